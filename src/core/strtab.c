@@ -1,0 +1,199 @@
+/*
+** strtab.c: string interning (mot_strtab).
+**
+** Strings live in append-only chunks (each at least 64 KiB) so pointers to
+** them never move; an index array maps the dense index to the string, and
+** an open-addressing hash table (linear probing, power-of-two size, load
+** factor <= 1/2) maps a string to its index. Hashes are FNV-1a, stored
+** beside the index so that growing never re-reads the strings.
+*/
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mot/strtab.h"
+
+#define CHUNK_MIN (64 * 1024)
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, size;
+    char data[];
+} chunk;
+
+typedef struct slot {
+    uint32_t index;   /* MOT_NONE when empty */
+    uint32_t hash;
+} slot;
+
+struct mot_strtab {
+    chunk *chunks;
+    char **strs;      /* index -> string */
+    uint32_t *lens;
+    size_t count, cap;
+    slot *slots;
+    size_t nslots;    /* power of two */
+    size_t bytes;
+};
+
+static uint32_t hash_bytes(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+mot_strtab *mot_strtab_new(void)
+{
+    mot_strtab *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->nslots = 64;
+    t->slots = malloc(t->nslots * sizeof *t->slots);
+    if (!t->slots) {
+        free(t);
+        return NULL;
+    }
+    for (size_t i = 0; i < t->nslots; i++)
+        t->slots[i].index = MOT_NONE;
+    return t;
+}
+
+void mot_strtab_free(mot_strtab *t)
+{
+    if (!t)
+        return;
+    chunk *c = t->chunks;
+    while (c) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(t->strs);
+    free(t->lens);
+    free(t->slots);
+    free(t);
+}
+
+static int grow_slots(mot_strtab *t)
+{
+    size_t n = t->nslots * 2;
+    slot *s = malloc(n * sizeof *s);
+    if (!s)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        s[i].index = MOT_NONE;
+    for (size_t i = 0; i < t->nslots; i++) {
+        if (t->slots[i].index == MOT_NONE)
+            continue;
+        size_t j = t->slots[i].hash & (n - 1);
+        while (s[j].index != MOT_NONE)
+            j = (j + 1) & (n - 1);
+        s[j] = t->slots[i];
+    }
+    free(t->slots);
+    t->slots = s;
+    t->nslots = n;
+    return 0;
+}
+
+static size_t probe(const mot_strtab *t, const char *s, size_t len, uint32_t h)
+{
+    size_t j = h & (t->nslots - 1);
+    for (;;) {
+        const slot *sl = &t->slots[j];
+        if (sl->index == MOT_NONE)
+            return j;
+        if (sl->hash == h && t->lens[sl->index] == len &&
+            memcmp(t->strs[sl->index], s, len) == 0)
+            return j;
+        j = (j + 1) & (t->nslots - 1);
+    }
+}
+
+uint32_t mot_strtab_find(const mot_strtab *t, const char *s, size_t len)
+{
+    return t->slots[probe(t, s, len, hash_bytes(s, len))].index;
+}
+
+static char *store(mot_strtab *t, const char *s, size_t len)
+{
+    chunk *c = t->chunks;
+    if (!c || c->size - c->used < len + 1) {
+        size_t size = len + 1 > CHUNK_MIN ? len + 1 : CHUNK_MIN;
+        c = malloc(sizeof *c + size);
+        if (!c)
+            return NULL;
+        c->used = 0;
+        c->size = size;
+        c->next = t->chunks;
+        t->chunks = c;
+        t->bytes += sizeof *c + size;
+    }
+    char *p = c->data + c->used;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    c->used += len + 1;
+    return p;
+}
+
+mot_status mot_strtab_intern(mot_strtab *t, const char *s, size_t len,
+                             uint32_t *index, int *added)
+{
+    uint32_t h = hash_bytes(s, len);
+    size_t j = probe(t, s, len, h);
+    if (added)
+        *added = 0;
+    if (t->slots[j].index != MOT_NONE) {
+        *index = t->slots[j].index;
+        return MOT_OK;
+    }
+    if (t->count >= (size_t)MOT_NONE - 1 || len > UINT32_MAX)
+        return MOT_ELIMIT;
+    if (t->count == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        char **strs = realloc(t->strs, cap * sizeof *strs);
+        if (!strs)
+            return MOT_ENOMEM;
+        t->strs = strs;
+        uint32_t *lens = realloc(t->lens, cap * sizeof *lens);
+        if (!lens)
+            return MOT_ENOMEM;
+        t->lens = lens;
+        t->cap = cap;
+    }
+    if ((t->count + 1) * 2 > t->nslots) {
+        if (grow_slots(t) != 0)
+            return MOT_ENOMEM;
+        j = probe(t, s, len, h);
+    }
+    char *p = store(t, s, len);
+    if (!p)
+        return MOT_ENOMEM;
+    uint32_t i = (uint32_t)t->count++;
+    t->strs[i] = p;
+    t->lens[i] = (uint32_t)len;
+    t->slots[j].index = i;
+    t->slots[j].hash = h;
+    *index = i;
+    if (added)
+        *added = 1;
+    return MOT_OK;
+}
+
+const char *mot_strtab_get(const mot_strtab *t, uint32_t i)
+{
+    assert(i < t->count);
+    return t->strs[i];
+}
+
+size_t mot_strtab_count(const mot_strtab *t) { return t->count; }
+
+size_t mot_strtab_memory(const mot_strtab *t)
+{
+    return sizeof *t + t->bytes + t->cap * (sizeof *t->strs + sizeof *t->lens) +
+           t->nslots * sizeof *t->slots;
+}
