@@ -34,18 +34,23 @@ mot_status mot_parse_bool(const char *s, size_t len, int *out);
 **     (13-digit values are taken as Unix milliseconds);
 **   YYYY-MM-DD, YYYY/MM/DD (a date alone is its midnight);
 **   a date, then 'T' or ' ', then HH:MM, HH:MM:SS or HH:MM:SS.fraction
-**     (the fraction is dropped), then optionally 'Z', +HH:MM, +HHMM or +HH.
+**     (the fraction is dropped), then optionally 'Z', +HH:MM, +HHMM or +HH;
+**   months, days and hours may have one digit ("2026/3/1 8:30", as Excel
+**     writes them).
 ** A time without a zone is taken as UTC wall-clock time. Fields are range
 ** checked (month 1..12, day valid for the month, hour 0..23, minute 0..59,
 ** second 0..60). */
 mot_status mot_parse_time(const char *s, size_t len, int64_t *out);
 
-/* Format t as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
+/* Format t as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). Years
+** outside 0..9999 take ISO 8601's expanded form ("+33658-09-27T...",
+** "-0001-12-31T..."), which a 21-byte buffer cuts short. */
 void mot_format_time(int64_t t, char *buf, size_t n);
 
 /* A KANO answer: 1..5 or the words (any case) like, must-be / must be /
 ** expect, neutral, live-with / live with, dislike, or 喜欢, 理所当然,
-** 无所谓, 能忍受, 不喜欢. Writes 1 (like) .. 5 (dislike). */
+** 无所谓, 能忍受, 不喜欢 (spaces, hyphens and underscores inside a word
+** do not matter: "must_be" is must-be). Writes 1 (like) .. 5 (dislike). */
 mot_status mot_parse_kano_answer(const char *s, size_t len, int *out);
 
 /* True when the text is empty or only spaces. */
