@@ -1,0 +1,37 @@
+/*
+** load.h: the loaders of the project's files, called by mot_project_load
+** in this order: blueprint, staff, customers, events, kano, servqual
+** (with servqual_weights), tickets, interactions.
+**
+** Each loader reads its file if it is in the folder, stores a table in
+** ld->p (attached before it is filled, so that mot_project_free frees it
+** whatever happens) and reports every problem to the load. It returns
+** MOT_DONE when the file is absent, MOT_OK when it was read (problems or
+** not: they are in ld->status), or a failure that stopped it.
+*/
+#ifndef MOT_READ_LOAD_H
+#define MOT_READ_LOAD_H
+
+#include "mot/project.h"
+#include "read/table.h"
+
+mot_status mot_load_blueprint(mot_load *ld);
+mot_status mot_load_staff(mot_load *ld);
+mot_status mot_load_customers(mot_load *ld);
+mot_status mot_load_events(mot_load *ld);
+mot_status mot_load_kano(mot_load *ld);
+mot_status mot_load_servqual(mot_load *ld);
+mot_status mot_load_tickets(mot_load *ld);
+mot_status mot_load_interactions(mot_load *ld);
+
+/* Free a table and all it owns; NULL is a no-op. */
+void mot_blueprint_free(mot_blueprint *b);
+void mot_staff_free(mot_staff *s);
+void mot_customers_free(mot_customers *c);
+void mot_events_free(mot_events *e);
+void mot_kano_free(mot_kano *k);
+void mot_servqual_free(mot_servqual *s);
+void mot_tickets_free(mot_tickets *t);
+void mot_interactions_free(mot_interactions *x);
+
+#endif /* MOT_READ_LOAD_H */

@@ -1,0 +1,208 @@
+/*
+** project.c: mot_project_load, mot_project_free and mot_project_summary.
+**
+** Loading reads mot.ini first (the scale and column names the other files
+** need), then blueprint.csv (which every touchpoint reference is checked
+** against), staff.csv (which staff ids are checked against), and the other
+** files. Every problem is reported to the caller's diag and reading goes on,
+** so one call finds all of them, up to the error budget; the project is
+** handed out only when there was none.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "read/columns.h"
+#include "read/load.h"
+
+/* mot.ini is a few lines; a bigger file is surely not one. */
+#define CONFIG_MAX (1024 * 1024)
+
+/* A new empty project for folder dir, or NULL if a malloc fails. */
+static mot_project *project_new(const char *dir)
+{
+    mot_project *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    int ok = mot_config_init(&p->config) == MOT_OK;
+    p->dir = strdup(dir);
+    p->customer_ids = mot_strtab_new();
+    p->staff_ids = mot_strtab_new();
+    p->branches = mot_strtab_new();
+    if (!ok || !p->dir || !p->customer_ids || !p->staff_ids ||
+        !p->branches) {
+        if (!ok)
+            memset(&p->config, 0, sizeof p->config);
+        mot_project_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void mot_project_free(mot_project *p)
+{
+    if (!p)
+        return;
+    mot_blueprint_free(&p->blueprint);
+    mot_staff_free(p->staff);
+    mot_customers_free(p->customers);
+    mot_events_free(p->events);
+    mot_kano_free(p->kano);
+    mot_servqual_free(p->servqual);
+    mot_tickets_free(p->tickets);
+    mot_interactions_free(p->interactions);
+    mot_strtab_free(p->customer_ids);
+    mot_strtab_free(p->staff_ids);
+    mot_strtab_free(p->branches);
+    mot_config_free(&p->config);
+    free(p->dir);
+    free(p);
+}
+
+/* Read the whole of a small file into a new buffer; NULL with *st set
+** (MOT_ENOENT, MOT_EIO, MOT_ELIMIT, MOT_ENOMEM) when it cannot. */
+static char *read_small_file(const char *path, size_t *len, mot_status *st)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    *st = MOT_ENOENT;
+    if (!f)
+        return NULL;
+    *st = MOT_ENOMEM;
+    buf = malloc(CONFIG_MAX + 1);
+    if (buf) {
+        *len = fread(buf, 1, CONFIG_MAX + 1, f);
+        *st = ferror(f) ? MOT_EIO : *len > CONFIG_MAX ? MOT_ELIMIT : MOT_OK;
+    }
+    fclose(f);
+    if (*st != MOT_OK) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* Read mot.ini when the folder has one; its problems go to the diag. */
+static void load_config(mot_load *ld)
+{
+    char path[4096];
+    size_t len = 0, before = ld->diag->total;
+    mot_status st;
+    mot_error err;
+    snprintf(path, sizeof path, "%s/mot.ini", ld->p->dir);
+    char *data = read_small_file(path, &len, &st);
+    if (st == MOT_ENOENT)
+        return;
+    if (!data) {
+        mot_load_error(ld, st, "mot.ini", 0, 0, "%s",
+                       st == MOT_ELIMIT ? "file is larger than 1 MiB; it "
+                       "should be a few lines of settings"
+                       : st == MOT_EIO ? "cannot be read"
+                       : "out of memory");
+        return;
+    }
+    mot_error_clear(&err);
+    st = mot_config_parse(&ld->p->config, "mot.ini", data, len, &err,
+                          ld->diag);
+    free(data);
+    ld->nerrors += ld->diag->total - before;
+    if (st != MOT_OK && ld->diag->total == before)
+        mot_load_report(ld, &err);
+    else if (st != MOT_OK && ld->status == MOT_OK)
+        ld->status = st;
+}
+
+/* Read the data files after blueprint.csv, in an order where each file
+** is checked against those it refers to. */
+static void load_files(mot_load *ld)
+{
+    static mot_status (*const loaders[])(mot_load *) = {
+        mot_load_staff, mot_load_customers, mot_load_events, mot_load_kano,
+        mot_load_servqual, mot_load_tickets, mot_load_interactions,
+    };
+    for (size_t i = 0; i < sizeof loaders / sizeof *loaders; i++) {
+        if (mot_load_stopped(ld))
+            return;
+        loaders[i](ld);
+    }
+}
+
+static int is_folder(const char *dir)
+{
+    struct stat st;
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+mot_status mot_project_load(mot_project **out, const char *dir,
+                            const mot_load_options *opt, mot_diag *diag)
+{
+    mot_load ld;
+    *out = NULL;
+    memset(&ld, 0, sizeof ld);
+    ld.diag = diag;
+    ld.max_errors = opt && opt->max_errors ? opt->max_errors : 100;
+    if (!is_folder(dir)) {
+        mot_load_error(&ld, MOT_ENOENT, dir, 0, 0, "folder not found");
+        return ld.status;
+    }
+    if (!(ld.p = project_new(dir))) {
+        mot_load_error(&ld, MOT_ENOMEM, dir, 0, 0, "out of memory");
+        return ld.status;
+    }
+    load_config(&ld);
+    if (!mot_load_stopped(&ld) && mot_load_blueprint(&ld) != MOT_ENOENT)
+        load_files(&ld);
+    mot_load_free(&ld);
+    if (ld.status != MOT_OK) {
+        mot_project_free(ld.p);
+        return ld.status;
+    }
+    *out = ld.p;
+    return MOT_OK;
+}
+
+/* Append to buf (size n, used so far *used) like snprintf, never past n. */
+static void add(char *buf, size_t n, int *used, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void add(char *buf, size_t n, int *used, const char *fmt, ...)
+{
+    va_list ap;
+    size_t at = (size_t)*used < n ? (size_t)*used : n;
+    va_start(ap, fmt);
+    int k = vsnprintf(n ? buf + at : NULL, n - at, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        *used += k;
+}
+
+int mot_project_summary(const mot_project *p, char *buf, size_t n)
+{
+    const char *sep = "";
+    int used = 0;
+    if (n)
+        buf[0] = '\0';
+#define PART(cond, ...)                                                     \
+    do {                                                                    \
+        if (cond) {                                                         \
+            add(buf, n, &used, "%s", sep);                                  \
+            add(buf, n, &used, __VA_ARGS__);                                \
+            sep = ", ";                                                     \
+        }                                                                   \
+    } while (0)
+    PART(p->customers, "customers %zu", p->customers->n);
+    PART(p->events, "events %zu", p->events->n);
+    PART(1, "touchpoints %zu in %zu stage%s", p->blueprint.n,
+         p->blueprint.nstages, p->blueprint.nstages == 1 ? "" : "s");
+    PART(p->kano, "kano %zu answers", p->kano->n);
+    PART(p->servqual, "servqual %zu answers", p->servqual->n);
+    PART(p->tickets, "tickets %zu", p->tickets->n);
+    PART(p->interactions, "interactions %zu", p->interactions->n);
+    PART(p->staff, "staff %zu", p->staff->n);
+#undef PART
+    return used;
+}
