@@ -198,8 +198,10 @@ int mot_project_summary(const mot_project *p, char *buf, size_t n)
     PART(p->events, "events %zu", p->events->n);
     PART(1, "touchpoints %zu in %zu stage%s", p->blueprint.n,
          p->blueprint.nstages, p->blueprint.nstages == 1 ? "" : "s");
-    PART(p->kano, "kano %zu answers", p->kano->n);
-    PART(p->servqual, "servqual %zu answers", p->servqual->n);
+    PART(p->kano, "kano %zu answer%s", p->kano->n,
+         p->kano->n == 1 ? "" : "s");
+    PART(p->servqual, "servqual %zu answer%s", p->servqual->n,
+         p->servqual->n == 1 ? "" : "s");
     PART(p->tickets, "tickets %zu", p->tickets->n);
     PART(p->interactions, "interactions %zu", p->interactions->n);
     PART(p->staff, "staff %zu", p->staff->n);

@@ -90,9 +90,10 @@ static void sq_close(sq_read *r)
     mot_tbl_close(&r->t);
 }
 
-/* Check the pair (a, b) of the row is new; `what` names it. */
+/* Check that the pair (respondent a, b) of the row is new; a repeat is
+** reported as "respondent "<a>" <what> "<b_text>" twice". */
 static void check_pair(sq_read *r, uint32_t a, uint32_t b, int col,
-                       const char *what)
+                       const char *what, const char *b_text)
 {
     mot_tbl *t = &r->t;
     uint32_t pair;
@@ -106,8 +107,9 @@ static void check_pair(sq_read *r, uint32_t a, uint32_t b, int col,
     first = mot_seen_mark(t, &r->seen, pair, mot_tbl_line(t, col));
     if (first)
         mot_tbl_error_at(t, (size_t)t->pos[col], "respondent \"%s\" %s "
-                         "twice: first on line %lu",
-                         mot_strtab_get(r->s->respondents, a), what, first);
+                         "\"%s\" twice: first on line %lu",
+                         mot_strtab_get(r->s->respondents, a), what, b_text,
+                         first);
 }
 
 /* ---- servqual.csv -------------------------------------------------------- */
@@ -170,8 +172,8 @@ static void read_row(sq_read *r)
     s->n++;
     mot_tbl_intern(t, S_RESPONDENT, 1, s->respondents, &s->respondent[i]);
     if (mot_tbl_intern(t, S_ITEM, 1, s->items, &s->item[i]))
-        check_pair(r, s->respondent[i], s->item[i], S_ITEM, "rated this "
-                   "item");
+        check_pair(r, s->respondent[i], s->item[i], S_ITEM, "rated item",
+                   mot_strtab_get(s->items, s->item[i]));
     s->dimension[i] = (int8_t)read_dimension(t);
     read_rating(t, S_EXPECTATION, &s->expectation[i]);
     read_rating(t, S_PERCEPTION, &s->perception[i]);
@@ -261,9 +263,8 @@ static void read_weight(sq_read *r, sums *m)
     s->w_dimension[i] = (int8_t)d;
     if (d != MOT_DIM_UNSET)
         check_pair(r, s->w_respondent[i], (uint32_t)d, W_DIMENSION,
-                   "gave points to this dimension");
-    if (mot_tbl_real(t, W_POINTS, 0, 100, "a number of points from 0 to "
-                     "100", &points) && isnan(points))
+                   "gave points to dimension", mot_dimension_name(d));
+    if (mot_tbl_real(t, W_POINTS, 0, 100, "a number from 0 to 100", &points) && isnan(points))
         mot_tbl_error_at(t, (size_t)t->pos[W_POINTS], "%s must not be "
                          "empty", mot_tbl_name(t, W_POINTS));
     s->w_points[i] = (float)points;

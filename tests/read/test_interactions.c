@@ -1,0 +1,90 @@
+/* test_interactions.c: interactions.csv loads every column that is not a
+** known one as a behaviour step (0/1 or 1..5), and checks staff against
+** staff.csv when there is one. (Malformed rows are in test_project.c's
+** matrix.) */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "mot/mot.h"
+#include "testutil.h"
+#include "loadutil.h"
+
+static void test_steps_and_columns(void **state)
+{
+    (void)state;
+    const char *dir = lu_project("in_all", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT},
+        {"staff.csv", "staff_id\nS1\nS2\n"},
+        {"interactions.csv", "interaction_id,greeted,staff_id,time,"
+                             "customer_id,touchpoint,branch,customer_score,"
+                             "explained,微笑\n"
+                             "I1,1,S2,0,C1,T2,北京,4,0,5\n"
+                             "I2,0,S1,60,,,,,1,\n"
+                             "I3,,S1,120,C1,报修,上海,2.5,1,3.5\n"},
+        {NULL, NULL}});
+    mot_project *p = lu_load(dir);
+    const mot_interactions *x = p->interactions;
+    assert_non_null(x);
+    assert_int_equal(x->n, 3);
+    assert_int_equal(x->nsteps, 3);
+    assert_string_equal(x->step_names[0], "greeted");
+    assert_string_equal(x->step_names[1], "explained");
+    assert_string_equal(x->step_names[2], "微笑");
+    const uint32_t staff[] = {1, 0, 0}, customer[] = {0, MOT_NONE, 0},
+                   branch[] = {0, MOT_NONE, 1};
+    const int32_t touchpoint[] = {1, -1, 2};
+    const int64_t time[] = {0, 60, 120};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(x->interaction[i], i);
+        assert_int_equal(x->staff[i], staff[i]);
+        assert_int_equal(x->time[i], time[i]);
+        assert_int_equal(x->customer[i], customer[i]);
+        assert_int_equal(x->touchpoint[i], touchpoint[i]);
+        assert_int_equal(x->branch[i], branch[i]);
+    }
+    assert_true(x->steps[0][0] == 1.0f && x->steps[0][1] == 0.0f);
+    assert_true(LU_ISNAN(x->steps[0][2]));
+    assert_true(x->steps[1][0] == 0.0f && x->steps[1][2] == 1.0f);
+    assert_true(x->steps[2][0] == 5.0f && x->steps[2][2] == 3.5f);
+    assert_true(LU_ISNAN(x->steps[2][1]));
+    assert_true(x->customer_score[0] == 4.0f);
+    assert_true(LU_ISNAN(x->customer_score[1]));
+    assert_string_equal(mot_strtab_get(x->interaction_ids, 2), "I3");
+    mot_project_free(p);
+}
+
+static void test_staff_interned_without_staff_file(void **state)
+{
+    (void)state;
+    const char *dir = lu_project("in_nostaff", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT},
+        {"interactions.csv", "interaction_id,staff_id,time,greeted\n"
+                             "I1,S7,0,1\nI2,S8,0,0\nI3,S7,0,1\n"},
+        {NULL, NULL}});
+    mot_project *p = lu_load(dir);
+    const mot_interactions *x = p->interactions;
+    assert_int_equal(x->staff[0], 0);
+    assert_int_equal(x->staff[1], 1);
+    assert_int_equal(x->staff[2], 0);
+    assert_int_equal(mot_strtab_count(p->staff_ids), 2);
+    assert_null(p->staff);
+    assert_null(x->customer);
+    assert_null(x->touchpoint);
+    assert_null(x->branch);
+    assert_null(x->customer_score);
+    mot_project_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_steps_and_columns),
+        cmocka_unit_test(test_staff_interned_without_staff_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
