@@ -537,8 +537,8 @@ mot_status mot_config_load(mot_config *cfg, const char *path,
                            mot_error *err, mot_diag *diag)
 {
     mot_error e;
-    char *data;
-    size_t len;
+    char *data = NULL;
+    size_t len = 0;
     mot_status st = read_file(path, &data, &len, &e);
     if (st != MOT_OK) {
         if (err)
