@@ -5,8 +5,8 @@
 # Needs root (or sudo). The list and why each package is there: README.md.
 set -eu
 
-PKGS="cmake ninja-build pkg-config gcc clang make \
-      zlib1g-dev libinih-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+PKGS="cmake ninja-build pkg-config gcc make clang libclang-rt-14-dev \
+      zlib1g-dev libcmocka-dev"
 
 missing=""
 for p in $PKGS; do

@@ -5,7 +5,8 @@
 ** `;` or `#` at the start of a line, blank lines. Keys and sections are
 ** ASCII and case-insensitive; values are trimmed UTF-8. Known settings:
 **
-**   [scale]    min, max, neutral   the score scale (default 1, 5, 3)
+**   [scale]    min, max, neutral   the score scale (default 1, 5, 3;
+**                                  neutral defaults to the middle)
 **   [outcomes] overall, nps, churn, churn_time
 **                                  customers.csv column names of the
 **                                  outcomes (default overall, nps,
@@ -43,8 +44,9 @@ typedef struct mot_config {
 mot_status mot_config_init(mot_config *cfg);
 
 /* Read settings from the INI text (data, len) named `name` into *cfg,
-** which must have been initialised. On error *cfg keeps the settings read
-** before the bad line; every error is added to diag (may be NULL) and the
+** which must have been initialised. On error *cfg keeps every valid
+** setting (a bad value leaves its setting, a bad scale the whole scale, as
+** it was); every error is added to diag (may be NULL) and the
 ** first is also returned in *err (may be NULL). Returns MOT_OK, MOT_EDATA
 ** or MOT_ENOMEM. */
 mot_status mot_config_parse(mot_config *cfg, const char *name,
@@ -52,7 +54,8 @@ mot_status mot_config_parse(mot_config *cfg, const char *name,
                             mot_error *err, mot_diag *diag);
 
 /* Read the file at path (see mot_config_parse). A missing file is
-** MOT_ENOENT and leaves *cfg unchanged. */
+** MOT_ENOENT and leaves *cfg unchanged; it fills *err but is not added to
+** diag (mot.ini is optional). Errors name the file as given in path. */
 mot_status mot_config_load(mot_config *cfg, const char *path,
                            mot_error *err, mot_diag *diag);
 

@@ -1,4 +1,109 @@
-/* placeholder replaced below */
-#include "mot/mot.h"
+/*
+** main.c: the `mot` program's entry point and command dispatcher.
+**
+** `mot COMMAND [ARGS]` runs one subcommand (one cmd_*.c file each);
+** `mot --help`, `mot COMMAND --help` and `mot --version` are handled here
+** and by each command. Exit codes follow DESIGN §3.
+*/
 #include <stdio.h>
-int main(void) { printf("mot %s\n", mot_version()); return 0; }
+#include <string.h>
+
+#include "cli/cli.h"
+
+const cli_command cli_commands[] = {
+    {"demo", "write a demo project with planted moments of truth",
+     "usage: mot demo [--scenario telecom|rail|property|hotel] [--customers N]\n"
+     "                [--seed S] --out DIR\n"
+     "\n"
+     "Write a complete synthetic project (blueprint, events, customers, KANO,\n"
+     "SERVQUAL, tickets, interactions, staff, mot.ini) for one industry into\n"
+     "DIR, with moments of truth planted in it (see docs/demo.md). The same\n"
+     "scenario, size and seed always give the same files.\n"
+     "\n"
+     "  --scenario NAME   telecom (default), rail, property or hotel\n"
+     "  --customers N     number of customers (default 2000)\n"
+     "  --seed S          random seed (default 1)\n"
+     "  -o, --out DIR     folder to write (created if missing)\n",
+     cmd_demo},
+    {"check", "validate a project folder and summarise what it holds",
+     "usage: mot check DIR [--max-errors N]\n"
+     "\n"
+     "Read every file of the project in DIR, report every problem found\n"
+     "(file:line:column: what was expected, what was found), then a one-line\n"
+     "summary of what loaded. Exits 65 when there is a problem in the data,\n"
+     "66 when DIR or its blueprint.csv is missing.\n"
+     "\n"
+     "  --max-errors N    show at most N problems (default 100)\n",
+     cmd_check},
+    {"analyze", "find, explain and rank the moments of truth (main job)",
+     "usage: mot analyze DIR [--format text|json|html|md] [-o FILE] [--lang en|zh]\n"
+     "                   [--threads N] [--segment COL]\n", cmd_unbuilt},
+    {"drivers", "driver importance of a wide table for one outcome",
+     "usage: mot drivers FILE.csv --outcome COL [--id COL] [--format ...]\n", cmd_unbuilt},
+    {"peakend", "does the peak and the end decide the remembered journey",
+     "usage: mot peakend DIR [--format ...]\n", cmd_unbuilt},
+    {"kano", "KANO categories, Better/Worse coefficients",
+     "usage: mot kano FILE.csv [--format ...]\n", cmd_unbuilt},
+    {"servqual", "SERVQUAL gaps and the zone of tolerance",
+     "usage: mot servqual FILE.csv [--format ...]\n", cmd_unbuilt},
+    {"tickets", "complaints and repairs against the service standard",
+     "usage: mot tickets DIR [--format ...]\n", cmd_unbuilt},
+    {"behaviour", "front-line behaviour steps, coaching and training effect",
+     "usage: mot behaviour DIR [--format ...]\n", cmd_unbuilt},
+    {"blueprint", "draw the service blueprint with its moments of truth",
+     "usage: mot blueprint DIR [-o FILE.svg]\n", cmd_unbuilt},
+    {"serve", "live server: alert when a moment goes wrong",
+     "usage: mot serve DIR [--db FILE] [--listen ADDR:PORT]\n", cmd_unbuilt},
+    {NULL, NULL, NULL, NULL},
+};
+
+static void print_main_help(FILE *f)
+{
+    fprintf(f,
+            "mot %s: find and manage the moments of truth of a service\n"
+            "\n"
+            "usage: mot COMMAND [ARGS]   (mot COMMAND --help for details)\n"
+            "\n"
+            "commands:\n",
+            mot_version());
+    for (const cli_command *c = cli_commands; c->name; c++)
+        fprintf(f, "  %-10s %s%s\n", c->name, c->summary,
+                c->run == cmd_unbuilt ? " (not built yet)" : "");
+    fprintf(f,
+            "\n"
+            "exit codes: 0 ok, 64 usage, 65 bad data, 66 missing input,\n"
+            "74 I/O error. Data formats: docs/formats.md.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_main_help(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||
+        strcmp(name, "help") == 0) {
+        print_main_help(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
+        printf("mot %s\n", mot_version());
+        return EXIT_OK;
+    }
+    for (const cli_command *c = cli_commands; c->name; c++) {
+        if (strcmp(c->name, name) != 0)
+            continue;
+        for (int i = 2; i < argc; i++) {
+            if (strcmp(argv[i], "--") == 0)
+                break;
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+                fputs(c->help, stdout);
+                return EXIT_OK;
+            }
+        }
+        return c->run(argc - 1, argv + 1);
+    }
+    fprintf(stderr, "mot: unknown command '%s'\nTry 'mot --help'.\n", name);
+    return EXIT_USAGE;
+}

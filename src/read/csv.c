@@ -8,11 +8,14 @@
 ** or a failure of the source, becomes a pending error raised when the
 ** parser reaches it, so it is reported at the line and field it is in.
 **
-** The parser copies each field into the record buffer, NUL-terminated,
-** taking runs of ordinary bytes with a 256-entry table per field kind
-** (unquoted fields stop at the delimiter, CR and LF; quoted fields at the
-** quote, CR and LF). Nothing but the record buffer survives a refill, so a
-** field, a doubled quote or a CRLF may be split anywhere.
+** The parser copies each field into the record buffer, NUL-terminated.
+** Runs of ordinary bytes are taken eight at a time while a word holds none
+** of the three bytes that stop the field kind (unquoted fields stop at the
+** delimiter, CR and LF; quoted fields at the quote, CR and LF), then one at
+** a time through a table. Nothing but the record buffer survives a refill,
+** so a field, a doubled quote or a CRLF may be split anywhere. Memory is
+** the read buffer, the source's 64 KiB window, zlib's buffers and the
+** largest record so far.
 **
 ** Error positions: a field too long or one field too many is reported at
 ** the line where that field starts, an unterminated quote where it opened,
@@ -21,6 +24,8 @@
 */
 #include <assert.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,13 +39,23 @@
 #define MAX_FIELDS_DEFAULT 4096
 #define FOUND_MAX 40        /* bytes of offending text quoted in a message */
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* Three bytes that end a run of field content, as a table and as words
+** of eight copies for scanning a word at a time. */
+typedef struct stopset {
+    unsigned char table[256];
+    uint64_t pat[3];
+} stopset;
+
 struct mot_csv {
     mot_source *src;
     char *name;
     size_t max_field, max_fields;
     unsigned char delim;
-    unsigned char stop_plain[256];  /* bytes ending a run in a plain field */
-    unsigned char stop_quoted[256]; /* bytes ending a run in a quoted field */
+    stopset plain;          /* bytes ending a run in an unquoted field */
+    stopset quoted;         /* bytes ending a run in a quoted field */
 
     unsigned char *buf;     /* read buffer of cap bytes */
     size_t cap, pos, lim, fill;
@@ -165,11 +180,9 @@ static void end_line(mot_csv *c, unsigned char ch)
 
 /* ---- the record buffer ------------------------------------------------ */
 
-/* Make room for n more bytes and a NUL in the record buffer. */
-static mot_status reserve(mot_csv *c, size_t n, mot_error *err)
+/* Grow the record buffer to hold n more bytes and a NUL. */
+static mot_status grow(mot_csv *c, size_t n, mot_error *err)
 {
-    if (n < c->rec_cap - c->rec_len)
-        return MOT_OK;
     size_t cap = c->rec_cap;
     while (n >= cap - c->rec_len)
         cap *= 2;
@@ -182,8 +195,15 @@ static mot_status reserve(mot_csv *c, size_t n, mot_error *err)
     return MOT_OK;
 }
 
+/* Make room for n more bytes and a NUL in the record buffer. */
+static inline mot_status reserve(mot_csv *c, size_t n, mot_error *err)
+{
+    return n < c->rec_cap - c->rec_len ? MOT_OK : grow(c, n, err);
+}
+
 /* Append n bytes to the current field, within max_field. */
-static mot_status append(mot_csv *c, const void *p, size_t n, mot_error *err)
+static inline mot_status append(mot_csv *c, const void *p, size_t n,
+                                mot_error *err)
 {
     size_t have = c->rec_len - c->off[c->nfields];
     if (n > c->max_field - have)
@@ -198,7 +218,25 @@ static mot_status append(mot_csv *c, const void *p, size_t n, mot_error *err)
     return MOT_OK;
 }
 
-/* Start field number nfields + 1 on the current line. */
+/* Double the field arrays (at most to max_fields entries). If a realloc
+** fails, reading ends with MOT_ENOMEM and the arrays stay usable. */
+static mot_status grow_fields(mot_csv *c, mot_error *err)
+{
+    size_t cap = c->fcap * 2 < c->max_fields ? c->fcap * 2 : c->max_fields;
+    size_t *off = realloc(c->off, (cap + 1) * sizeof *off);
+    if (off)
+        c->off = off;
+    unsigned long *fline = off ? realloc(c->fline, cap * sizeof *fline) : NULL;
+    if (!fline)
+        return fail(c, err, MOT_ENOMEM, c->line, c->nfields + 1,
+                    "out of memory reading a record");
+    c->fline = fline;
+    c->fcap = cap;
+    return MOT_OK;
+}
+
+/* Start field number nfields + 1 on the current line; MOT_ELIMIT if the
+** record already has max_fields fields. */
 static mot_status begin_field(mot_csv *c, mot_error *err)
 {
     if (c->nfields == c->max_fields)
@@ -206,16 +244,9 @@ static mot_status begin_field(mot_csv *c, mot_error *err)
                     "too many fields in one record (the limit is %zu)",
                     c->max_fields);
     if (c->nfields == c->fcap) {
-        size_t cap = c->fcap * 2 < c->max_fields ? c->fcap * 2 : c->max_fields;
-        size_t *off = realloc(c->off, (cap + 1) * sizeof *off);
-        if (off)
-            c->off = off;
-        unsigned long *fline = off ? realloc(c->fline, cap * sizeof *fline) : NULL;
-        if (!fline)
-            return fail(c, err, MOT_ENOMEM, c->line, c->nfields + 1,
-                        "out of memory reading a record");
-        c->fline = fline;
-        c->fcap = cap;
+        mot_status st = grow_fields(c, err);
+        if (st != MOT_OK)
+            return st;
     }
     c->fline[c->nfields] = c->line;
     c->off[c->nfields] = c->rec_len;
@@ -250,13 +281,29 @@ static int skip_empty_lines(mot_csv *c)
     }
 }
 
-/* Copy the run of bytes at buf[pos] up to a byte in `stop` (or lim) into
-** the field; pos is left on that byte. */
-static mot_status take_run(mot_csv *c, const unsigned char *stop,
-                           mot_error *err)
+/* Nonzero when some byte of w equals the byte repeated in pat. */
+static inline uint64_t has_byte(uint64_t w, uint64_t pat)
+{
+    uint64_t x = w ^ pat;
+    return (x - ONES) & ~x & HIGHS;
+}
+
+/* Copy the run of bytes at buf[pos] up to one of the three bytes of `stop`
+** (or lim) into the field; pos is left on that byte. Whole words free of
+** them are skipped eight bytes at a time. */
+static inline mot_status take_run(mot_csv *c, const stopset *stop,
+                                  mot_error *err)
 {
     const unsigned char *p = c->buf + c->pos, *e = c->buf + c->lim, *q = p;
-    while (q < e && !stop[*q])
+    while (e - q >= 8) {
+        uint64_t w;
+        memcpy(&w, q, 8);
+        if (has_byte(w, stop->pat[0]) | has_byte(w, stop->pat[1]) |
+            has_byte(w, stop->pat[2]))
+            break;
+        q += 8;
+    }
+    while (q < e && !stop->table[*q])
         q++;
     c->pos = (size_t)(q - c->buf);
     return q > p ? append(c, p, (size_t)(q - p), err) : MOT_OK;
@@ -274,7 +321,7 @@ static mot_status plain_field(mot_csv *c, int *again, mot_error *err)
             *again = 0;
             return MOT_OK;
         }
-        mot_status st = take_run(c, c->stop_plain, err);
+        mot_status st = take_run(c, &c->plain, err);
         if (st != MOT_OK)
             return st;
         if (c->pos == c->lim)
@@ -372,7 +419,7 @@ static mot_status quoted_field(mot_csv *c, int *again, mot_error *err)
             return fail(c, err, MOT_EDATA, open_line, c->nfields + 1,
                         "unterminated quoted field: the quote opened here "
                         "is never closed");
-        mot_status st = take_run(c, c->stop_quoted, err);
+        mot_status st = take_run(c, &c->quoted, err);
         if (st != MOT_OK)
             return st;
         if (c->pos == c->lim)
@@ -429,6 +476,18 @@ mot_status mot_csv_next(mot_csv *c, mot_error *err)
 
 /* ---- opening and accessors -------------------------------------------- */
 
+/* Make s stop at `first`, CR and LF. */
+static void stopset_init(stopset *s, unsigned char first)
+{
+    static const unsigned char line_ends[2] = {'\r', '\n'};
+    s->table[first] = 1;
+    s->pat[0] = first * ONES;
+    for (int i = 0; i < 2; i++) {
+        s->table[line_ends[i]] = 1;
+        s->pat[i + 1] = line_ends[i] * ONES;
+    }
+}
+
 /* Wrap the open source `src` (owned from here on) in a reader. */
 static mot_status csv_create(mot_csv **out, const char *name,
                              mot_source *src, const mot_csv_options *opt,
@@ -460,8 +519,8 @@ static mot_status csv_create(mot_csv **out, const char *name,
     if (c->fcap > c->max_fields)
         c->fcap = c->max_fields;
     c->delim = opt && opt->delimiter ? (unsigned char)opt->delimiter : ',';
-    c->stop_plain[c->delim] = c->stop_plain['\r'] = c->stop_plain['\n'] = 1;
-    c->stop_quoted['"'] = c->stop_quoted['\r'] = c->stop_quoted['\n'] = 1;
+    stopset_init(&c->plain, c->delim);
+    stopset_init(&c->quoted, '"');
     *out = c;
     return MOT_OK;
 }
@@ -498,6 +557,8 @@ mot_status mot_csv_open_memory_sized(mot_csv **out, const char *name,
 {
     *out = NULL;
     mot_source *src;
+    if (!name)
+        name = "(memory)";
     if (bufsize < MOT_CSV_BUFFER_MIN)
         bufsize = MOT_CSV_BUFFER_MIN;
     mot_status st = check_options(name, opt, err);

@@ -93,7 +93,8 @@ static mot_status raw_input(mot_source *s, unsigned char *dst, size_t n,
     if (!s->gz) {
         size_t k = s->mem_len - s->mem_pos;
         *got = k < n ? k : n;
-        memcpy(dst, s->mem + s->mem_pos, *got);
+        if (*got)
+            memcpy(dst, s->mem + s->mem_pos, *got);
         s->mem_pos += *got;
         return MOT_OK;
     }

@@ -1,0 +1,95 @@
+/*
+** cli.h: what the subcommands of the `mot` program share.
+**
+** The CLI is thin: each cmd_*.c parses its arguments, calls libmot and
+** prints. This header gives them one argument parser, one way to print
+** library errors (to stderr, as file:line:column: message) and the exit
+** codes of DESIGN §3.
+*/
+#ifndef MOT_CLI_H
+#define MOT_CLI_H
+
+#include <stdio.h>
+#include "mot/mot.h"
+
+enum {
+    EXIT_OK = 0,
+    EXIT_USAGE = 64,
+    EXIT_DATA = 65,
+    EXIT_NOINPUT = 66,
+    EXIT_IO = 74
+};
+
+/* One subcommand: name, one-line summary, usage text (printed by --help)
+** and its entry point, which gets argv from the command name on
+** (argv[0] is the command's name, as for a program). */
+typedef struct cli_command {
+    const char *name;
+    const char *summary;
+    const char *help;
+    int (*run)(int argc, char **argv);
+} cli_command;
+
+/* ---- arguments -------------------------------------------------------- */
+
+/* A parsed option: name without dashes, and its value (NULL for flags). */
+typedef struct cli_opt {
+    const char *name;
+    const char *value;
+} cli_opt;
+
+/* What a command accepts: option names that take a value, and flags. */
+typedef struct cli_spec {
+    const char *const *with_value;   /* NULL-terminated */
+    const char *const *flags;        /* NULL-terminated, may be NULL */
+    int min_args, max_args;          /* positional arguments */
+} cli_spec;
+
+#define CLI_MAX_OPTS 32
+#define CLI_MAX_ARGS 8
+
+typedef struct cli_args {
+    cli_opt opt[CLI_MAX_OPTS];
+    int nopt;
+    const char *arg[CLI_MAX_ARGS];
+    int narg;
+    int help;                        /* -h or --help was given */
+} cli_args;
+
+/* Parse argv (after the command name) by spec: "--name value",
+** "--name=value", "-o value" (short -o only, meaning --out/-o as given in
+** with_value), flags, "--" ending options. On a usage error prints
+** "mot CMD: message" and a pointer to --help on stderr and returns 64;
+** otherwise 0. */
+int cli_parse(const char *cmd, const cli_spec *spec, int argc, char **argv,
+              cli_args *out);
+
+/* The value of option `name`, or `dflt` when it was not given. */
+const char *cli_get(const cli_args *a, const char *name, const char *dflt);
+
+/* Parse a whole non-negative integer option value; prints a usage error
+** and returns 64 when it is not one, else 0. */
+int cli_get_ulong(const char *cmd, const cli_args *a, const char *name,
+                  unsigned long dflt, unsigned long *out);
+
+/* ---- output ------------------------------------------------------------- */
+
+/* Print one error as "file:line:column: message" on stderr. */
+void cli_print_error(const mot_error *err);
+
+/* Print "mot CMD: message" on stderr and return 64. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* The command table (main.c). */
+extern const cli_command cli_commands[];
+
+/* The subcommands. */
+int cmd_check(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_unbuilt(int argc, char **argv);
+
+#endif /* MOT_CLI_H */
