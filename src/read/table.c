@@ -393,7 +393,7 @@ mot_status mot_tbl_next(mot_tbl *t)
         return st;
     }
     check_unnamed(t);
-    if (t->keep_attrs && add_attrs(t) != MOT_OK) {
+    if (t->attrs.n > 0 && add_attrs(t) != MOT_OK) {
         mot_load_error(t->ld, MOT_ENOMEM, t->file, 0, 0, "out of memory");
         return MOT_DONE;
     }
@@ -610,12 +610,23 @@ int mot_tbl_intern(mot_tbl *t, int col, int required, mot_strtab *tab,
 {
     size_t len;
     const char *s = mot_tbl_text(t, col, &len);
+    mot_tbl_memo *m = &t->memo[col];
     mot_status st;
     *out = MOT_NONE;
     if (len == 0)
         return required ? empty_required(t, col) : 1;
+    if (m->tab == tab && m->len == len && memcmp(m->text, s, len) == 0) {
+        *out = m->index;
+        return 1;
+    }
     st = mot_strtab_intern(tab, s, len, out, NULL);
-    return st == MOT_OK ? 1 : intern_failed(t, st);
+    if (st != MOT_OK)
+        return intern_failed(t, st);
+    m->tab = len <= sizeof m->text ? tab : NULL;
+    m->len = (unsigned char)len;
+    m->index = *out;
+    memcpy(m->text, s, m->tab ? len : 0);
+    return 1;
 }
 
 /* The blueprint index of touchpoint text (s, len), through the load's

@@ -92,6 +92,15 @@ typedef struct mot_tbl_col {
 
 #define MOT_TBL_MAXCOLS 16
 
+/* The last text interned from a column and its index: rows of event logs
+** come grouped by case, so most ids repeat the previous row's. */
+typedef struct mot_tbl_memo {
+    const mot_strtab *tab;     /* NULL: nothing remembered */
+    uint32_t index;
+    unsigned char len;
+    char text[63];
+} mot_tbl_memo;
+
 typedef struct mot_tbl {
     mot_load *ld;
     mot_csv *csv;
@@ -108,6 +117,7 @@ typedef struct mot_tbl {
     int keep_attrs;                /* gather unknown columns into attrs */
     mot_columns attrs;
     size_t attrs_cap;
+    mot_tbl_memo memo[MOT_TBL_MAXCOLS];
 } mot_tbl;
 
 /* Open base.csv (or base.csv.gz) in the project folder and map its header
