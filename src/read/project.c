@@ -32,8 +32,6 @@ static mot_project *project_new(const char *dir)
     p->branches = mot_strtab_new();
     if (!ok || !p->dir || !p->customer_ids || !p->staff_ids ||
         !p->branches) {
-        if (!ok)
-            memset(&p->config, 0, sizeof p->config);
         mot_project_free(p);
         return NULL;
     }
