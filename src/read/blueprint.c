@@ -146,13 +146,12 @@ static void note_stage(bp_read *r, mot_touchpoint *tp)
 static void read_values(bp_read *r, mot_touchpoint *tp)
 {
     mot_tbl *t = &r->t;
-    double lo = DBL_MIN;
     mot_tbl_phase(t, B_PHASE, &tp->phase);
     mot_tbl_lane(t, B_LANE, &tp->lane);
     mot_tbl_channel(t, B_CHANNEL, &tp->channel);
     mot_tbl_score(t, B_TOLERANCE, &tp->tolerance);
     mot_tbl_score(t, B_TARGET, &tp->target);
-    mot_tbl_real(t, B_SLA, lo, HUGE_VAL, "a positive number of hours",
+    mot_tbl_real(t, B_SLA, DBL_MIN, HUGE_VAL, "a positive number of hours",
                  &tp->sla_hours);
     mot_tbl_dimension(t, B_DIM, &tp->servqual_dimension);
 }
@@ -162,9 +161,9 @@ static void read_row(bp_read *r)
 {
     mot_tbl *t = &r->t;
     mot_touchpoint *tp = add_touchpoint(r);
+    uint32_t id;
     if (!tp)
         return;
-    uint32_t id;
     tp->line = mot_tbl_line(t, B_ID);
     if (!(tp->id = mot_tbl_copy(t, B_ID, 1)) ||
         !(tp->name = mot_tbl_copy(t, B_NAME, 1)) ||

@@ -8,6 +8,7 @@
 ** so one call finds all of them, up to the error budget; the project is
 ** handed out only when there was none.
 */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,49 +161,77 @@ mot_status mot_project_load(mot_project **out, const char *dir,
     return MOT_OK;
 }
 
-/* Append to buf (size n, used so far *used) like snprintf, never past n. */
-static void add(char *buf, size_t n, int *used, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
+/* A summary line being written: like snprintf, it never writes past
+** size and counts the length it needs. */
+typedef struct line {
+    char *buf;
+    size_t size;
+    int used;
+} line;
 
-static void add(char *buf, size_t n, int *used, const char *fmt, ...)
+/* Append the formatted text to l. */
+static void addv(line *l, const char *fmt, va_list ap)
+{
+    size_t at = (size_t)l->used < l->size ? (size_t)l->used : l->size;
+    int got = vsnprintf(l->size ? l->buf + at : NULL, l->size - at, fmt, ap);
+    l->used += got > 0 ? got : 0;
+}
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE __attribute__((format(printf, 2, 3)))
+#else
+#define PRINTF_LIKE
+#endif
+static void add(line *l, const char *fmt, ...) PRINTF_LIKE;
+static void part(line *l, const char *fmt, ...) PRINTF_LIKE;
+
+static void add(line *l, const char *fmt, ...)
 {
     va_list ap;
-    size_t at = (size_t)*used < n ? (size_t)*used : n;
     va_start(ap, fmt);
-    int k = vsnprintf(n ? buf + at : NULL, n - at, fmt, ap);
+    addv(l, fmt, ap);
     va_end(ap);
-    if (k > 0)
-        *used += k;
+}
+
+/* Append ", " (unless l is empty) and the formatted text to l. */
+static void part(line *l, const char *fmt, ...)
+{
+    va_list ap;
+    if (l->used)
+        add(l, ", ");
+    va_start(ap, fmt);
+    addv(l, fmt, ap);
+    va_end(ap);
+}
+
+/* "s" when n is not 1. */
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
 }
 
 int mot_project_summary(const mot_project *p, char *buf, size_t n)
 {
-    const char *sep = "";
-    int used = 0;
+    line l = {buf, n, 0};
+    const mot_blueprint *b = &p->blueprint;
     if (n)
         buf[0] = '\0';
-#define PART(cond, ...)                                                     \
-    do {                                                                    \
-        if (cond) {                                                         \
-            add(buf, n, &used, "%s", sep);                                  \
-            add(buf, n, &used, __VA_ARGS__);                                \
-            sep = ", ";                                                     \
-        }                                                                   \
-    } while (0)
-    PART(p->customers, "customers %zu", p->customers->n);
-    PART(p->events, "events %zu", p->events->n);
-    PART(1, "touchpoints %zu in %zu stage%s", p->blueprint.n,
-         p->blueprint.nstages, p->blueprint.nstages == 1 ? "" : "s");
-    PART(p->kano, "kano %zu answer%s", p->kano->n,
-         p->kano->n == 1 ? "" : "s");
-    PART(p->servqual, "servqual %zu answer%s", p->servqual->n,
-         p->servqual->n == 1 ? "" : "s");
-    PART(p->tickets, "tickets %zu", p->tickets->n);
-    PART(p->interactions, "interactions %zu", p->interactions->n);
-    PART(p->staff, "staff %zu", p->staff->n);
-#undef PART
-    return used;
+    if (p->customers)
+        part(&l, "customers %zu", p->customers->n);
+    if (p->events)
+        part(&l, "events %zu", p->events->n);
+    part(&l, "touchpoints %zu in %zu stage%s", b->n, b->nstages,
+         plural(b->nstages));
+    if (p->kano)
+        part(&l, "kano %zu answer%s", p->kano->n, plural(p->kano->n));
+    if (p->servqual)
+        part(&l, "servqual %zu answer%s", p->servqual->n,
+             plural(p->servqual->n));
+    if (p->tickets)
+        part(&l, "tickets %zu", p->tickets->n);
+    if (p->interactions)
+        part(&l, "interactions %zu", p->interactions->n);
+    if (p->staff)
+        part(&l, "staff %zu", p->staff->n);
+    return l.used;
 }

@@ -99,8 +99,6 @@ void mot_shrink(mot_array *arrays, size_t k, size_t n)
     }
 }
 
-/* ---- text helpers ---------------------------------------------------------------- */
-
 /* ---- opening a file and reading its header --------------------------------- */
 
 static int file_exists(const char *path)
@@ -338,6 +336,19 @@ mot_status mot_tbl_open(mot_tbl *t, mot_load *ld, const char *base,
     return st;
 }
 
+/* Report a failed allocation (or MOT_ELIMIT: past 2^32-2 distinct values
+** in a string table); the load stops. Returns 0. */
+static int alloc_failed(mot_tbl *t, mot_status st)
+{
+    if (st == MOT_ELIMIT)
+        mot_load_error(t->ld, st, t->file, 0, 0, "more distinct values "
+                       "than mot can hold (4294967294)");
+    else
+        mot_load_error(t->ld, MOT_ENOMEM, t->file, 0, 0, "out of memory");
+    t->ld->stop = 1;
+    return 0;
+}
+
 /* ---- rows ------------------------------------------------------------------------ */
 
 /* Report a value in a column the header gives no name (past its end, or
@@ -393,8 +404,8 @@ mot_status mot_tbl_next(mot_tbl *t)
         return st;
     }
     check_unnamed(t);
-    if (t->attrs.n > 0 && add_attrs(t) != MOT_OK) {
-        mot_load_error(t->ld, MOT_ENOMEM, t->file, 0, 0, "out of memory");
+    if (t->attrs.n > 0 && (st = add_attrs(t)) != MOT_OK) {
+        alloc_failed(t, st);
         return MOT_DONE;
     }
     t->nrows++;
@@ -471,20 +482,15 @@ unsigned long mot_tbl_line(const mot_tbl *t, int col)
                             : mot_csv_line(t->csv);
 }
 
-static void error_atv(mot_tbl *t, size_t i, const char *fmt, va_list ap)
-{
-    mot_error err;
-    mot_error_setv(&err, MOT_EDATA, t->file, field_line(t, i),
-                   (unsigned long)i + 1, fmt, ap);
-    mot_load_report(t->ld, &err);
-}
-
 void mot_tbl_error_at(mot_tbl *t, size_t i, const char *fmt, ...)
 {
+    mot_error err;
     va_list ap;
     va_start(ap, fmt);
-    error_atv(t, i, fmt, ap);
+    mot_error_setv(&err, MOT_EDATA, t->file, field_line(t, i),
+                   (unsigned long)i + 1, fmt, ap);
     va_end(ap);
+    mot_load_report(t->ld, &err);
 }
 
 /* "<name> must be <what>, found "<text>"" for header field i. */
@@ -525,18 +531,6 @@ static int empty_required(mot_tbl *t, int col)
 {
     mot_tbl_error_at(t, (size_t)t->pos[col], "%s must not be empty",
                      mot_tbl_name(t, col));
-    return 0;
-}
-
-/* Report a failure to intern (out of memory, or past 2^32-2 values). */
-static int intern_failed(mot_tbl *t, mot_status st)
-{
-    if (st == MOT_ELIMIT)
-        mot_load_error(t->ld, st, t->file, 0, 0, "more distinct values "
-                       "than mot can hold (4294967294)");
-    else
-        mot_load_error(t->ld, MOT_ENOMEM, t->file, 0, 0, "out of memory");
-    t->ld->stop = 1;
     return 0;
 }
 
@@ -586,7 +580,7 @@ char *mot_tbl_copy(mot_tbl *t, int col, int required)
         empty_required(t, col);
     copy = strndup(s, len);
     if (!copy)
-        intern_failed(t, MOT_ENOMEM);
+        alloc_failed(t, MOT_ENOMEM);
     return copy;
 }
 
@@ -621,7 +615,7 @@ int mot_tbl_intern(mot_tbl *t, int col, int required, mot_strtab *tab,
     }
     st = mot_strtab_intern(tab, s, len, out, NULL);
     if (st != MOT_OK)
-        return intern_failed(t, st);
+        return alloc_failed(t, st);
     m->tab = len <= sizeof m->text ? tab : NULL;
     m->len = (unsigned char)len;
     m->index = *out;
@@ -661,7 +655,7 @@ int mot_tbl_touchpoint(mot_tbl *t, int col, int required, int32_t *out)
         return required ? empty_required(t, col) : 1;
     tp = touchpoint_of(t->ld, s, len);
     if (tp == -2)
-        return intern_failed(t, MOT_ENOMEM);
+        return alloc_failed(t, MOT_ENOMEM);
     if (tp < 0) {
         mot_tbl_bad(t, col, "an id or name from blueprint.csv");
         return 0;
@@ -766,7 +760,7 @@ unsigned long mot_seen_mark(mot_tbl *t, mot_seen *s, uint32_t i,
         size_t old = s->cap;
         mot_array a = {&s->line, sizeof *s->line};
         if (mot_grow(&a, 1, &s->cap, (size_t)i + 1) != MOT_OK)
-            return (unsigned long)intern_failed(t, MOT_ENOMEM);
+            return (unsigned long)alloc_failed(t, MOT_ENOMEM);
         memset(s->line + old, 0, (s->cap - old) * sizeof *s->line);
     }
     if (s->line[i])

@@ -73,6 +73,13 @@ static const bad_case bad_cases[] = {
      MOT_EDATA,
      "events.csv:3:3: unterminated quoted field: the quote opened here is "
      "never closed", 1},
+    {"short row",
+     {BP, {"events.csv", EV_HEAD "C1,0,T1,4\nC1,0\n"}, END}, MOT_EDATA,
+     "events.csv:3:3: touchpoint must not be empty", 1},
+    {"line of a field after a quoted line break",
+     {BP, {"events.csv", EV_HEAD "\"C\n1\",0,T1,five\n"}, END}, MOT_EDATA,
+     "events.csv:3:4: score must be a number between 1 and 5, found "
+     "\"five\"", 1},
     {"value under no header",
      {BP, {"events.csv", EV_HEAD "C1,0,T1,4,x\n"}, END}, MOT_EDATA,
      "events.csv:2:5: a value in a column that has no name in the header, "
@@ -429,6 +436,21 @@ static void test_missing_folder(void **state)
     mot_diag_free(&r.diag);
 }
 
+static void test_csv_reader_errors_name_the_file(void **state)
+{
+    (void)state;
+    /* a NUL byte: binary content, reported by the CSV reader */
+    static const char events[] = EV_HEAD "C1,0,T1,4\nC1,0,T\0,4\n";
+    const char *dir = lu_project("binary", (lu_file[]){BP, END});
+    tu_write(dir, "events.csv", events, sizeof events - 1);
+    lu_result r;
+    lu_load_fail(dir, 0, &r);
+    assert_int_equal(r.status, MOT_EDATA);
+    assert_int_equal(r.count, 1);
+    assert_string_equal(r.diag.items[0].file, "events.csv");
+    mot_diag_free(&r.diag);
+}
+
 static void test_problems_of_every_file_are_reported(void **state)
 {
     (void)state;
@@ -534,6 +556,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_malformed_input_matrix),
         cmocka_unit_test(test_missing_folder),
+        cmocka_unit_test(test_csv_reader_errors_name_the_file),
         cmocka_unit_test(test_problems_of_every_file_are_reported),
         cmocka_unit_test(test_error_budget_stops_reading),
         cmocka_unit_test(test_mot_ini_problem_is_reported),
