@@ -150,8 +150,12 @@ mot_status mot_project_load(mot_project **out, const char *dir,
         return ld.status;
     }
     load_config(&ld);
-    if (!mot_load_stopped(&ld) && mot_load_blueprint(&ld) != MOT_ENOENT)
-        load_files(&ld);
+    if (!mot_load_stopped(&ld)) {
+        mot_status st = mot_load_blueprint(&ld);
+        ld.blueprint_partial = st != MOT_OK;
+        if (st != MOT_ENOENT)
+            load_files(&ld);
+    }
     mot_load_free(&ld);
     if (ld.status != MOT_OK) {
         mot_project_free(ld.p);

@@ -37,6 +37,8 @@ typedef struct mot_load {
     size_t nerrors;         /* problems reported by this load */
     mot_status status;      /* the first problem's status, MOT_OK if none */
     int stop;               /* an allocation failed: read no further */
+    int blueprint_partial;  /* blueprint.csv could not be read whole, so
+                               touchpoint references are not checked */
     int has_staff_file;     /* staff.csv was read ... */
     size_t nstaff_file;     /* ... and gave staff_ids 0 .. nstaff_file-1 */
     mot_strtab *tp_texts;   /* touchpoint texts met in data files ... */
@@ -207,7 +209,9 @@ int mot_tbl_intern(mot_tbl *t, int col, int required, mot_strtab *tab,
                    uint32_t *out);
 
 /* The blueprint index of a touchpoint given by id or name; empty gives
-** -1, or an error when required. */
+** -1, or an error when required. When blueprint.csv could not be read
+** whole, gives -1 without a report (the blueprint's problem is reported,
+** and every reference would be another). */
 int mot_tbl_touchpoint(mot_tbl *t, int col, int required, int32_t *out);
 
 /* A staff id: checked against staff.csv when the project has one,

@@ -54,6 +54,16 @@ static const bad_case bad_cases[] = {
      {{"blueprint.csv", "id,name,stage, Name \nT1,a,s,b\n"}, END}, MOT_EDATA,
      "blueprint.csv:1:4: column \"Name\" appears twice, as columns 2 and 4; "
      "each column name must be unique", 1},
+    {"broken blueprint: references not checked",
+     {{"blueprint.csv", "id,name\nT1,a\n"},
+      {"events.csv", EV_HEAD "C1,0,T1,4\nC1,0,T2,5\n"}, END}, MOT_EDATA,
+     "blueprint.csv:1: missing required column \"stage\"; the header has: "
+     "id, name", 1},
+    {"blueprint cut short: references not checked",
+     {{"blueprint.csv", "id,name,stage\nT1,a,s\n\"T2,b,s\n"},
+      {"events.csv", EV_HEAD "C1,0,T1,4\nC1,0,T2,5\n"}, END}, MOT_EDATA,
+     "blueprint.csv:3:1: unterminated quoted field: the quote opened here is "
+     "never closed", 1},
     {"events without customer column",
      {BP, {"events.csv", "time,touchpoint\n0,T1\n"}, END}, MOT_EDATA,
      "events.csv:1: missing required column \"customer_id\" (or case_id, "
