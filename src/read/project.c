@@ -127,6 +127,7 @@ static void load_files(mot_load *ld)
     }
 }
 
+/* True when dir names an existing folder. */
 static int is_folder(const char *dir)
 {
     struct stat st;
@@ -173,7 +174,7 @@ typedef struct line {
     int used;
 } line;
 
-/* Append the formatted text to l. */
+/* Append the formatted text (a va_list) to l. */
 static void addv(line *l, const char *fmt, va_list ap)
 {
     size_t at = (size_t)l->used < l->size ? (size_t)l->used : l->size;
@@ -189,6 +190,7 @@ static void addv(line *l, const char *fmt, va_list ap)
 static void add(line *l, const char *fmt, ...) PRINTF_LIKE;
 static void part(line *l, const char *fmt, ...) PRINTF_LIKE;
 
+/* Append the formatted text to l. */
 static void add(line *l, const char *fmt, ...)
 {
     va_list ap;

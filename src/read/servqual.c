@@ -83,6 +83,7 @@ static mot_status sq_open(sq_read *r, mot_load *ld, const char *base,
     return st;
 }
 
+/* Close the file and free the pair table (not the servqual table). */
 static void sq_close(sq_read *r)
 {
     mot_strtab_free(r->pairs);
@@ -323,6 +324,7 @@ static void load_weights(mot_load *ld, int answers_read)
 mot_status mot_load_servqual(mot_load *ld)
 {
     mot_status st = load_answers(ld);
-    load_weights(ld, st != MOT_DONE);
+    if (!mot_load_stopped(ld))
+        load_weights(ld, st != MOT_DONE);
     return st;
 }

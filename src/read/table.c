@@ -101,6 +101,7 @@ void mot_shrink(mot_array *arrays, size_t k, size_t n)
 
 /* ---- opening a file and reading its header --------------------------------- */
 
+/* True when something exists at path. */
 static int file_exists(const char *path)
 {
     struct stat st;
