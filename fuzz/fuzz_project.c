@@ -27,22 +27,38 @@ static const char *const files[] = {
 };
 #define NFILES (sizeof files / sizeof *files)
 
-/* The folder the files are written to, made once per process. */
+static char dir[4096];
+
+/* Remove the folder and its files when the fuzzer exits. */
+static void cleanup(void)
+{
+    char path[4200];
+    for (size_t k = 0; k < NFILES; k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[k]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+/* The folder the files are written to, made once per process under
+** $TMPDIR (or /tmp). */
 static const char *folder(void)
 {
-    static char dir[64];
     if (!dir[0]) {
-        snprintf(dir, sizeof dir, "/tmp/mot-fuzz-project-XXXXXX");
+        const char *tmp = getenv("TMPDIR");
+        snprintf(dir, sizeof dir, "%s/mot-fuzz-project-XXXXXX",
+                 tmp && tmp[0] ? tmp : "/tmp");
         if (!mkdtemp(dir))
             abort();
+        atexit(cleanup);
     }
     return dir;
 }
 
 /* Write file k with (s, n), or remove it when n is 0. */
-static void put(const char *dir, size_t k, const uint8_t *s, size_t n)
+static void put(size_t k, const uint8_t *s, size_t n)
 {
-    char path[128];
+    char path[4200];
     snprintf(path, sizeof path, "%s/%s", dir, files[k]);
     unlink(path);
     if (n == 0)
@@ -74,19 +90,19 @@ static void check(const mot_project *p)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const char *dir = folder();
+    const char *where = folder();
     size_t k = 0, start = 0;
     for (size_t i = 0; i <= size && k < NFILES; i++)
         if (i == size || data[i] == 0x1E) {
-            put(dir, k++, data + start, i - start);
+            put(k++, data + start, i - start);
             start = i + 1;
         }
     for (; k < NFILES; k++)
-        put(dir, k, NULL, 0);
+        put(k, NULL, 0);
     mot_diag diag;
     mot_project *p = NULL;
     mot_diag_init(&diag, 0);
-    mot_status st = mot_project_load(&p, dir, NULL, &diag);
+    mot_status st = mot_project_load(&p, where, NULL, &diag);
     if (st == MOT_OK) {
         if (!p || diag.total != 0)
             abort();
