@@ -171,10 +171,10 @@ static int start(in_read *r)
         return 0;
     }
     if (r->x->nsteps == 0)
-        mot_load_error(ld, MOT_EDATA, r->t.file, 1, 0, "no behaviour step "
-                       "columns: after interaction_id, staff_id and time, "
-                       "give one column per step of the service standard "
-                       "(0/1 or a rating 1 to 5)");
+        mot_load_error(ld, MOT_EDATA, r->t.file, r->t.header_line, 0,
+                       "no behaviour step columns: after interaction_id, "
+                       "staff_id and time, give one column per step of the "
+                       "service standard (0/1 or a rating 1 to 5)");
     list_arrays(r);
     return 1;
 }

@@ -138,6 +138,7 @@ static mot_status copy_header(mot_tbl *t)
     if (!t->header || !t->other)
         return MOT_ENOMEM;
     t->nheader = n;
+    t->header_line = mot_csv_line(t->csv);
     for (size_t i = 0; i < n; i++) {
         size_t len;
         const char *s = mot_csv_field(t->csv, i, &len);
@@ -157,7 +158,7 @@ static int check_duplicates(mot_tbl *t)
         const char *b = t->header[j];
         for (size_t i = 0; i < j && b[0]; i++) {
             if (mot_text_ieq(t->header[i], strlen(t->header[i]), b)) {
-                mot_load_error(t->ld, MOT_EDATA, t->file, 1,
+                mot_load_error(t->ld, MOT_EDATA, t->file, t->header_line,
                                (unsigned long)j + 1,
                                "column \"%s\" appears twice, as columns %zu "
                                "and %zu; each column name must be unique",
@@ -190,7 +191,7 @@ static void report_missing(mot_tbl *t, const mot_tbl_col *col)
                                  a ? ", " : " (or ", col->aliases[a]);
     if (used)
         snprintf(also + used, sizeof also - used, ")");
-    mot_load_error(t->ld, MOT_EDATA, t->file, 1, 0,
+    mot_load_error(t->ld, MOT_EDATA, t->file, t->header_line, 0,
                    "missing required column \"%s\"%s; the header has: %s",
                    col->name, also, have);
 }

@@ -111,6 +111,7 @@ typedef struct mot_tbl {
     size_t ncols;
     long pos[MOT_TBL_MAXCOLS];     /* header field of each column, -1 none */
     char **header;                 /* trimmed header names */
+    unsigned long header_line;     /* line of the header (after blank ones) */
     size_t nheader;
     unsigned char *other;          /* per header field: 1 if it is named but
                                       not one of cols */

@@ -50,6 +50,10 @@ static const bad_case bad_cases[] = {
     {"two missing columns", {{"blueprint.csv", "ID\nT1\n"}, END}, MOT_EDATA,
      "blueprint.csv:1: missing required column \"name\"; the header has: ID",
      2},
+    {"missing column under blank lines",
+     {{"blueprint.csv", "\n\r\nid,name\nT1,a\n"}, END}, MOT_EDATA,
+     "blueprint.csv:3: missing required column \"stage\"; the header has: "
+     "id, name", 1},
     {"duplicate column",
      {{"blueprint.csv", "id,name,stage, Name \nT1,a,s,b\n"}, END}, MOT_EDATA,
      "blueprint.csv:1:4: column \"Name\" appears twice, as columns 2 and 4; "
