@@ -6,7 +6,8 @@
 set -eu
 
 PKGS="cmake ninja-build pkg-config gcc clang make \
-      zlib1g-dev libinih-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+      zlib1g-dev libinih-dev libutf8proc-dev libjansson-dev libcmocka-dev \
+      libgsl-dev libopenblas-dev"
 
 missing=""
 for p in $PKGS; do
