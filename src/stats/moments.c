@@ -183,12 +183,13 @@ mot_status mot_moments_corr(const mot_moments *m, double *corr)
         return MOT_EDATA;
     for (size_t i = 0; i < p; i++) {
         double cii = m->c[pk(p, i, i)];
-        /* A variance that is zero, or rounding noise relative to the
-        ** squared mean, marks a constant variable. */
-        int const_i = !(cii > 1e-24 * m->w * (1 + m->mean[i] * m->mean[i]));
+        /* A constant variable accumulates an exact zero (its deviations
+        ** are exactly 0); the relative floor only guards against
+        ** rounding noise around a huge mean. */
+        int const_i = !(cii > 1e-30 * m->w * m->mean[i] * m->mean[i]);
         for (size_t j = i; j < p; j++) {
             double cjj = m->c[pk(p, j, j)];
-            int const_j = !(cjj > 1e-24 * m->w * (1 + m->mean[j] * m->mean[j]));
+            int const_j = !(cjj > 1e-30 * m->w * m->mean[j] * m->mean[j]);
             double r;
             if (const_i || const_j)
                 r = NAN;
