@@ -6,7 +6,7 @@
 set -eu
 
 PKGS="cmake ninja-build pkg-config gcc make clang libclang-rt-14-dev \
-      zlib1g-dev libcmocka-dev"
+      zlib1g-dev libcmocka-dev libgsl-dev libopenblas-dev"
 
 missing=""
 for p in $PKGS; do
