@@ -6,8 +6,10 @@ dir=$1
 secs=${2:-20}
 here=$(dirname "$0")
 status=0
+found=0
 for f in "$dir"/fuzz_*; do
-    [ -x "$f" ] || continue
+    [ -f "$f" ] && [ -x "$f" ] || continue
+    found=$((found + 1))
     name=$(basename "$f")
     work="$dir/corpus-$name"
     mkdir -p "$work"
@@ -21,4 +23,8 @@ for f in "$dir"/fuzz_*; do
         grep -E 'stat::number_of_executed_units' "$dir/$name.log" || true
     fi
 done
+if [ "$found" -eq 0 ]; then
+    echo "fuzz: no fuzz_* programs in $dir" >&2
+    exit 1
+fi
 exit $status

@@ -6,7 +6,8 @@
 set -eu
 
 PKGS="cmake ninja-build pkg-config gcc make clang libclang-rt-14-dev \
-      zlib1g-dev libcmocka-dev"
+      zlib1g-dev libcmocka-dev libgsl-dev libopenblas-dev \
+      libutf8proc-dev"
 
 missing=""
 for p in $PKGS; do

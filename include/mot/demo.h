@@ -26,20 +26,26 @@
 extern "C" {
 #endif
 
+/* The number of customers `mot demo` writes when not told otherwise. */
+#define MOT_DEMO_DEFAULT_CUSTOMERS 2000UL
+
 typedef struct mot_demo_options {
-    const char *scenario;        /* "telecom" (default), "rail",
-                                    "property", "hotel" */
-    unsigned long customers;     /* 0 = 2000 */
+    const char *scenario;        /* "telecom" (the default when NULL),
+                                    "rail", "property", "hotel" */
+    unsigned long customers;     /* 1 .. 50,000,000; callers default it
+                                    to MOT_DEMO_DEFAULT_CUSTOMERS */
     uint64_t seed;               /* any value; 0 is a valid seed */
 } mot_demo_options;
 
 /* The scenario names, NULL-terminated. */
 extern const char *const mot_demo_scenarios[];
 
-/* Write the demo project into folder `dir` (created if missing; existing
-** files of the same names are replaced). Returns MOT_OK; MOT_EUSAGE for an
-** unknown scenario or zero/too many customers (limit 50,000,000); MOT_EIO
-** when a file cannot be written (err names it). */
+/* Write the demo project into folder `dir` (created if missing, with its
+** parents; existing files of the same names are replaced). opt NULL means
+** telecom, MOT_DEMO_DEFAULT_CUSTOMERS customers, seed 0. Returns MOT_OK;
+** MOT_EUSAGE for an unknown scenario or zero/too many customers (limit
+** 50,000,000); MOT_EIO when a folder or file cannot be written (err->file
+** names it); on failure no file of the project is left half-written. */
 mot_status mot_demo_write(const char *dir, const mot_demo_options *opt,
                           mot_error *err);
 

@@ -30,6 +30,7 @@
 #include "mot/config.h"
 #include "mot/project.h"
 #include "mot/demo.h"
+#include "mot/stats.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -63,7 +63,7 @@ static mot_status source_fail(mot_source *s, mot_error *err, mot_status st,
 ** message; MOT_OK if there is none. */
 static mot_status gz_failure(mot_source *s, mot_error *err)
 {
-    int errnum;
+    int errnum, saved_errno = errno;
     const char *msg = gzerror(s->gz, &errnum);
     const char *colon = strstr(msg, ": ");   /* drop zlib's "<fd:3>: " */
     if (colon)
@@ -74,7 +74,7 @@ static mot_status gz_failure(mot_source *s, mot_error *err)
         return MOT_OK;
     case Z_ERRNO:
         return source_fail(s, err, MOT_EIO, "read failed: %s",
-                           strerror(errno));
+                           strerror(saved_errno));
     case Z_MEM_ERROR:
         return source_fail(s, err, MOT_ENOMEM, "out of memory");
     case Z_BUF_ERROR:

@@ -1,0 +1,173 @@
+/*
+** mot/analyse.h: the moment-of-truth engine (what `mot analyze` computes).
+**
+** mot_analyse takes a project and its derived features and computes, per
+** touchpoint: performance (n, reach, mean, share below tolerance, with
+** intervals), impact on the overall score (share of explained variance by
+** LMG/Shapley, or Johnson's relative weights above 15 touchpoints, with
+** bootstrap intervals), impact on churn (logistic regression of churn on
+** bad experiences: odds ratios with Wald intervals, churn if bad / good,
+** attributable churners), tolerance lines (change points in churn along
+** score, contacts and waiting time, with a scan-adjusted p-value), the
+** peak-end comparison, the MOT type (negative / positive / hygiene / none)
+** and a ranking with recommendations. The rules are in docs/methods.md.
+**
+** The result is plain data: report modules render it (JSON keys of
+** DESIGN §4) and never recompute statistics. Every estimate carries its
+** n and an interval or p-value; where the data cannot support an estimate
+** (too few customers, no outcome column, separation), the estimate is NAN
+** and a note says why.
+**
+** Ownership: the caller owns the mot_analysis and frees it with
+** mot_analysis_free. It borrows nothing: strings in it are its own.
+*/
+#ifndef MOT_ANALYSE_H
+#define MOT_ANALYSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "mot/error.h"
+#include "mot/project.h"
+#include "mot/derive.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum mot_kind {
+    MOT_KIND_NONE = 0,
+    MOT_KIND_NEGATIVE,   /* bad experiences significantly raise churn or
+                            lower the overall score */
+    MOT_KIND_POSITIVE,   /* good experiences significantly lift loyalty or
+                            lower churn beyond the rest */
+    MOT_KIND_HYGIENE     /* matters only below tolerance (must-be) */
+} mot_kind;
+
+/* "negative", "positive", "hygiene", "none". */
+const char *mot_kind_name(mot_kind k);
+
+typedef struct mot_analyse_options {
+    unsigned bootstrap;   /* resamples for importance intervals (200) */
+    uint64_t seed;        /* PRNG seed for bootstrap/permutations (1) */
+    unsigned threads;     /* worker threads, 0 = one per core */
+    double alpha;         /* significance level (0.05) */
+    size_t min_group;     /* fewest customers in a group to report (30) */
+} mot_analyse_options;
+
+/* Fill *o with the defaults above. */
+void mot_analyse_options_default(mot_analyse_options *o);
+
+/* A tolerance line: past `value` of `measure`, the outcome rate jumps. */
+typedef struct mot_tolerance {
+    int found;                 /* 0: no significant line (other fields NAN) */
+    char measure[64];          /* "score", "contacts", "wait_minutes", or a
+                                  customers.csv column */
+    char outcome[16];          /* "churn" or "dissatisfied" */
+    double value;              /* the line itself */
+    int direction;             /* +1: beyond means > value ("above");
+                                  -1: beyond means < value ("below") */
+    double rate_beyond, rate_within;
+    double n_beyond, n_within;
+    double statistic;          /* maximally selected chi-square */
+    double p_adjusted;         /* adjusted for the scan over cut points */
+    char p_method[24];         /* "miller-siegmund" or "permutation" */
+} mot_tolerance;
+
+typedef struct mot_tp_result {
+    size_t tp;                      /* blueprint index */
+
+    /* performance */
+    size_t n;                       /* events */
+    size_t n_rated;                 /* rated events */
+    size_t n_customers;             /* customers who met it */
+    double reach;                   /* n_customers / customers */
+    double mean, sd, mean_lo, mean_hi;        /* rated scores, t interval */
+    double tolerance;               /* adequate level used */
+    double below_tolerance, below_lo, below_hi; /* share of rated scores
+                                                   below it, Wilson */
+
+    /* impact on the overall score (NAN when not estimable) */
+    double importance, importance_lo, importance_hi;   /* share of R^2 */
+
+    /* impact on churn (NAN when not estimable) */
+    double odds_ratio, or_lo, or_hi, p;
+    double churn_if_bad, churn_if_good;
+    double n_bad, n_good;
+    double attributable_churners;
+    unsigned churn_flags;           /* MOT_LOGIT_* flags of this term */
+
+    /* positive side: loyalty lift of a good experience vs the rest */
+    double lift, lift_lo, lift_hi, lift_p;
+    char lift_measure[16];          /* "nps" or "overall" */
+
+    mot_tolerance line;             /* the strongest line, or found = 0 */
+
+    mot_kind kind;
+    int priority;                   /* 1.. among moments of truth, 0 none */
+    double expected_effect;         /* ranking key (docs/methods.md) */
+} mot_tp_result;
+
+typedef struct mot_peak_end {
+    int available;             /* 0 without overall scores or rated events */
+    size_t n;                  /* customers in the comparison */
+    double r2_peak_end;        /* cross-validated R^2: overall ~ worst +
+                                  best + end */
+    double r2_mean;            /* cross-validated R^2: overall ~ mean */
+    char winner[16];           /* "peak_end" or "mean" */
+    double diff_lo, diff_hi;   /* bootstrap interval of r2_peak_end -
+                                  r2_mean */
+    size_t *worst_count;       /* per touchpoint: times it was the worst */
+    size_t *end_count;         /* ... the end moment */
+    size_t *best_count;        /* ... the best moment */
+} mot_peak_end;
+
+typedef struct mot_recommendation {
+    size_t tp;
+    char action[32];           /* "lift_to_tolerance" or "lift_to_target" */
+    double churners_retained;  /* expected, NAN without churn data */
+    double overall_gain;       /* points of mean overall, NAN without it */
+} mot_recommendation;
+
+typedef struct mot_analysis {
+    size_t customers;          /* rows of the features */
+    size_t with_outcome;       /* customers.csv rows */
+    size_t events;
+    size_t ntp;
+    mot_tp_result *tp;         /* ntp entries, blueprint order */
+
+    size_t *moments;           /* tp indexes of the moments of truth, best
+                                  first */
+    size_t nmoments;
+
+    double overall_r2;         /* R^2 of overall on the touchpoints */
+    size_t overall_n;
+    char importance_method[24];/* "lmg" or "relative_weights" */
+    char interval_method[40];  /* e.g. "percentile bootstrap (200)" */
+    size_t churn_n;            /* customers in the churn model */
+    double churners;
+
+    mot_peak_end peak_end;
+
+    mot_recommendation *recs;
+    size_t nrecs;
+
+    char **notes;              /* caveats in plain English, e.g. why an
+                                  estimate is missing */
+    size_t nnotes;
+} mot_analysis;
+
+/* Analyse project p with features f (derived from p). opt may be NULL for
+** the defaults. Returns MOT_OK and a new result in *out; MOT_ENOMEM;
+** MOT_EDATA if the data cannot be analysed at all (err says why).
+** Missing inputs are not errors: the parts they feed are NAN and noted. */
+mot_status mot_analyse(const mot_project *p, const mot_features *f,
+                       const mot_analyse_options *opt, mot_analysis **out,
+                       mot_error *err);
+
+/* Free the result. NULL is a no-op. */
+void mot_analysis_free(mot_analysis *a);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* MOT_ANALYSE_H */

@@ -1,0 +1,103 @@
+/*
+** mot/report.h: building blocks for rendering results.
+**
+** A streaming JSON writer (mot_json) that never emits invalid JSON
+** (non-finite numbers become null, strings are escaped), and terminal text
+** helpers that measure display width the way a terminal does (CJK and
+** other East Asian wide characters take two columns; combining marks none)
+** so tables of Chinese touchpoint names line up.
+**
+** Both write to a stdio stream chosen by the caller. To avoid partial
+** output, callers render into a memory stream (open_memstream) or a
+** temporary file and publish it only when rendering succeeded; errors are
+** sticky and reported once by mot_json_finish / by ferror on the stream.
+*/
+#ifndef MOT_REPORT_H
+#define MOT_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "mot/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- JSON writer ---------------------------------------------------------- */
+
+#define MOT_JSON_MAX_DEPTH 64
+
+typedef struct mot_json {
+    FILE *f;
+    int pretty;                 /* indent two spaces per level */
+    int depth;
+    unsigned char first[MOT_JSON_MAX_DEPTH]; /* nothing written yet at level */
+    int after_key;              /* a key was written, its value is due */
+    mot_status status;          /* first failure, sticky */
+} mot_json;
+
+/* Start writing one JSON value to f. */
+void mot_json_init(mot_json *j, FILE *f, int pretty);
+void mot_json_begin_object(mot_json *j);
+void mot_json_end_object(mot_json *j);
+void mot_json_begin_array(mot_json *j);
+void mot_json_end_array(mot_json *j);
+/* Inside an object: the key of the next value. */
+void mot_json_key(mot_json *j, const char *key);
+/* A UTF-8 string (escaped per RFC 8259); NULL writes null. */
+void mot_json_string(mot_json *j, const char *s);
+/* A number in the shortest form that reads back to the same double;
+** NAN and infinities write null. */
+void mot_json_number(mot_json *j, double x);
+void mot_json_int(mot_json *j, int64_t x);
+void mot_json_bool(mot_json *j, int b);
+void mot_json_null(mot_json *j);
+/* Finish: MOT_OK, MOT_EIO if a write failed, MOT_EUSAGE if the calls did
+** not form one complete value (unbalanced begin/end, a key outside an
+** object, nesting deeper than MOT_JSON_MAX_DEPTH). Writes a final newline
+** when pretty. */
+mot_status mot_json_finish(mot_json *j);
+
+/* ---- terminal text -------------------------------------------------------- */
+
+/* Display width in terminal columns of the UTF-8 string s (len bytes, or
+** up to NUL when len is (size_t)-1): East Asian wide and fullwidth
+** characters count 2, combining marks and controls 0, others 1. Invalid
+** bytes count 1 each. */
+size_t mot_text_width(const char *s, size_t len);
+
+/* Write s to f padded with spaces to `width` columns (left-aligned, or
+** right-aligned when right is nonzero). Text wider than width is written
+** whole. */
+void mot_text_pad(FILE *f, const char *s, size_t width, int right);
+
+/* Cut s to at most `width` display columns, ending with "…" when cut,
+** never splitting a UTF-8 sequence; writes into buf (size n, NUL-ended). */
+void mot_text_fit(const char *s, size_t width, char *buf, size_t n);
+
+/* A text table: rows of cells, printed with columns aligned by display
+** width. Cells are copied. */
+typedef struct mot_table mot_table;
+
+/* A table with ncols columns; right[c] nonzero right-aligns column c
+** (numbers). right may be NULL. NULL if a malloc fails. */
+mot_table *mot_table_new(size_t ncols, const int *right);
+void mot_table_free(mot_table *t);
+/* Append a row of ncols cells (NULL cells print empty). MOT_ENOMEM leaves
+** the table unchanged. */
+mot_status mot_table_add(mot_table *t, const char *const *cells);
+/* Like mot_table_add with printf-formatted cells separated by '\t'. */
+mot_status mot_table_addf(mot_table *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Print every row to f, indenting by `indent` spaces, two spaces between
+** columns, the first row followed by a rule of '-' when header is set. */
+void mot_table_print(const mot_table *t, FILE *f, int indent, int header);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* MOT_REPORT_H */
