@@ -34,6 +34,9 @@ int cmd_check(int argc, char **argv)
     if (diag.total > diag.n)
         fprintf(stderr, "... and %zu more problems (%zu shown; --max-errors to see more)\n",
                 diag.total - diag.n, diag.n);
+    else if (diag.total >= max_errors)
+        fprintf(stderr, "... stopped after %zu problems; --max-errors N to see more\n",
+                diag.total);
     if (st != MOT_OK) {
         fprintf(stderr, "mot check: %zu problem%s in %s\n", diag.total,
                 diag.total == 1 ? "" : "s", dir);

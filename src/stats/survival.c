@@ -81,8 +81,8 @@ void mot_km_free(mot_km *km)
 mot_status mot_km_fit(const double *time, const int *event, size_t n,
                       mot_km **out, mot_error *err)
 {
-    obs *o;
-    size_t m;
+    obs *o = NULL;
+    size_t m = 0;
     *out = NULL;
     mot_status st = collect(time, event, NULL, n, &o, &m, err);
     if (st != MOT_OK)
@@ -139,8 +139,8 @@ mot_status mot_logrank_test(const double *time, const int *event,
                             const int *group, size_t n, mot_logrank *res,
                             mot_error *err)
 {
-    obs *o;
-    size_t m;
+    obs *o = NULL;
+    size_t m = 0;
     if (!group)
         return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0, "no groups");
     mot_status st = collect(time, event, group, n, &o, &m, err);

@@ -60,4 +60,10 @@ expect_err "the out-of-scale score is reported" "found \"9\""
 expect_err "the unknown touchpoint is reported too" "found \"NOPE\""
 expect_err "the count of problems is given" "2 problems"
 
+broken
+for i in 1 2 3 4 5; do printf 'C999999%d,,2026-03-01T08:30:00,T01,0,,,,\n' "$i" >> "$TMP/broken/events.csv"; done
+run check "$TMP/broken" --max-errors 3
+expect_rc "many problems" 65
+expect_err "the limit is said" "stopped after 3 problems"
+
 finish
