@@ -1,0 +1,58 @@
+/*
+** internal.h: how the parts of the moment-of-truth engine fit together.
+**
+** mot_analyse (analyse.c) allocates the mot_analysis, fills the
+** touchpoint performance (perf.c), then calls the parts below in order,
+** each filling its own fields of the result, then the peak-end comparison
+** (peakend.c) and finally typing, ranking and recommendations (typing.c),
+** which read what the others computed. Each part leaves its fields NAN (or
+** found = 0) where the data cannot support an estimate, and says why with
+** mot_analysis_note.
+*/
+#ifndef MOT_ANALYSE_INTERNAL_H
+#define MOT_ANALYSE_INTERNAL_H
+
+#include "mot/analyse.h"
+
+/* Append a plain-English caveat to a->notes (printf-formatted). Returns
+** MOT_ENOMEM (notes unchanged) if a malloc fails. */
+mot_status mot_analysis_note(mot_analysis *a, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* perf.c: n, n_rated, n_customers, reach, mean/sd/interval, tolerance,
+** below_tolerance with its interval. */
+mot_status mot_analyse_perf(const mot_project *p, const mot_features *f,
+                            const mot_analyse_options *o, mot_analysis *a,
+                            mot_error *err);
+
+/* impact.c: importance on the overall score (importance*, overall_r2,
+** overall_n, importance_method, interval_method). */
+mot_status mot_analyse_overall(const mot_project *p, const mot_features *f,
+                               const mot_analyse_options *o, mot_analysis *a,
+                               mot_error *err);
+
+/* churn.c: odds_ratio .. churn_flags, the loyalty lift (lift*), churn_n,
+** churners. */
+mot_status mot_analyse_churn(const mot_project *p, const mot_features *f,
+                             const mot_analyse_options *o, mot_analysis *a,
+                             mot_error *err);
+
+/* tolerance.c: each touchpoint's strongest tolerance line (line). */
+mot_status mot_analyse_tolerance(const mot_project *p, const mot_features *f,
+                                 const mot_analyse_options *o,
+                                 mot_analysis *a, mot_error *err);
+
+/* peakend.c: peak_end. */
+mot_status mot_analyse_peak_end(const mot_project *p, const mot_features *f,
+                                const mot_analyse_options *o,
+                                mot_analysis *a, mot_error *err);
+
+/* typing.c: kind, priority, expected_effect, moments, recs. */
+mot_status mot_analyse_typing(const mot_project *p, const mot_features *f,
+                              const mot_analyse_options *o, mot_analysis *a,
+                              mot_error *err);
+
+#endif /* MOT_ANALYSE_INTERNAL_H */
