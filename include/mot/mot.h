@@ -31,6 +31,7 @@
 #include "mot/project.h"
 #include "mot/demo.h"
 #include "mot/stats.h"
+#include "mot/survey.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -267,6 +267,32 @@ mot_status mot_project_load(mot_project **out, const char *dir,
 /* Free the project and everything it owns. NULL is a no-op. */
 void mot_project_free(mot_project *p);
 
+/* Read one KANO answer file at `path` on its own (any name; gzip too),
+** with the checks mot_project_load makes of kano.csv; problems name the
+** file as `path` gives it. There is no blueprint, so a touchpoint column is
+** not checked: it is kept as text, the categorical attribute column
+** "touchpoint" (k->touchpoint stays NULL). Returns MOT_OK and a new table
+** in *out when nothing was wrong; otherwise *out is NULL and the status is
+** the first problem's (MOT_ENOENT for a missing file, MOT_EDATA, MOT_EIO,
+** MOT_ENOMEM), every problem being in diag. opt may be NULL. The caller
+** frees *out with mot_kano_free. */
+mot_status mot_kano_load_file(mot_kano **out, const char *path,
+                              const mot_load_options *opt, mot_diag *diag);
+
+/* Read one SERVQUAL answer file at `path` and, when weights_path is not
+** NULL, its dimension weights (the format of servqual_weights.csv) at
+** weights_path, with the checks mot_project_load makes of those files.
+** Returns like mot_kano_load_file; the caller frees *out with
+** mot_servqual_free. */
+mot_status mot_servqual_load_file(mot_servqual **out, const char *path,
+                                  const char *weights_path,
+                                  const mot_load_options *opt,
+                                  mot_diag *diag);
+
+/* Free a table read by the functions above; NULL is a no-op. */
+void mot_kano_free(mot_kano *k);
+void mot_servqual_free(mot_servqual *s);
+
 /* One line of counts: "customers 1000, events 23456, touchpoints 12, ..."
 ** written into buf (size n); returns snprintf's result. */
 int mot_project_summary(const mot_project *p, char *buf, size_t n);

@@ -7,6 +7,9 @@
 ** other East Asian wide characters take two columns; combining marks none)
 ** so tables of Chinese touchpoint names line up.
 **
+** Renderers of analysis results (the survey instruments, below) build on
+** them and only format: every number comes from the result.
+**
 ** Both write to a stdio stream chosen by the caller. To avoid partial
 ** output, callers render into a memory stream (open_memstream) or a
 ** temporary file and publish it only when rendering succeeded; errors are
@@ -19,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "mot/error.h"
+#include "mot/survey.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -96,6 +100,25 @@ mot_status mot_table_addf(mot_table *t, const char *fmt, ...)
 /* Print every row to f, indenting by `indent` spaces, two spaces between
 ** columns, the first row followed by a rule of '-' when header is set. */
 void mot_table_print(const mot_table *t, FILE *f, int indent, int header);
+
+/* ---- survey instruments (survey.c) ---------------------------------------- */
+
+/* Write the KANO result as one JSON value: the object of DESIGN 4's
+** "kano" key ({"features": [...], ...}; keys in docs/formats.md), so that
+** `mot kano` prints it alone and `mot analyze` puts it after
+** mot_json_key(j, "kano"). Failures stick in j (mot_json_finish). */
+void mot_report_kano_json(mot_json *j, const mot_kano_result *r);
+
+/* The same for SERVQUAL: the object of the "servqual" key. */
+void mot_report_servqual_json(mot_json *j, const mot_servqual_result *r);
+
+/* Write the result as text for a terminal: aligned tables and a legend,
+** in Chinese when lang is "zh", else in English. Returns MOT_OK, MOT_ENOMEM
+** or MOT_EIO (a write to f failed). */
+mot_status mot_report_kano_text(FILE *f, const mot_kano_result *r,
+                                const char *lang);
+mot_status mot_report_servqual_text(FILE *f, const mot_servqual_result *r,
+                                    const char *lang);
 
 #ifdef __cplusplus
 }

@@ -76,6 +76,14 @@ mot_status mot_prop_wilson(double x, double n, double level, double *lo,
 mot_status mot_prop_wald(double x, double n, double level, double *lo,
                          double *hi);
 
+/* Student's t interval for a mean: mean -+ t_{(1+level)/2, n-1} sd /
+** sqrt(n), with sd the sample standard deviation (divisor n - 1) of n
+** observations (n may be a sum of frequency weights). MOT_EUSAGE if n < 2,
+** mean or sd is not finite, sd < 0 or level is not in (0, 1); *lo and *hi
+** are then untouched. */
+mot_status mot_mean_t_interval(double mean, double sd, double n,
+                               double level, double *lo, double *hi);
+
 /* ======================================================================
 ** mot_moments (moments.c): weighted count, means and co-moment matrix of
 ** p variables, updated with the weighted Welford/West recurrence and

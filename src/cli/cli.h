@@ -84,12 +84,39 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 #endif
     ;
 
+/* ---- reports (output.c) ------------------------------------------------ */
+
+/* --format text|json (default text) and --lang en|zh (default en). */
+typedef struct cli_report_options {
+    int json;           /* 1 for --format json */
+    const char *lang;   /* "en" or "zh" */
+} cli_report_options;
+
+/* Read --format and --lang into *out; prints a usage error and returns
+** 64 for another value, else 0. */
+int cli_get_report_options(const char *cmd, const cli_args *a,
+                           cli_report_options *out);
+
+/* Print the problems in d on stderr, then how many more there were, or
+** that reading stopped at max_errors. */
+void cli_print_diag(const mot_diag *d, size_t max_errors);
+
+/* A report renderer: writes the report about ctx to f. */
+typedef mot_status (*cli_render_fn)(FILE *f, const void *ctx);
+
+/* Render into memory, then print on stdout only when rendering succeeded
+** whole. Returns 0, or after saying why on stderr, the exit code of the
+** failure (out of memory, I/O error). */
+int cli_emit(const char *cmd, cli_render_fn render, const void *ctx);
+
 /* The command table (main.c). */
 extern const cli_command cli_commands[];
 
 /* The subcommands. */
 int cmd_check(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_kano(int argc, char **argv);
+int cmd_servqual(int argc, char **argv);
 int cmd_unbuilt(int argc, char **argv);
 
 #endif /* MOT_CLI_H */

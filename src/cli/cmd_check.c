@@ -29,14 +29,7 @@ int cmd_check(int argc, char **argv)
     mot_load_options opt = {max_errors};
     mot_project *p = NULL;
     mot_status st = mot_project_load(&p, dir, &opt, &diag);
-    for (size_t i = 0; i < diag.n; i++)
-        cli_print_error(&diag.items[i]);
-    if (diag.total > diag.n)
-        fprintf(stderr, "... and %zu more problems (%zu shown; --max-errors to see more)\n",
-                diag.total - diag.n, diag.n);
-    else if (diag.total >= max_errors)
-        fprintf(stderr, "... stopped after %zu problems; --max-errors N to see more\n",
-                diag.total);
+    cli_print_diag(&diag, max_errors);
     if (st != MOT_OK) {
         fprintf(stderr, "mot check: %zu problem%s in %s\n", diag.total,
                 diag.total == 1 ? "" : "s", dir);

@@ -43,9 +43,39 @@ const cli_command cli_commands[] = {
     {"peakend", "does the peak and the end decide the remembered journey",
      "usage: mot peakend DIR [--format ...]\n", cmd_unbuilt},
     {"kano", "KANO categories, Better/Worse coefficients",
-     "usage: mot kano FILE.csv [--format ...]\n", cmd_unbuilt},
+     "usage: mot kano FILE.csv [--format text|json] [--lang en|zh] [--segment]\n"
+     "                [--max-errors N]\n"
+     "\n"
+     "Analyse one KANO answer file (the columns of kano.csv, docs/formats.md):\n"
+     "per feature the counts of A attractive, O one-dimensional, M must-be,\n"
+     "I indifferent, R reverse and Q questionable answers (Berger et al. 1993),\n"
+     "the category (the most frequent, ties within 5 points by M > O > A > I),\n"
+     "category and total strength, Fong's test of the top two, Better and\n"
+     "Worse with intervals, and mean importance (docs/methods.md). Bad rows\n"
+     "are reported as file:line:column and exit 65.\n"
+     "\n"
+     "  --format F        text (default) or json (the \"kano\" object of mot analyze)\n"
+     "  --lang L          en (default) or zh: the language of the text\n"
+     "  --segment         also per value of the segment column\n"
+     "  --max-errors N    show at most N problems (default 100)\n",
+     cmd_kano},
     {"servqual", "SERVQUAL gaps and the zone of tolerance",
-     "usage: mot servqual FILE.csv [--format ...]\n", cmd_unbuilt},
+     "usage: mot servqual FILE.csv [--weights FILE] [--format text|json]\n"
+     "                    [--lang en|zh] [--max-errors N]\n"
+     "\n"
+     "Analyse one SERVQUAL answer file (the columns of servqual.csv,\n"
+     "docs/formats.md): gap = perception - expectation per item and per\n"
+     "dimension with intervals, the unweighted and weighted SERVQUAL scores,\n"
+     "Cronbach's alpha per dimension, the zone of tolerance (MSA, MSS) when\n"
+     "adequate and desired are given, and an importance-performance grid of\n"
+     "the dimensions when weights are (docs/methods.md). Bad rows are\n"
+     "reported as file:line:column and exit 65.\n"
+     "\n"
+     "  --weights FILE    dimension weights (the columns of servqual_weights.csv)\n"
+     "  --format F        text (default) or json (the \"servqual\" object of mot analyze)\n"
+     "  --lang L          en (default) or zh: the language of the text\n"
+     "  --max-errors N    show at most N problems (default 100)\n",
+     cmd_servqual},
     {"tickets", "complaints and repairs against the service standard",
      "usage: mot tickets DIR [--format ...]\n", cmd_unbuilt},
     {"behaviour", "front-line behaviour steps, coaching and training effect",

@@ -7,6 +7,10 @@
 ** Respondents and features have their own tables (they are not the
 ** project's customers); a respondent answers a feature once. The optional
 ** touchpoint ties a feature to the blueprint.
+**
+** A kano.csv read on its own (mot_kano_load_file) has no blueprint to check
+** touchpoints against: its touchpoint column is then not a known column
+** but an attribute column like any other, so the text is kept.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -68,7 +72,7 @@ static void list_arrays(ka_read *r)
         {&k->segment, sizeof *k->segment},
         {&k->touchpoint, sizeof *k->touchpoint},
     };
-    for (int c = 0; c < K_NCOLS; c++)
+    for (int c = 0; c < (int)r->t.ncols; c++)
         if (c <= K_DYSFUNCTIONAL || mot_tbl_has(&r->t, c))
             r->arrays[r->narrays++] = all[c];
 }
@@ -154,12 +158,15 @@ static mot_kano *kano_new(mot_load *ld, const char *file)
     return NULL;
 }
 
-mot_status mot_load_kano(mot_load *ld)
+/* Read kano.csv from the folder (path NULL) or the file at path, where
+** touchpoint is left to the attribute columns. */
+static mot_status read_file(mot_load *ld, const char *path)
 {
     ka_read r;
     mot_status st;
     memset(&r, 0, sizeof r);
-    st = mot_tbl_open(&r.t, ld, "kano", cols, K_NCOLS, 1);
+    st = path ? mot_tbl_open_path(&r.t, ld, path, cols, K_TOUCHPOINT, 1)
+              : mot_tbl_open(&r.t, ld, "kano", cols, K_NCOLS, 1);
     if (st != MOT_OK)
         return st;
     r.k = kano_new(ld, r.t.file);
@@ -177,4 +184,14 @@ mot_status mot_load_kano(mot_load *ld)
     mot_seen_free(&r.seen);
     mot_tbl_close(&r.t);
     return st < 0 ? st : MOT_OK;
+}
+
+mot_status mot_load_kano(mot_load *ld)
+{
+    return read_file(ld, NULL);
+}
+
+mot_status mot_load_kano_file(mot_load *ld, const char *path)
+{
+    return read_file(ld, path);
 }

@@ -24,13 +24,21 @@ mot_status mot_load_servqual(mot_load *ld);
 mot_status mot_load_tickets(mot_load *ld);
 mot_status mot_load_interactions(mot_load *ld);
 
-/* Free a table and all it owns; NULL is a no-op. */
+/* Read the file at path as kano.csv, and the files at path and (unless
+** NULL) weights_path as servqual.csv and servqual_weights.csv, into ld->p,
+** which has no blueprint: a touchpoint column of kano.csv is kept as an
+** attribute column. Return like the loaders above (never MOT_DONE: a
+** missing file is reported). */
+mot_status mot_load_kano_file(mot_load *ld, const char *path);
+mot_status mot_load_servqual_files(mot_load *ld, const char *path,
+                                   const char *weights_path);
+
+/* Free a table and all it owns; NULL is a no-op. (mot_kano_free and
+** mot_servqual_free are public: mot/project.h.) */
 void mot_blueprint_free(mot_blueprint *b);
 void mot_staff_free(mot_staff *s);
 void mot_customers_free(mot_customers *c);
 void mot_events_free(mot_events *e);
-void mot_kano_free(mot_kano *k);
-void mot_servqual_free(mot_servqual *s);
 void mot_tickets_free(mot_tickets *t);
 void mot_interactions_free(mot_interactions *x);
 

@@ -7,6 +7,10 @@
 ** files. Every problem is reported to the caller's diag and reading goes on,
 ** so one call finds all of them, up to the error budget; the project is
 ** handed out only when there was none.
+**
+** mot_kano_load_file and mot_servqual_load_file read one such file given
+** by its path, into a project of their own with no folder and no
+** blueprint, and hand out only that table.
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -164,6 +168,54 @@ mot_status mot_project_load(mot_project **out, const char *dir,
     }
     *out = ld.p;
     return MOT_OK;
+}
+
+/* Set up ld for reading a single file on its own into a project with no
+** folder and no blueprint; MOT_OK, or the reported failure (ld->p NULL). */
+static mot_status single_start(mot_load *ld, const char *path,
+                               const mot_load_options *opt, mot_diag *diag)
+{
+    memset(ld, 0, sizeof *ld);
+    ld->diag = diag;
+    ld->max_errors = opt && opt->max_errors ? opt->max_errors : 100;
+    ld->blueprint_partial = 1;
+    if (!(ld->p = project_new("")))
+        mot_load_error(ld, MOT_ENOMEM, path, 0, 0, "out of memory");
+    return ld->status;
+}
+
+mot_status mot_kano_load_file(mot_kano **out, const char *path,
+                              const mot_load_options *opt, mot_diag *diag)
+{
+    mot_load ld;
+    *out = NULL;
+    if (single_start(&ld, path, opt, diag) == MOT_OK)
+        mot_load_kano_file(&ld, path);
+    mot_load_free(&ld);
+    if (ld.status == MOT_OK) {
+        *out = ld.p->kano;
+        ld.p->kano = NULL;
+    }
+    mot_project_free(ld.p);
+    return ld.status;
+}
+
+mot_status mot_servqual_load_file(mot_servqual **out, const char *path,
+                                  const char *weights_path,
+                                  const mot_load_options *opt,
+                                  mot_diag *diag)
+{
+    mot_load ld;
+    *out = NULL;
+    if (single_start(&ld, path, opt, diag) == MOT_OK)
+        mot_load_servqual_files(&ld, path, weights_path);
+    mot_load_free(&ld);
+    if (ld.status == MOT_OK) {
+        *out = ld.p->servqual;
+        ld.p->servqual = NULL;
+    }
+    mot_project_free(ld.p);
+    return ld.status;
 }
 
 /* A summary line being written: like snprintf, it never writes past

@@ -6,11 +6,15 @@
 ** tolerance), numbers 1 to 10. An item belongs to the dimension its row
 ** gives; without one, the item must be a standard SERVQUAL item number
 ** 1..22 (Parasuraman, Zeithaml & Berry 1988), whose dimension is known. A
-** respondent rates an item once.
+** respondent rates an item once, and an item belongs to one dimension on
+** every row.
 **
 ** servqual_weights.csv: each respondent shares 100 points among the five
 ** dimensions (one row per respondent and dimension). Its respondents are
 ** those of servqual.csv, so it needs servqual.csv beside it.
+**
+** mot_servqual_load_file reads the two files from paths given on their
+** own, with the same checks.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -48,6 +52,9 @@ typedef struct sq_read {
     size_t narrays, cap;
     mot_strtab *pairs;   /* (respondent, item or dimension) pairs met ... */
     mot_seen seen;       /* ... and their lines */
+    int8_t *item_dim;    /* per item: the dimension of its first row ... */
+    unsigned long *item_line;   /* ... and that row's line, 0 none yet */
+    size_t item_cap;
 } sq_read;
 
 void mot_servqual_free(mot_servqual *s)
@@ -70,14 +77,17 @@ void mot_servqual_free(mot_servqual *s)
     free(s);
 }
 
-/* Start reading a file: open it and make the pair table. MOT_OK, or the
-** status of mot_tbl_open (MOT_DONE when absent). */
+/* Start reading a file, base.csv in the folder or the file at path when
+** path is not NULL: open it and make the pair table. MOT_OK, or the status
+** of mot_tbl_open (MOT_DONE when absent) or mot_tbl_open_path. */
 static mot_status sq_open(sq_read *r, mot_load *ld, const char *base,
-                          const mot_tbl_col *c, size_t n, int keep_attrs)
+                          const char *path, const mot_tbl_col *c, size_t n,
+                          int keep_attrs)
 {
     mot_status st;
     memset(r, 0, sizeof *r);
-    st = mot_tbl_open(&r->t, ld, base, c, n, keep_attrs);
+    st = path ? mot_tbl_open_path(&r->t, ld, path, c, n, keep_attrs)
+              : mot_tbl_open(&r->t, ld, base, c, n, keep_attrs);
     if (st == MOT_OK && !(r->pairs = mot_strtab_new()))
         mot_load_error(ld, MOT_ENOMEM, r->t.file, 0, 0, "out of memory");
     return st;
@@ -86,6 +96,8 @@ static mot_status sq_open(sq_read *r, mot_load *ld, const char *base,
 /* Close the file and free the pair table (not the servqual table). */
 static void sq_close(sq_read *r)
 {
+    free(r->item_dim);
+    free(r->item_line);
     mot_strtab_free(r->pairs);
     mot_seen_free(&r->seen);
     mot_tbl_close(&r->t);
@@ -152,6 +164,40 @@ static mot_dimension read_dimension(mot_tbl *t)
     return MOT_DIM_UNSET;
 }
 
+/* Check that item `item` of the current row has the dimension d it had
+** on its first row. */
+static void check_item_dimension(sq_read *r, uint32_t item, mot_dimension d)
+{
+    mot_tbl *t = &r->t;
+    if (item == MOT_NONE || d == MOT_DIM_UNSET)
+        return;
+    if ((size_t)item >= r->item_cap) {
+        size_t old = r->item_cap;
+        mot_array a[2] = {{&r->item_dim, sizeof *r->item_dim},
+                          {&r->item_line, sizeof *r->item_line}};
+        if (mot_grow(a, 2, &r->item_cap, (size_t)item + 1) != MOT_OK) {
+            mot_load_error(t->ld, MOT_ENOMEM, t->file, 0, 0, "out of memory");
+            return;
+        }
+        memset(r->item_line + old, 0,
+               (r->item_cap - old) * sizeof *r->item_line);
+    }
+    if (!r->item_line[item]) {
+        r->item_dim[item] = (int8_t)d;
+        r->item_line[item] = mot_tbl_line(t, S_ITEM);
+    } else if (r->item_dim[item] != (int8_t)d) {
+        mot_tbl_error_at(t, (size_t)t->pos[mot_tbl_has(t, S_DIMENSION)
+                                           ? S_DIMENSION : S_ITEM],
+                         "item \"%s\" is in dimension %s here but in %s on "
+                         "line %lu; an item belongs to one dimension",
+                         mot_strtab_get(r->s->items, item),
+                         mot_dimension_name(d),
+                         mot_dimension_name((mot_dimension)
+                                            r->item_dim[item]),
+                         r->item_line[item]);
+    }
+}
+
 /* A rating 1..10 from column col into *out (NAN when empty or bad). */
 static void read_rating(mot_tbl *t, int col, float *out)
 {
@@ -176,6 +222,7 @@ static void read_row(sq_read *r)
         check_pair(r, s->respondent[i], s->item[i], S_ITEM, "rated item",
                    mot_strtab_get(s->items, s->item[i]));
     s->dimension[i] = (int8_t)read_dimension(t);
+    check_item_dimension(r, s->item[i], (mot_dimension)s->dimension[i]);
     read_rating(t, S_EXPECTATION, &s->expectation[i]);
     read_rating(t, S_PERCEPTION, &s->perception[i]);
     if (s->adequate)
@@ -195,11 +242,12 @@ static mot_servqual *servqual_new(mot_load *ld, const char *file)
     return NULL;
 }
 
-/* Read servqual.csv; MOT_DONE when it is absent. */
-static mot_status load_answers(mot_load *ld)
+/* Read servqual.csv from the folder (path NULL) or the file at path;
+** MOT_DONE when the folder has none. */
+static mot_status load_answers(mot_load *ld, const char *path)
 {
     sq_read r;
-    mot_status st = sq_open(&r, ld, "servqual", cols, S_NCOLS, 1);
+    mot_status st = sq_open(&r, ld, "servqual", path, cols, S_NCOLS, 1);
     if (st != MOT_OK)
         return st;
     if ((r.s = servqual_new(ld, r.t.file)) != NULL)
@@ -289,14 +337,15 @@ static void check_sums(sq_read *r, const sums *m)
     }
 }
 
-/* Read servqual_weights.csv into the servqual table, which servqual.csv
-** made (answers_read: it was in the folder). */
-static void load_weights(mot_load *ld, int answers_read)
+/* Read servqual_weights.csv from the folder (path NULL) or the file at
+** path into the servqual table, which servqual.csv made (answers_read: it
+** was in the folder). */
+static void load_weights(mot_load *ld, const char *path, int answers_read)
 {
     sq_read r;
     sums m = {NULL, NULL, 0};
-    mot_status st = sq_open(&r, ld, "servqual_weights", weight_cols, W_NCOLS,
-                            0);
+    mot_status st = sq_open(&r, ld, "servqual_weights", path, weight_cols,
+                            W_NCOLS, 0);
     if (st != MOT_OK)
         return;
     r.s = ld->p->servqual;
@@ -323,8 +372,17 @@ static void load_weights(mot_load *ld, int answers_read)
 
 mot_status mot_load_servqual(mot_load *ld)
 {
-    mot_status st = load_answers(ld);
+    mot_status st = load_answers(ld, NULL);
     if (!mot_load_stopped(ld))
-        load_weights(ld, st != MOT_DONE);
+        load_weights(ld, NULL, st != MOT_DONE);
+    return st;
+}
+
+mot_status mot_load_servqual_files(mot_load *ld, const char *path,
+                                   const char *weights_path)
+{
+    mot_status st = load_answers(ld, path);
+    if (weights_path && ld->p->servqual && !mot_load_stopped(ld))
+        load_weights(ld, weights_path, 1);
     return st;
 }

@@ -309,33 +309,57 @@ static char *locate(mot_tbl *t, const char *base, mot_status *st)
     return has_plain ? plain : gz;
 }
 
-mot_status mot_tbl_open(mot_tbl *t, mot_load *ld, const char *base,
-                        const mot_tbl_col *cols, size_t ncols,
-                        int keep_attrs)
+/* Set up t for a file with the given columns. */
+static void tbl_init(mot_tbl *t, mot_load *ld, const mot_tbl_col *cols,
+                     size_t ncols, int keep_attrs)
 {
-    mot_status st;
-    mot_error err;
-    char *path;
     assert(ncols <= MOT_TBL_MAXCOLS);
     memset(t, 0, sizeof *t);
     t->ld = ld;
     t->cols = cols;
     t->ncols = ncols;
     t->keep_attrs = keep_attrs;
-    path = locate(t, base, &st);
-    if (!path)
-        return st;
-    st = mot_csv_open(&t->csv, path, NULL, &err);
-    free(path);
+}
+
+/* Open the file at path (t->file already names it) and read its header;
+** MOT_OK or the reported problem's status, t closed. */
+static mot_status tbl_start(mot_tbl *t, const char *path)
+{
+    mot_error err;
+    mot_status st = mot_csv_open(&t->csv, path, NULL, &err);
     if (st != MOT_OK) {
         snprintf(err.file, sizeof err.file, "%s", t->file);
-        mot_load_report(ld, &err);
+        mot_load_report(t->ld, &err);
         return st;
     }
     st = read_header(t);
     if (st != MOT_OK)
         mot_tbl_close(t);
     return st;
+}
+
+mot_status mot_tbl_open(mot_tbl *t, mot_load *ld, const char *base,
+                        const mot_tbl_col *cols, size_t ncols,
+                        int keep_attrs)
+{
+    mot_status st;
+    char *path;
+    tbl_init(t, ld, cols, ncols, keep_attrs);
+    path = locate(t, base, &st);
+    if (!path)
+        return st;
+    st = tbl_start(t, path);
+    free(path);
+    return st;
+}
+
+mot_status mot_tbl_open_path(mot_tbl *t, mot_load *ld, const char *path,
+                             const mot_tbl_col *cols, size_t ncols,
+                             int keep_attrs)
+{
+    tbl_init(t, ld, cols, ncols, keep_attrs);
+    snprintf(t->file, sizeof t->file, "%s", path);
+    return tbl_start(t, path);
 }
 
 /* Report a failed allocation (or MOT_ELIMIT: past 2^32-2 distinct values

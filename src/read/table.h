@@ -6,7 +6,8 @@
 ** caches used by several files (touchpoint texts, the staff ids that came
 ** from staff.csv).
 **
-** A mot_tbl reads one file of the folder, NAME.csv or NAME.csv.gz. It maps
+** A mot_tbl reads one file of the folder, NAME.csv or NAME.csv.gz (or,
+** for the commands that take a single file, a file at any path). It maps
 ** the header to the columns the file knows (matched case-insensitively
 ** after trimming, with aliases), rejects duplicate and missing columns,
 ** hands out the trimmed text of each known column row by row, and gathers
@@ -106,7 +107,8 @@ typedef struct mot_tbl_memo {
 typedef struct mot_tbl {
     mot_load *ld;
     mot_csv *csv;
-    char file[64];                 /* "events.csv" or "events.csv.gz" */
+    char file[MOT_ERROR_FILE_MAX]; /* "events.csv", "events.csv.gz", or
+                                      the path given to mot_tbl_open_path */
     const mot_tbl_col *cols;
     size_t ncols;
     long pos[MOT_TBL_MAXCOLS];     /* header field of each column, -1 none */
@@ -133,6 +135,13 @@ typedef struct mot_tbl {
 mot_status mot_tbl_open(mot_tbl *t, mot_load *ld, const char *base,
                         const mot_tbl_col *cols, size_t ncols,
                         int keep_attrs);
+
+/* Open the file at path, whatever its name, like mot_tbl_open; problems
+** name the file by path as given. A missing file is reported (MOT_ENOENT)
+** like any other failure to open. */
+mot_status mot_tbl_open_path(mot_tbl *t, mot_load *ld, const char *path,
+                             const mot_tbl_col *cols, size_t ncols,
+                             int keep_attrs);
 
 /* Read the next row. Returns MOT_OK when a row is ready; MOT_DONE at the
 ** end of the file (reporting "no rows" when there were none) or when the

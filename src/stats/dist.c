@@ -8,6 +8,9 @@
 **     half   = z / (1 + z^2/n) * sqrt(p(1-p)/n + z^2/(4n^2))
 ** Wald interval: p -+ z sqrt(p(1-p)/n), clipped to [0, 1] (Agresti &
 ** Coull 1998 compare the two; Wilson is the one to report for rates).
+**
+** Student's t interval for a mean (Student 1908): mean -+ t_{(1+level)/2,
+** n-1} sd / sqrt(n), sd the sample standard deviation (divisor n - 1).
 */
 #include <math.h>
 
@@ -169,5 +172,17 @@ mot_status mot_prop_wald(double x, double n, double level, double *lo,
     double half = z * sqrt(p * (1 - p) / n);
     *lo = fmax(0, p - half);
     *hi = fmin(1, p + half);
+    return MOT_OK;
+}
+
+mot_status mot_mean_t_interval(double mean, double sd, double n,
+                               double level, double *lo, double *hi)
+{
+    if (!(n >= 2) || !isfinite(mean) || !(sd >= 0) || !isfinite(sd) ||
+        !(level > 0 && level < 1))
+        return MOT_EUSAGE;
+    double half = mot_t_quantile(0.5 + level / 2, n - 1) * sd / sqrt(n);
+    *lo = mean - half;
+    *hi = mean + half;
     return MOT_OK;
 }

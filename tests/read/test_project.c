@@ -325,6 +325,13 @@ static const bad_case bad_cases[] = {
                            "dimension\nR1,Q1,7,6,speed\n"}, END}, MOT_EDATA,
      "servqual.csv:2:5: dimension must be one of tangibles, reliability, "
      "responsiveness, assurance, empathy, found \"speed\"", 1},
+    {"SERVQUAL item in two dimensions",
+     {BP, {"servqual.csv", "respondent_id,item,expectation,perception,"
+                           "dimension\nR1,Q1,7,6,tangibles\nR2,5,7,6,\n"
+                           "R2,Q1,7,6,empathy\nR1,5,7,6,tangibles\n"},
+      END}, MOT_EDATA,
+     "servqual.csv:4:5: item \"Q1\" is in dimension empathy here but in "
+     "tangibles on line 2; an item belongs to one dimension", 2},
     {"weights not adding up",
      {BP, {"servqual.csv", "respondent_id,item,expectation,perception\n"
                            "R1,1,7,6\n"},

@@ -1,5 +1,6 @@
 /* test_servqual.c: servqual.csv loads ratings and the dimension of each
-** row (given, or from the standard item number); servqual_weights.csv
+** row (given, even for a standard item number, or from the standard item
+** number); servqual_weights.csv
 ** loads points per respondent and dimension. (Malformed rows are in
 ** test_project.c's matrix.) */
 #include <stdarg.h>
@@ -21,7 +22,7 @@ static void test_dimensions_from_items_and_column(void **state)
         {"blueprint.csv", LU_BLUEPRINT},
         {"servqual.csv", "respondent_id,item,expectation,perception,"
                          "dimension,adequate,desired,wave\n"
-                         "R1,1,7,6,,5,7,1\n"
+                         "R1,2,7,6,,5,7,1\n"
                          "R1,9,6.5,7,,,,1\n"
                          "R1,13,7,5,,,,1\n"
                          "R1,17,7,7,,,,1\n"
@@ -37,7 +38,7 @@ static void test_dimensions_from_items_and_column(void **state)
                           MOT_DIM_EMPATHY, MOT_DIM_EMPATHY,
                           MOT_DIM_RELIABILITY};
     const uint32_t respondent[] = {0, 0, 0, 0, 0, 1, 1},
-                   item[] = {0, 1, 2, 3, 4, 5, 0};
+                   item[] = {0, 1, 2, 3, 4, 5, 6};
     for (size_t i = 0; i < 7; i++) {
         assert_int_equal(s->dimension[i], dim[i]);
         assert_int_equal(s->respondent[i], respondent[i]);

@@ -5,7 +5,8 @@
 ** erfc) and against standard table quantiles (as printed by R's qnorm,
 ** qchisq, qt, qf); Wilson and Wald intervals against Newcombe (1998,
 ** Stat. Med. 17:857-872), Table II, methods 1 and 3, and the Wilson upper
-** limit for 0/n in closed form, z^2 / (n + z^2).
+** limit for 0/n in closed form, z^2 / (n + z^2); the t interval of a mean
+** against R's t.test.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -95,12 +96,45 @@ static void test_proportion_intervals(void **state)
     assert_int_equal(mot_prop_wald(1, 2, 1, &lo, &hi), MOT_EUSAGE);
 }
 
+/* R 4.2: t.test(mtcars$mpg) gives [17.9176785087462, 22.2635714912538],
+** conf.level = 0.9 [18.284178665509, 21.897071334491] (mean 20.090625,
+** sd 6.0269480520891, n 32); t.test(c(1, 2)) gives -+6.35310236808735
+** around 1.5 (t_{0.975,1} = 12.7062 times 0.5). */
+static void test_mean_interval(void **state)
+{
+    (void)state;
+    double lo, hi;
+    const double m = 20.090625, sd = 6.0269480520891;
+    assert_int_equal(mot_mean_t_interval(m, sd, 32, 0.95, &lo, &hi), MOT_OK);
+    assert_abs(lo, 17.9176785087462, 1e-9);
+    assert_abs(hi, 22.2635714912538, 1e-9);
+    assert_int_equal(mot_mean_t_interval(m, sd, 32, 0.9, &lo, &hi), MOT_OK);
+    assert_abs(lo, 18.284178665509, 1e-9);
+    assert_abs(hi, 21.897071334491, 1e-9);
+    assert_int_equal(mot_mean_t_interval(1.5, sqrt(0.5), 2, 0.95, &lo, &hi),
+                     MOT_OK);
+    assert_abs(lo, -4.85310236808735, 1e-9);
+    assert_abs(hi, 7.85310236808735, 1e-9);
+    /* zero spread: a point; too few or bad arguments: untouched */
+    assert_int_equal(mot_mean_t_interval(3, 0, 5, 0.95, &lo, &hi), MOT_OK);
+    assert_true(lo == 3 && hi == 3);
+    lo = hi = -99;
+    assert_int_equal(mot_mean_t_interval(3, 1, 1, 0.95, &lo, &hi), MOT_EUSAGE);
+    assert_int_equal(mot_mean_t_interval(NAN, 1, 9, 0.95, &lo, &hi),
+                     MOT_EUSAGE);
+    assert_int_equal(mot_mean_t_interval(3, -1, 9, 0.95, &lo, &hi),
+                     MOT_EUSAGE);
+    assert_int_equal(mot_mean_t_interval(3, 1, 9, 1, &lo, &hi), MOT_EUSAGE);
+    assert_true(lo == -99 && hi == -99);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_closed_forms),
         cmocka_unit_test(test_table_quantiles),
         cmocka_unit_test(test_proportion_intervals),
+        cmocka_unit_test(test_mean_interval),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

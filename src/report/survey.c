@@ -1,0 +1,735 @@
+/*
+** survey.c: rendering KANO and SERVQUAL results as JSON and as text.
+**
+** JSON is the stable contract of DESIGN 4: the kano object is
+** {"features": [{"feature", "counts": {"A".."Q"}, "category", "better",
+** "worse", ...}], ...} and the servqual object {"dimensions":
+** [{"dimension", "expectation", "perception", "gap", "msa", "mss",
+** "alpha"}], "weighted_score", "unweighted_score", ...}, with added keys
+** for n, intervals, strength, Fong's test, segments, the zone of
+** tolerance, weights and the IPA (docs/formats.md lists them). Identifiers
+** are stable English words whatever the language; undefined numbers are
+** null. The text form is for a terminal: tables aligned by display width
+** (Chinese names take two columns), labels in English or Chinese.
+**
+** Nothing is computed here beyond formatting: every number comes from the
+** result.
+*/
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mot/report.h"
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+/* "key": [lo, hi], or null when the interval is undefined. */
+static void json_interval(mot_json *j, const char *key, double lo, double hi)
+{
+    mot_json_key(j, key);
+    if (isnan(lo) || isnan(hi)) {
+        mot_json_null(j);
+        return;
+    }
+    mot_json_begin_array(j);
+    mot_json_number(j, lo);
+    mot_json_number(j, hi);
+    mot_json_end_array(j);
+}
+
+/* "key": mean and "key_ci": [lo, hi]. */
+static void json_estimate(mot_json *j, const char *key,
+                          const mot_estimate *e)
+{
+    char ci[64];
+    mot_json_key(j, key);
+    mot_json_number(j, e->mean);
+    snprintf(ci, sizeof ci, "%s_ci", key);
+    json_interval(j, ci, e->lo, e->hi);
+}
+
+/* "key": {"n", "mean", "sd", "ci"}, or null when n = 0. */
+static void json_estimate_object(mot_json *j, const char *key,
+                                 const mot_estimate *e)
+{
+    mot_json_key(j, key);
+    if (e->n == 0) {
+        mot_json_null(j);
+        return;
+    }
+    mot_json_begin_object(j);
+    mot_json_key(j, "n");
+    mot_json_int(j, (int64_t)e->n);
+    mot_json_key(j, "mean");
+    mot_json_number(j, e->mean);
+    mot_json_key(j, "sd");
+    mot_json_number(j, e->sd);
+    json_interval(j, "ci", e->lo, e->hi);
+    mot_json_end_object(j);
+}
+
+/* "key": a KANO letter, or null. */
+static void json_letter(mot_json *j, const char *key, mot_kano_category c)
+{
+    mot_json_key(j, key);
+    mot_json_string(j, c == MOT_KANO_NONE ? NULL : mot_kano_letter(c));
+}
+
+/* The keys of one feature's (or segment's) statistics. */
+static void json_kano_stats(mot_json *j, const mot_kano_stats *s)
+{
+    mot_json_key(j, "n");
+    mot_json_int(j, (int64_t)s->n);
+    mot_json_key(j, "counts");
+    mot_json_begin_object(j);
+    for (int c = 0; c < MOT_KANO_NCAT; c++) {
+        mot_json_key(j, mot_kano_letter((mot_kano_category)c));
+        mot_json_int(j, (int64_t)s->count[c]);
+    }
+    mot_json_end_object(j);
+    mot_json_key(j, "shares");
+    mot_json_begin_object(j);
+    for (int c = 0; c < MOT_KANO_NCAT; c++) {
+        mot_json_key(j, mot_kano_letter((mot_kano_category)c));
+        mot_json_number(j, s->share[c]);
+    }
+    mot_json_end_object(j);
+    json_letter(j, "category", s->category);
+    json_letter(j, "mode", s->mode);
+    mot_json_key(j, "category_name");
+    mot_json_string(j, s->category == MOT_KANO_NONE
+                           ? NULL : mot_kano_category_name(s->category));
+    mot_json_key(j, "better");
+    mot_json_number(j, s->better);
+    json_interval(j, "better_ci", s->better_lo, s->better_hi);
+    mot_json_key(j, "worse");
+    mot_json_number(j, s->worse);
+    json_interval(j, "worse_ci", s->worse_lo, s->worse_hi);
+    mot_json_key(j, "category_strength");
+    mot_json_number(j, s->category_strength);
+    mot_json_key(j, "total_strength");
+    mot_json_number(j, s->total_strength);
+    mot_json_key(j, "fong");
+    mot_json_begin_object(j);
+    json_letter(j, "first", s->first);
+    json_letter(j, "second", s->second);
+    mot_json_key(j, "difference");
+    mot_json_number(j, s->fong_difference);
+    mot_json_key(j, "threshold");
+    mot_json_number(j, s->fong_threshold);
+    mot_json_key(j, "significant");
+    if (s->fong_significant < 0)
+        mot_json_null(j);
+    else
+        mot_json_bool(j, s->fong_significant);
+    mot_json_end_object(j);
+    json_estimate_object(j, "importance", &s->importance);
+}
+
+/* "touchpoint": id and "touchpoint_name": name (null when unknown). */
+static void json_touchpoint(mot_json *j, const mot_survey_tp *tp)
+{
+    mot_json_key(j, "touchpoint");
+    mot_json_string(j, tp->id);
+    mot_json_key(j, "touchpoint_name");
+    mot_json_string(j, tp->name);
+}
+
+void mot_report_kano_json(mot_json *j, const mot_kano_result *r)
+{
+    mot_json_begin_object(j);
+    mot_json_key(j, "features");
+    mot_json_begin_array(j);
+    for (size_t f = 0; f < r->nfeatures; f++) {
+        const mot_kano_feature *x = &r->features[f];
+        mot_json_begin_object(j);
+        mot_json_key(j, "feature");
+        mot_json_string(j, x->name);
+        json_touchpoint(j, &x->touchpoint);
+        json_kano_stats(j, &x->all);
+        if (r->nsegments) {
+            mot_json_key(j, "segments");
+            mot_json_begin_array(j);
+            for (size_t g = 0; g < r->nsegments; g++) {
+                mot_json_begin_object(j);
+                mot_json_key(j, "segment");
+                mot_json_string(j, r->segments[g]);
+                json_kano_stats(j, &x->segment[g]);
+                mot_json_end_object(j);
+            }
+            mot_json_end_array(j);
+        }
+        mot_json_end_object(j);
+    }
+    mot_json_end_array(j);
+    mot_json_key(j, "respondents");
+    mot_json_int(j, (int64_t)r->respondents);
+    mot_json_key(j, "answers");
+    mot_json_int(j, (int64_t)r->answers);
+    mot_json_key(j, "tie_rule");
+    mot_json_begin_object(j);
+    mot_json_key(j, "order");
+    mot_json_string(j, "M>O>A>I");
+    mot_json_key(j, "close");
+    mot_json_number(j, r->options.close);
+    mot_json_end_object(j);
+    mot_json_key(j, "level");
+    mot_json_number(j, r->options.level);
+    mot_json_end_object(j);
+}
+
+/* The "alpha" object of a dimension. */
+static void json_alpha(mot_json *j, const mot_servqual_dim *d)
+{
+    mot_json_key(j, "alpha");
+    mot_json_begin_object(j);
+    mot_json_key(j, "expectation");
+    mot_json_number(j, d->alpha_expectation.alpha);
+    mot_json_key(j, "perception");
+    mot_json_number(j, d->alpha_perception.alpha);
+    mot_json_key(j, "items");
+    mot_json_int(j, (int64_t)d->nitems);
+    mot_json_key(j, "n_expectation");
+    mot_json_int(j, (int64_t)d->alpha_expectation.rows);
+    mot_json_key(j, "n_perception");
+    mot_json_int(j, (int64_t)d->alpha_perception.rows);
+    mot_json_end_object(j);
+}
+
+/* One dimension's object. */
+static void json_dimension(mot_json *j, const mot_servqual_dim *d)
+{
+    mot_json_begin_object(j);
+    mot_json_key(j, "dimension");
+    mot_json_string(j, mot_dimension_name(d->dimension));
+    mot_json_key(j, "items");
+    mot_json_int(j, (int64_t)d->nitems);
+    mot_json_key(j, "n");
+    mot_json_int(j, (int64_t)d->gap.n);
+    json_estimate(j, "expectation", &d->expectation);
+    json_estimate(j, "perception", &d->perception);
+    json_estimate(j, "gap", &d->gap);
+    json_estimate(j, "msa", &d->msa);
+    json_estimate(j, "mss", &d->mss);
+    json_alpha(j, d);
+    mot_json_key(j, "zone");
+    mot_json_string(j, d->zone == MOT_ZONE_NONE ? NULL
+                                                : mot_zone_name(d->zone));
+    json_estimate(j, "weight", &d->weight);
+    mot_json_key(j, "ipa");
+    mot_json_string(j, d->ipa == MOT_IPA_NONE ? NULL
+                                              : mot_ipa_quadrant_name(d->ipa));
+    mot_json_key(j, "touchpoints");
+    mot_json_begin_array(j);
+    for (size_t t = 0; t < d->ntouchpoints; t++) {
+        mot_json_begin_object(j);
+        mot_json_key(j, "id");
+        mot_json_string(j, d->touchpoints[t].id);
+        mot_json_key(j, "name");
+        mot_json_string(j, d->touchpoints[t].name);
+        mot_json_end_object(j);
+    }
+    mot_json_end_array(j);
+    mot_json_end_object(j);
+}
+
+/* The "ipa" object of the dimensions, or null when it was not done. */
+static void json_ipa(mot_json *j, const mot_ipa *ipa)
+{
+    mot_json_key(j, "ipa");
+    if (ipa->n == 0) {
+        mot_json_null(j);
+        return;
+    }
+    mot_json_begin_object(j);
+    mot_json_key(j, "importance");
+    mot_json_string(j, "weight");
+    mot_json_key(j, "performance");
+    mot_json_string(j, "perception");
+    mot_json_key(j, "crosshair");
+    mot_json_string(j, ipa->at_point ? "point" : "means");
+    mot_json_key(j, "crosshair_importance");
+    mot_json_number(j, ipa->importance);
+    mot_json_key(j, "crosshair_performance");
+    mot_json_number(j, ipa->performance);
+    mot_json_key(j, "tie");
+    mot_json_string(j, "at the crosshair counts as high");
+    mot_json_end_object(j);
+}
+
+/* The "items" array. */
+static void json_items(mot_json *j, const mot_servqual_result *r)
+{
+    mot_json_key(j, "items");
+    mot_json_begin_array(j);
+    for (size_t i = 0; i < r->nitems; i++) {
+        const mot_servqual_item *it = &r->items[i];
+        mot_json_begin_object(j);
+        mot_json_key(j, "item");
+        mot_json_string(j, it->item);
+        mot_json_key(j, "dimension");
+        mot_json_string(j, mot_dimension_name(it->dimension));
+        mot_json_key(j, "n");
+        mot_json_int(j, (int64_t)it->gap.n);
+        json_estimate(j, "expectation", &it->expectation);
+        json_estimate(j, "perception", &it->perception);
+        json_estimate(j, "gap", &it->gap);
+        json_estimate(j, "msa", &it->msa);
+        json_estimate(j, "mss", &it->mss);
+        mot_json_end_object(j);
+    }
+    mot_json_end_array(j);
+}
+
+void mot_report_servqual_json(mot_json *j, const mot_servqual_result *r)
+{
+    mot_json_begin_object(j);
+    mot_json_key(j, "dimensions");
+    mot_json_begin_array(j);
+    for (int d = 0; d < MOT_NDIMENSIONS; d++)
+        if (r->dims[d].nitems)
+            json_dimension(j, &r->dims[d]);
+    mot_json_end_array(j);
+    mot_json_key(j, "weighted_score");
+    mot_json_number(j, r->weighted.mean);
+    json_interval(j, "weighted_ci", r->weighted.lo, r->weighted.hi);
+    mot_json_key(j, "weighted_n");
+    mot_json_int(j, (int64_t)r->weighted.n);
+    mot_json_key(j, "unweighted_score");
+    mot_json_number(j, r->unweighted.mean);
+    json_interval(j, "unweighted_ci", r->unweighted.lo, r->unweighted.hi);
+    mot_json_key(j, "unweighted_n");
+    mot_json_int(j, (int64_t)r->unweighted.n);
+    mot_json_key(j, "respondents");
+    mot_json_int(j, (int64_t)r->respondents);
+    json_ipa(j, &r->ipa);
+    json_items(j, r);
+    mot_json_key(j, "level");
+    mot_json_number(j, r->options.level);
+    mot_json_end_object(j);
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+/* English or Chinese display text. */
+static const char *tr(int zh, const char *en, const char *zh_text)
+{
+    return zh ? zh_text : en;
+}
+
+/* The display name of a KANO category. */
+static const char *kano_display(int zh, mot_kano_category c)
+{
+    static const char *const en[MOT_KANO_NCAT] = {
+        "attractive", "performance", "must-be", "indifferent", "reverse",
+        "questionable"};
+    static const char *const cn[MOT_KANO_NCAT] = {
+        "魅力", "期望", "必备", "无差异", "反向", "可疑"};
+    if (c == MOT_KANO_NONE)
+        return "-";
+    return zh ? cn[c] : en[c];
+}
+
+/* The display name of a SERVQUAL dimension. */
+static const char *dimension_display(int zh, mot_dimension d)
+{
+    static const char *const cn[MOT_NDIMENSIONS] = {
+        "有形性", "可靠性", "响应性", "保证性", "移情性"};
+    if (zh && d >= 0 && d < MOT_NDIMENSIONS)
+        return cn[d];
+    return mot_dimension_name(d);
+}
+
+/* The display text of a zone of tolerance label. */
+static const char *zone_display(int zh, mot_zone z)
+{
+    switch (z) {
+    case MOT_ZONE_BELOW: return tr(zh, "below", "低于容忍区");
+    case MOT_ZONE_INSIDE: return tr(zh, "inside", "容忍区内");
+    case MOT_ZONE_ABOVE: return tr(zh, "above", "高于容忍区");
+    case MOT_ZONE_NONE: break;
+    }
+    return "-";
+}
+
+/* The display text of an IPA quadrant. */
+static const char *ipa_display(int zh, mot_ipa_quadrant q)
+{
+    switch (q) {
+    case MOT_IPA_CONCENTRATE: return tr(zh, "concentrate here", "重点改进");
+    case MOT_IPA_KEEP_UP: return tr(zh, "keep up the good work", "继续保持");
+    case MOT_IPA_LOW_PRIORITY: return tr(zh, "low priority", "次要改进");
+    case MOT_IPA_OVERKILL: return tr(zh, "possible overkill", "过度投入");
+    case MOT_IPA_NONE: break;
+    }
+    return "-";
+}
+
+/* A text table being built: the header row first, then one row at a
+** time, each of up to MAXCELLS cells with a buffer of its own (wide
+** enough for a number, an interval or a name cut by mot_text_fit). */
+#define MAXCELLS 16
+#define CELL 160
+/* Longest feature, item and touchpoint names shown, in columns. */
+#define NAME_WIDTH 28
+
+typedef struct table {
+    mot_table *t;
+    int right[MAXCELLS];    /* per column: right-aligned (a number) */
+    size_t ncols;
+    char buf[MAXCELLS][CELL];
+    const char *cell[MAXCELLS];
+    size_t n;               /* cells of the row being built */
+    mot_status st;
+} table;
+
+/* The next cell's buffer. */
+static char *next(table *w)
+{
+    size_t i = w->n < MAXCELLS - 1 ? w->n++ : MAXCELLS - 1;
+    w->cell[i] = w->buf[i];
+    return w->buf[i];
+}
+
+/* Start a table: no columns yet. */
+static void table_start(table *w)
+{
+    memset(w, 0, sizeof *w);
+}
+
+/* Add a column to the header being built (right: numbers). */
+static void column(table *w, const char *name, int right)
+{
+    w->right[w->n] = right;
+    snprintf(next(w), CELL, "%s", name);
+}
+
+/* Append a copy of text, cut to `width` display columns. */
+static void put(table *w, const char *s, size_t width)
+{
+    mot_text_fit(s ? s : "", width, next(w), CELL);
+}
+
+/* Append a number with `digits` decimals ("-" when undefined). */
+static void put_num(table *w, double x, int digits)
+{
+    char *b = next(w);
+    if (isnan(x))
+        snprintf(b, CELL, "-");
+    else
+        snprintf(b, CELL, "%.*f", digits, x);
+}
+
+/* Append an interval [lo, hi] ("" when undefined). */
+static void put_interval(table *w, double lo, double hi, int digits)
+{
+    char *b = next(w);
+    if (isnan(lo) || isnan(hi))
+        b[0] = '\0';
+    else
+        snprintf(b, CELL, "[%.*f, %.*f]", digits, lo, digits, hi);
+}
+
+/* Append a count. */
+static void put_count(table *w, uint64_t x)
+{
+    snprintf(next(w), CELL, "%llu", (unsigned long long)x);
+}
+
+/* End the row being built: the first makes the table (its columns are
+** the header's), every row is added. Failures stick in w->st. */
+static void end_row(table *w)
+{
+    if (!w->t && w->st == MOT_OK) {
+        w->ncols = w->n;
+        if (!(w->t = mot_table_new(w->ncols, w->right)))
+            w->st = MOT_ENOMEM;
+    }
+    if (w->st == MOT_OK) {
+        assert(w->n == w->ncols);
+        w->st = mot_table_add(w->t, w->cell);
+    }
+    w->n = 0;
+}
+
+/* Print the table (indented, header ruled) and free it; its status. */
+static mot_status table_print(table *w, FILE *f)
+{
+    if (w->st == MOT_OK)
+        mot_table_print(w->t, f, 2, 1);
+    mot_table_free(w->t);
+    w->t = NULL;
+    return w->st;
+}
+
+/* ---- KANO text -------------------------------------------------------------- */
+
+/* The KANO table of the features' overall statistics (segment < 0) or
+** of one segment's. */
+static mot_status kano_table(FILE *f, const mot_kano_result *r, long segment,
+                             int zh)
+{
+    int tps = 0;
+    table w;
+    for (size_t i = 0; segment < 0 && i < r->nfeatures; i++)
+        tps |= r->features[i].touchpoint.id != NULL;
+    table_start(&w);
+    column(&w, tr(zh, "feature", "功能"), 0);
+    if (tps)
+        column(&w, tr(zh, "touchpoint", "触点"), 0);
+    column(&w, "n", 1);
+    for (int c = 0; c < MOT_KANO_NCAT; c++)
+        column(&w, mot_kano_letter((mot_kano_category)c), 1);
+    column(&w, tr(zh, "category", "类别"), 0);
+    column(&w, tr(zh, "strength", "强度"), 1);
+    column(&w, "Better", 1);
+    column(&w, "Worse", 1);
+    column(&w, "Fong", 0);
+    if (r->has_importance)
+        column(&w, tr(zh, "importance", "重要度"), 1);
+    end_row(&w);
+    for (size_t i = 0; i < r->nfeatures; i++) {
+        const mot_kano_feature *x = &r->features[i];
+        const mot_kano_stats *s = segment < 0 ? &x->all
+                                              : &x->segment[segment];
+        put(&w, x->name, NAME_WIDTH);
+        if (tps)
+            put(&w, x->touchpoint.name ? x->touchpoint.name
+                    : x->touchpoint.id ? x->touchpoint.id : "-", NAME_WIDTH);
+        put_count(&w, s->n);
+        for (int c = 0; c < MOT_KANO_NCAT; c++)
+            put_count(&w, s->count[c]);
+        snprintf(next(&w), CELL, "%s %s%s", mot_kano_letter(s->category),
+                 kano_display(zh, s->category),
+                 s->category != s->mode ? "*" : "");
+        put_num(&w, s->category_strength, 2);
+        put_num(&w, s->better, 2);
+        put_num(&w, s->worse, 2);
+        put(&w, s->fong_significant < 0 ? "-"
+                : s->fong_significant ? tr(zh, "sig", "显著")
+                                      : tr(zh, "ns", "不显著"), 12);
+        if (r->has_importance)
+            put_num(&w, s->importance.mean, 2);
+        end_row(&w);
+    }
+    return table_print(&w, f);
+}
+
+mot_status mot_report_kano_text(FILE *f, const mot_kano_result *r,
+                                const char *lang)
+{
+    int zh = lang && strcmp(lang, "zh") == 0;
+    mot_status st;
+    fprintf(f, zh ? "KANO 分析: %zu 个功能, %zu 位受访者, %zu 份回答\n\n"
+                  : "KANO: %zu features, %zu respondents, %zu answers\n\n",
+            r->nfeatures, r->respondents, r->answers);
+    st = kano_table(f, r, -1, zh);
+    for (size_t g = 0; st == MOT_OK && g < r->nsegments; g++) {
+        fprintf(f, zh ? "\n细分 %s:\n" : "\nsegment %s:\n", r->segments[g]);
+        st = kano_table(f, r, (long)g, zh);
+    }
+    if (st != MOT_OK)
+        return st;
+    if (zh)
+        fprintf(f, "\n  类别: A 魅力, O 期望, M 必备, I 无差异, R 反向, Q 可疑.\n"
+                "  * 与回答最多的类别相差不超过 %g 个百分点, 按 M > O > A > I "
+                "归类.\n"
+                "  强度: 最多与次多类别的占比之差; Fong: 两者之差是否显著.\n"
+                "  Better 与 Worse 的 %g%% 区间见 --format json.\n",
+                100 * r->options.close, 100 * r->options.level);
+    else
+        fprintf(f, "\n  A attractive, O performance (one-dimensional), "
+                "M must-be, I indifferent,\n"
+                "  R reverse, Q questionable. * within %g percentage points "
+                "of the most\n"
+                "  frequent answer: taken by the rule M > O > A > I. "
+                "strength: share of the\n"
+                "  top category minus the next; Fong: whether the two differ "
+                "significantly.\n"
+                "  %g%% intervals of Better and Worse: --format json.\n",
+                100 * r->options.close, 100 * r->options.level);
+    return ferror(f) ? MOT_EIO : MOT_OK;
+}
+
+/* ---- SERVQUAL text ---------------------------------------------------------- */
+
+/* The gap table: one row per dimension in the data. */
+static mot_status servqual_gaps(FILE *f, const mot_servqual_result *r, int zh)
+{
+    table w;
+    table_start(&w);
+    column(&w, tr(zh, "dimension", "维度"), 0);
+    column(&w, tr(zh, "items", "题项"), 1);
+    column(&w, "n", 1);
+    column(&w, tr(zh, "expectation", "期望"), 1);
+    column(&w, tr(zh, "perception", "感知"), 1);
+    column(&w, tr(zh, "gap", "差距"), 1);
+    column(&w, tr(zh, "interval", "区间"), 0);
+    column(&w, tr(zh, "alpha E", "α 期望"), 1);
+    column(&w, tr(zh, "alpha P", "α 感知"), 1);
+    end_row(&w);
+    for (int d = 0; d < MOT_NDIMENSIONS; d++) {
+        const mot_servqual_dim *x = &r->dims[d];
+        if (!x->nitems)
+            continue;
+        put(&w, dimension_display(zh, x->dimension), NAME_WIDTH);
+        put_count(&w, x->nitems);
+        put_count(&w, x->gap.n);
+        put_num(&w, x->expectation.mean, 2);
+        put_num(&w, x->perception.mean, 2);
+        put_num(&w, x->gap.mean, 2);
+        put_interval(&w, x->gap.lo, x->gap.hi, 2);
+        put_num(&w, x->alpha_expectation.alpha, 2);
+        put_num(&w, x->alpha_perception.alpha, 2);
+        end_row(&w);
+    }
+    return table_print(&w, f);
+}
+
+/* The names of dimension x's touchpoints, "a, b", into buf. */
+static void touchpoint_list(const mot_servqual_dim *x, char *buf, size_t n)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t t = 0; t < x->ntouchpoints && used < n; t++)
+        used += (size_t)snprintf(buf + used, n - used, "%s%s",
+                                 t ? ", " : "", x->touchpoints[t].name);
+}
+
+/* True when some dimension has a touchpoint. */
+static int any_touchpoints(const mot_servqual_result *r)
+{
+    for (int d = 0; d < MOT_NDIMENSIONS; d++)
+        if (r->dims[d].ntouchpoints)
+            return 1;
+    return 0;
+}
+
+/* The zone, weight and IPA table. */
+static mot_status servqual_zone(FILE *f, const mot_servqual_result *r,
+                                int zh)
+{
+    int tps = any_touchpoints(r);
+    table w;
+    table_start(&w);
+    column(&w, tr(zh, "dimension", "维度"), 0);
+    column(&w, "MSA", 1);
+    column(&w, "MSS", 1);
+    column(&w, tr(zh, "zone", "容忍区"), 0);
+    column(&w, tr(zh, "weight", "权重"), 1);
+    column(&w, "IPA", 0);
+    if (tps)
+        column(&w, tr(zh, "touchpoints", "触点"), 0);
+    end_row(&w);
+    for (int d = 0; d < MOT_NDIMENSIONS; d++) {
+        const mot_servqual_dim *x = &r->dims[d];
+        char names[CELL];
+        if (!x->nitems)
+            continue;
+        put(&w, dimension_display(zh, x->dimension), NAME_WIDTH);
+        put_num(&w, x->msa.mean, 2);
+        put_num(&w, x->mss.mean, 2);
+        put(&w, zone_display(zh, x->zone), NAME_WIDTH);
+        put_num(&w, x->weight.mean, 2);
+        put(&w, ipa_display(zh, x->ipa), NAME_WIDTH);
+        if (tps) {
+            touchpoint_list(x, names, sizeof names);
+            put(&w, x->ntouchpoints ? names : "-", 2 * NAME_WIDTH);
+        }
+        end_row(&w);
+    }
+    return table_print(&w, f);
+}
+
+/* The item table. */
+static mot_status servqual_items(FILE *f, const mot_servqual_result *r,
+                                 int zh)
+{
+    table w;
+    table_start(&w);
+    column(&w, tr(zh, "item", "题项"), 0);
+    column(&w, tr(zh, "dimension", "维度"), 0);
+    column(&w, "n", 1);
+    column(&w, tr(zh, "expectation", "期望"), 1);
+    column(&w, tr(zh, "perception", "感知"), 1);
+    column(&w, tr(zh, "gap", "差距"), 1);
+    column(&w, tr(zh, "interval", "区间"), 0);
+    end_row(&w);
+    for (size_t i = 0; i < r->nitems; i++) {
+        const mot_servqual_item *it = &r->items[i];
+        put(&w, it->item, NAME_WIDTH);
+        put(&w, dimension_display(zh, it->dimension), NAME_WIDTH);
+        put_count(&w, it->gap.n);
+        put_num(&w, it->expectation.mean, 2);
+        put_num(&w, it->perception.mean, 2);
+        put_num(&w, it->gap.mean, 2);
+        put_interval(&w, it->gap.lo, it->gap.hi, 2);
+        end_row(&w);
+    }
+    return table_print(&w, f);
+}
+
+/* The unweighted and weighted scores with their intervals and n. */
+static mot_status servqual_scores(FILE *f, const mot_servqual_result *r,
+                                  int zh)
+{
+    const mot_estimate *e[2] = {&r->unweighted, &r->weighted};
+    table w;
+    table_start(&w);
+    column(&w, tr(zh, "SERVQUAL score", "SERVQUAL 得分"), 0);
+    column(&w, tr(zh, "value", "值"), 1);
+    column(&w, tr(zh, "interval", "区间"), 0);
+    column(&w, "n", 1);
+    end_row(&w);
+    for (int i = 0; i < 2; i++) {
+        put(&w, i ? tr(zh, "weighted", "加权") : tr(zh, "unweighted",
+                                                   "未加权"), NAME_WIDTH);
+        put_num(&w, e[i]->mean, 3);
+        put_interval(&w, e[i]->lo, e[i]->hi, 3);
+        put_count(&w, e[i]->n);
+        end_row(&w);
+    }
+    return table_print(&w, f);
+}
+
+mot_status mot_report_servqual_text(FILE *f, const mot_servqual_result *r,
+                                    const char *lang)
+{
+    int zh = lang && strcmp(lang, "zh") == 0;
+    mot_status st;
+    fprintf(f, zh ? "SERVQUAL 分析: %zu 位受访者, %zu 个题项; 差距 = 感知 - "
+                    "期望, %g%% 区间\n\n"
+                  : "SERVQUAL: %zu respondents, %zu items; gap = perception "
+                    "- expectation, %g%% intervals\n\n",
+            r->respondents, r->nitems, 100 * r->options.level);
+    st = servqual_gaps(f, r, zh);
+    if (st != MOT_OK)
+        return st;
+    fputc('\n', f);
+    if ((st = servqual_scores(f, r, zh)) != MOT_OK)
+        return st;
+    if (r->has_zone || r->has_weights || any_touchpoints(r)) {
+        fputc('\n', f);
+        if ((st = servqual_zone(f, r, zh)) != MOT_OK)
+            return st;
+        if (r->has_zone)
+            fputs(tr(zh, "  MSA = perception - adequate, MSS = perception - "
+                         "desired; the zone of tolerance lies between.\n",
+                     "  MSA = 感知 - 适当服务水平, MSS = 感知 - 理想服务水平; "
+                     "两者之间为容忍区.\n"), f);
+        if (r->ipa.n)
+            fprintf(f, zh ? "  IPA: 重要度 = 权重, 表现 = 感知; 十字线在%s "
+                            "(%.2f, %.2f), 等于十字线算高.\n"
+                          : "  IPA: importance = weight, performance = "
+                            "perception; crosshair at the %s (%.2f, %.2f), "
+                            "equal counts as high.\n",
+                    r->ipa.at_point ? tr(zh, "given point", "指定点")
+                                    : tr(zh, "means", "均值"),
+                    r->ipa.importance, r->ipa.performance);
+    }
+    fputc('\n', f);
+    if ((st = servqual_items(f, r, zh)) != MOT_OK)
+        return st;
+    return ferror(f) ? MOT_EIO : MOT_OK;
+}
