@@ -1,12 +1,15 @@
 /* test_kano.c: kano.csv loads answers as 1..5 from digits and words
-** (English and Chinese), with importance, segment and touchpoint.
-** (Malformed rows are in test_project.c's matrix.) */
+** (English and Chinese), with importance, segment and touchpoint; a KANO
+** file read on its own (mot_kano_load_file) keeps its touchpoint column as
+** text and names itself by its path in messages. (Malformed rows are in
+** test_project.c's matrix.) */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "mot/mot.h"
@@ -70,11 +73,67 @@ static void test_optional_columns_absent_are_null(void **state)
     mot_project_free(p);
 }
 
+static void test_load_one_file(void **state)
+{
+    (void)state;
+    const char *dir = tu_tmpdir("ka_file");
+    const char *path = tu_write(dir, "answers 2026.csv",
+                                "respondent_id,feature,functional,"
+                                "dysfunctional,touchpoint\n"
+                                "R1,wifi,1,5,T9\nR2,wifi,dislike,2,\n",
+                                (size_t)-1);
+    mot_diag d;
+    mot_kano *k = NULL;
+    mot_diag_init(&d, 0);
+    assert_int_equal(mot_kano_load_file(&k, path, NULL, &d), MOT_OK);
+    assert_int_equal(d.total, 0);
+    assert_int_equal(k->n, 2);
+    assert_int_equal(k->dysfunctional[1], 2);
+    /* no blueprint: the touchpoint is text in an attribute column */
+    assert_null(k->touchpoint);
+    const mot_column *tp = mot_columns_find(&k->attrs, "touchpoint");
+    assert_non_null(tp);
+    assert_false(tp->numeric);
+    assert_string_equal(mot_strtab_get(tp->dict, tp->code[0]), "T9");
+    assert_int_equal(tp->code[1], MOT_NONE);
+    mot_kano_free(k);
+
+    /* problems name the file by the path given, with line and column */
+    path = tu_write(dir, "bad.csv", "respondent_id,feature,functional,"
+                    "dysfunctional\nR1,wifi,1,5\nR2,wifi,6,5\nR1,wifi,2,2\n",
+                    (size_t)-1);
+    k = (mot_kano *)1;
+    assert_int_equal(mot_kano_load_file(&k, path, NULL, &d), MOT_EDATA);
+    assert_null(k);
+    assert_int_equal(d.total, 2);
+    char buf[1200], want[1200];
+    mot_error_format(&d.items[0], buf, sizeof buf);
+    snprintf(want, sizeof want, "%s:3:3: functional must be a KANO answer: "
+             "1 to 5, or like, must-be, neutral, live-with, dislike, found "
+             "\"6\"", path);
+    assert_string_equal(buf, want);
+    mot_error_format(&d.items[1], buf, sizeof buf);
+    snprintf(want, sizeof want, "%s:4:2: respondent \"R1\" answered feature "
+             "\"wifi\" twice: first on line 2", path);
+    assert_string_equal(buf, want);
+    mot_diag_free(&d);
+
+    /* a missing file */
+    mot_diag_init(&d, 0);
+    assert_int_equal(mot_kano_load_file(&k, tu_path(dir, "none.csv"), NULL,
+                                        &d), MOT_ENOENT);
+    assert_null(k);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.items[0].status, MOT_ENOENT);
+    mot_diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_column_is_stored),
         cmocka_unit_test(test_optional_columns_absent_are_null),
+        cmocka_unit_test(test_load_one_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,14 +1,16 @@
 /* test_servqual.c: servqual.csv loads ratings and the dimension of each
 ** row (given, even for a standard item number, or from the standard item
 ** number); servqual_weights.csv
-** loads points per respondent and dimension. (Malformed rows are in
-** test_project.c's matrix.) */
+** loads points per respondent and dimension; both read from paths of
+** their own (mot_servqual_load_file) with messages naming the paths.
+** (Malformed rows are in test_project.c's matrix.) */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "mot/mot.h"
@@ -81,11 +83,60 @@ static void test_weights(void **state)
     mot_project_free(p);
 }
 
+static void test_load_files(void **state)
+{
+    (void)state;
+    const char *dir = tu_tmpdir("sq_files");
+    char answers[1024], weights[1024], buf[1200], want[1200];
+    snprintf(answers, sizeof answers, "%s",
+             tu_write(dir, "sq.csv", "respondent_id,item,expectation,"
+                      "perception\nR1,1,7,6\nR2,2,5,5\n", (size_t)-1));
+    snprintf(weights, sizeof weights, "%s",
+             tu_write(dir, "w.csv", "respondent_id,dimension,points\n"
+                      "R1,tangibles,100\nR2,empathy,50\n", (size_t)-1));
+    mot_diag d;
+    mot_servqual *s = NULL;
+    mot_diag_init(&d, 0);
+    assert_int_equal(mot_servqual_load_file(&s, answers, NULL, NULL, &d),
+                     MOT_OK);
+    assert_int_equal(s->n, 2);
+    assert_int_equal(s->nweights, 0);
+    mot_servqual_free(s);
+
+    /* the weights file's problems name its path */
+    assert_int_equal(mot_servqual_load_file(&s, answers, weights, NULL, &d),
+                     MOT_EDATA);
+    assert_null(s);
+    assert_int_equal(d.total, 1);
+    mot_error_format(&d.items[0], buf, sizeof buf);
+    snprintf(want, sizeof want, "%s:3:3: points of respondent \"R2\" add up "
+             "to 50; they must add up to 100", weights);
+    assert_string_equal(buf, want);
+    mot_diag_free(&d);
+
+    tu_write(dir, "w.csv", "respondent_id,dimension,points\n"
+             "R1,tangibles,100\nR2,empathy,100\n", (size_t)-1);
+    mot_diag_init(&d, 0);
+    assert_int_equal(mot_servqual_load_file(&s, answers, weights, NULL, &d),
+                     MOT_OK);
+    assert_int_equal(s->nweights, 2);
+    assert_int_equal(s->w_respondent[1], 1);
+    mot_servqual_free(s);
+
+    /* a missing weights file */
+    assert_int_equal(mot_servqual_load_file(&s, answers,
+                                            tu_path(dir, "none.csv"), NULL,
+                                            &d), MOT_ENOENT);
+    assert_null(s);
+    mot_diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dimensions_from_items_and_column),
         cmocka_unit_test(test_weights),
+        cmocka_unit_test(test_load_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
