@@ -253,8 +253,6 @@ static void json_ipa(mot_json *j, const mot_ipa *ipa)
     mot_json_number(j, ipa->importance);
     mot_json_key(j, "crosshair_performance");
     mot_json_number(j, ipa->performance);
-    mot_json_key(j, "tie");
-    mot_json_string(j, "at the crosshair counts as high");
     mot_json_end_object(j);
 }
 
@@ -387,9 +385,9 @@ typedef struct table {
 /* The next cell's buffer. */
 static char *next(table *w)
 {
-    size_t i = w->n < MAXCELLS - 1 ? w->n++ : MAXCELLS - 1;
-    w->cell[i] = w->buf[i];
-    return w->buf[i];
+    assert(w->n < MAXCELLS);
+    w->cell[w->n] = w->buf[w->n];
+    return w->buf[w->n++];
 }
 
 /* Start a table: no columns yet. */
