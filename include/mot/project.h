@@ -251,6 +251,10 @@ typedef struct mot_project {
 
 typedef struct mot_load_options {
     size_t max_errors;      /* stop collecting after this many (0 = 100) */
+    char *summary;          /* if not NULL, receives mot_project_summary of
+                               what loaded, also when loading failed (then
+                               it counts the rows that had no problem) */
+    size_t summary_size;    /* bytes at summary */
 } mot_load_options;
 
 /* Read the project in folder `dir`. Every problem found is added to diag

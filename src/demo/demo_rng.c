@@ -1,11 +1,11 @@
 /*
-** demo_rng.c: xoshiro256** seeded by splitmix64, with uniform, normal,
+** demo_rng.c: seeding by (seed, stream, index), with uniform, normal,
 ** exponential and weighted draws, and a portable exp and log.
 **
-** xoshiro256** and splitmix64 are Blackman and Vigna's public-domain
-** designs (https://prng.di.unimi.it/), written here from their
-** definitions. exp uses Cody-Waite reduction by ln 2 and a Taylor
-** polynomial; log uses frexp and the atanh series. frexp, ldexp and floor
+** splitmix64 is Blackman and Vigna's public-domain design
+** (https://prng.di.unimi.it/), written here from its definition; the
+** xoshiro256** step is the statistics core's (src/stats/boot.c). exp
+** uses Cody-Waite reduction by ln 2 and a Taylor polynomial; log uses frexp and the atanh series. frexp, ldexp and floor
 ** are exact operations, so neither function depends on libm's rounding.
 */
 #include <assert.h>
@@ -43,31 +43,6 @@ void demo_rng_seed(demo_rng *r, uint64_t seed, uint64_t stream,
         r->s[0] = 1; /* the one state xoshiro cannot leave */
 }
 
-/* x rotated left by k (0 < k < 64). */
-static uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-uint64_t demo_rng_u64(demo_rng *r)
-{
-    uint64_t *s = r->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-}
-
-double demo_rng_unif(demo_rng *r)
-{
-    return (double)(demo_rng_u64(r) >> 11) * 0x1.0p-53;
-}
-
 uint64_t demo_rng_below(demo_rng *r, uint64_t n)
 {
     assert(n > 0);
@@ -75,7 +50,7 @@ uint64_t demo_rng_below(demo_rng *r, uint64_t n)
     uint64_t limit = UINT64_MAX - UINT64_MAX % n;
     uint64_t x;
     do
-        x = demo_rng_u64(r);
+        x = mot_rng_next(r);
     while (x >= limit);
     return x % n;
 }
@@ -89,8 +64,8 @@ double demo_rng_normal(demo_rng *r)
 {
     double u, v, s;
     do {
-        u = 2.0 * demo_rng_unif(r) - 1.0;
-        v = 2.0 * demo_rng_unif(r) - 1.0;
+        u = 2.0 * mot_rng_uniform(r) - 1.0;
+        v = 2.0 * mot_rng_uniform(r) - 1.0;
         s = u * u + v * v;
     } while (s >= 1.0 || s == 0.0);
     return u * sqrt(-2.0 * demo_log(s) / s);
@@ -99,7 +74,7 @@ double demo_rng_normal(demo_rng *r)
 double demo_rng_exp(demo_rng *r, double mean)
 {
     assert(mean > 0);
-    return -mean * demo_log(1.0 - demo_rng_unif(r));
+    return -mean * demo_log(1.0 - mot_rng_uniform(r));
 }
 
 unsigned demo_rng_pick(demo_rng *r, const unsigned short *w, unsigned n)

@@ -1,7 +1,8 @@
 /*
 ** demo_rng.h: the demo generator's own deterministic random numbers.
 **
-** A xoshiro256** generator seeded through splitmix64, plus the few
+** The core's xoshiro256** generator seeded through splitmix64 from a
+** (seed, stream, index) triple, plus the few
 ** distributions the generator needs. Everything here is computed with
 ** IEEE-754 double arithmetic (+ - * / and sqrt, all correctly rounded) and
 ** the generator's own exp and log (polynomials written here, never libm's,
@@ -18,13 +19,16 @@
 
 #include <stdint.h>
 
+#include "mot/stats.h"
+
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
 #endif
 
-typedef struct demo_rng {
-    uint64_t s[4];
-} demo_rng;
+/* The generator is the statistics core's xoshiro256** (mot_rng); only
+** the seeding by (seed, stream, index) and the distributions are the
+** demo's own. */
+typedef mot_rng demo_rng;
 
 /* Seed r from (seed, stream, index): distinct triples give independent
 ** looking streams, so each customer and each purpose has its own stream
@@ -32,11 +36,8 @@ typedef struct demo_rng {
 void demo_rng_seed(demo_rng *r, uint64_t seed, uint64_t stream,
                    uint64_t index);
 
-/* The next 64 random bits. */
-uint64_t demo_rng_u64(demo_rng *r);
-
-/* A uniform double in [0, 1) with 53 random bits. */
-double demo_rng_unif(demo_rng *r);
+/* The next 64 random bits and uniform doubles in [0, 1) are the core's:
+** mot_rng_next and mot_rng_uniform. */
 
 /* A uniform integer in [0, n); n must be > 0. Unbiased (rejection). */
 uint64_t demo_rng_below(demo_rng *r, uint64_t n);

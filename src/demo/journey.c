@@ -71,7 +71,7 @@ static ticket draw_ticket(demo_rng *r, const demo_tp *tp, long long opened)
     double sla = tp->sla_hours * 3600.0, floor_s = sla / 20;
     double mean = (sla - floor_s) / demo_log(1000.0 / tp->sla_miss);
     long long total = demo_round(floor_s + demo_rng_exp(r, mean));
-    double share = 0.05 + 0.25 * demo_rng_unif(r);
+    double share = 0.05 + 0.25 * mot_rng_uniform(r);
     k.response = demo_round((double)total * share);
     k.resolved = total;
     if (demo_rng_chance(r, TICKET_OPEN) || opened + total >= DEMO_YEAR_SECONDS)
@@ -304,7 +304,7 @@ void demo_outcomes(demo_gen *g, demo_rng *r, const demo_story *st)
         odds *= DEMO_NEG_ODDS;
     if (beyond_tolerance(sc, st))
         odds *= DEMO_TOL_ODDS;
-    int churned = demo_rng_unif(r) < odds / (1 + odds);
+    int churned = mot_rng_uniform(r) < odds / (1 + odds);
     long long churn_time = st->last + 86400 +
                            (long long)demo_rng_below(r, 20 * 86400);
     if (churn_time >= DEMO_YEAR_SECONDS)

@@ -162,6 +162,8 @@ mot_status mot_project_load(mot_project **out, const char *dir,
             load_files(&ld);
     }
     mot_load_free(&ld);
+    if (opt && opt->summary && opt->summary_size)
+        mot_project_summary(ld.p, opt->summary, opt->summary_size);
     if (ld.status != MOT_OK) {
         mot_project_free(ld.p);
         return ld.status;

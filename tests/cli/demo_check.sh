@@ -59,6 +59,7 @@ expect_rc "two problems" 65
 expect_err "the out-of-scale score is reported" "found \"9\""
 expect_err "the unknown touchpoint is reported too" "found \"NOPE\""
 expect_err "the count of problems is given" "2 problems"
+expect_err "what loaded is summarised" "rows without problems: customers 300, events"
 
 broken
 for i in 1 2 3 4 5; do printf 'C999999%d,,2026-03-01T08:30:00,T01,0,,,,\n' "$i" >> "$TMP/broken/events.csv"; done

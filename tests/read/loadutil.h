@@ -70,7 +70,7 @@ static inline void lu_load_fail(const char *dir, size_t max_errors,
                                 lu_result *r)
 {
     mot_project *p = (mot_project *)1;
-    mot_load_options opt = {max_errors};
+    mot_load_options opt = {.max_errors = max_errors};
     mot_diag_init(&r->diag, 0);
     r->status = mot_project_load(&p, dir, &opt, &r->diag);
     assert_null(p);
