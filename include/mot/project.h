@@ -278,8 +278,8 @@ void mot_project_free(mot_project *p);
 ** "touchpoint" (k->touchpoint stays NULL). Returns MOT_OK and a new table
 ** in *out when nothing was wrong; otherwise *out is NULL and the status is
 ** the first problem's (MOT_ENOENT for a missing file, MOT_EDATA, MOT_EIO,
-** MOT_ENOMEM), every problem being in diag. opt may be NULL. The caller
-** frees *out with mot_kano_free. */
+** MOT_ENOMEM), every problem being in diag. opt may be NULL; only its
+** max_errors is used. The caller frees *out with mot_kano_free. */
 mot_status mot_kano_load_file(mot_kano **out, const char *path,
                               const mot_load_options *opt, mot_diag *diag);
 

@@ -45,7 +45,7 @@ int cmd_kano(int argc, char **argv)
         return cli_usage("kano", "--max-errors must be at least 1");
 
     mot_diag diag;
-    mot_load_options lo = {max_errors};
+    mot_load_options lo = {.max_errors = max_errors};
     mot_kano *k = NULL;
     mot_diag_init(&diag, max_errors);
     mot_status st = mot_kano_load_file(&k, a.arg[0], &lo, &diag);

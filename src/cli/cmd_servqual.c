@@ -47,7 +47,7 @@ int cmd_servqual(int argc, char **argv)
         return cli_usage("servqual", "--max-errors must be at least 1");
 
     mot_diag diag;
-    mot_load_options lo = {max_errors};
+    mot_load_options lo = {.max_errors = max_errors};
     mot_servqual *s = NULL;
     mot_diag_init(&diag, max_errors);
     mot_status st = mot_servqual_load_file(&s, a.arg[0],
