@@ -44,6 +44,11 @@
 ** prints it (not recomputed from the interval level). */
 #define FONG_Z 1.65
 
+/* Added to the tie threshold so that a share exactly `close` behind
+** counts as close although close * n is rounded (0.29 * 100 is
+** 28.999999999999996 in binary). */
+#define CLOSE_ROUNDING 1e-9
+
 #define A MOT_KANO_A
 #define O MOT_KANO_O
 #define M MOT_KANO_M
@@ -117,7 +122,8 @@ static void categorise(mot_kano_stats *s, double close)
     if (s->mode == MOT_KANO_R || s->mode == MOT_KANO_Q)
         return;
     for (int k = 0; k < 4; k++)
-        if ((double)(c[s->mode] - c[order[k]]) <= close * (double)s->n) {
+        if ((double)(c[s->mode] - c[order[k]]) <=
+            (close + CLOSE_ROUNDING) * (double)s->n) {
             s->category = order[k];
             return;
         }

@@ -393,6 +393,17 @@ static void test_ties(void **state)
     assert_int_equal(ku_stats(r, "near")->category, MOT_KANO_I);
     mot_kano_result_free(r);
     mot_kano_free(k);
+
+    /* exactly at a threshold that binary rounds down: 0.29 * 100 is
+    ** 28.999999999999996, and A 29 behind I in 100 answers is close */
+    ku_start(&f, "respondent_id,feature,functional,dysfunctional");
+    ku_counts(&f, "rounding", (const unsigned long[6]){0, 0, 21, 50, 29, 0});
+    k = ku_load(&f, "ka_rounding");
+    r = ku_analyse(k, NULL, 0.29, 0);
+    assert_int_equal(ku_stats(r, "rounding")->mode, MOT_KANO_I);
+    assert_int_equal(ku_stats(r, "rounding")->category, MOT_KANO_A);
+    mot_kano_result_free(r);
+    mot_kano_free(k);
 }
 
 /* ---- importance, segments, options ----------------------------------------- */
