@@ -91,6 +91,8 @@ typedef struct mot_tp_result {
     double reach;                   /* n_customers / customers */
     double mean, sd, mean_lo, mean_hi;        /* rated scores, t interval */
     double tolerance;               /* adequate level used */
+    double target;                  /* desired level: blueprint target,
+                                       NAN when not given */
     double below_tolerance, below_lo, below_hi; /* share of rated scores
                                                    below it, Wilson */
 
@@ -122,6 +124,26 @@ typedef struct mot_tp_result {
 
     mot_tolerance line;             /* the strongest line, or found = 0 */
 
+    /* overall score by experience here (NAN when not estimable): the
+    ** customers with an overall score and a rated score here, grouped by
+    ** their worst score here: bad (below tolerance), adequate (tolerance
+    ** up to target), good (target or more; empty without a target) */
+    double overall_bad, overall_adequate, overall_good;  /* mean overall */
+    size_t n_overall_bad, n_overall_adequate, n_overall_good;
+    double overall_drop;            /* mean(not bad) - mean(bad) */
+    double overall_drop_lo, overall_drop_hi, overall_drop_p;  /* Welch */
+    /* points of mean overall (over every customer with an overall score)
+    ** gained if each bad experience here were lifted to tolerance, and if
+    ** each experience were lifted to target (group means; interval from
+    ** their standard errors, Satterthwaite df) */
+    double gain_tolerance, gain_tolerance_lo, gain_tolerance_hi;
+    double gain_target, gain_target_lo, gain_target_hi;
+
+    /* Holm-adjusted p-values of the tests the typing uses (NAN: not
+    ** tested): churn odds ratio, loyalty lift, overall drop, tolerance
+    ** line; adjusted together over all touchpoints (docs/methods.md) */
+    double churn_p_adj, lift_p_adj, drop_p_adj, line_p_adj;
+
     mot_kind kind;
     int priority;                   /* 1.. among moments of truth, 0 none */
     double expected_effect;         /* ranking key (docs/methods.md) */
@@ -143,9 +165,13 @@ typedef struct mot_peak_end {
 
 typedef struct mot_recommendation {
     size_t tp;
-    char action[32];           /* "lift_to_tolerance" or "lift_to_target" */
-    double churners_retained;  /* expected, NAN without churn data */
+    char action[32];           /* "lift_to_tolerance", "lift_to_target" or
+                                  "stay_within_line" */
+    double level;              /* the score lifted to, or the line's value */
+    double churners_retained;  /* expected, NAN without churn data; 0 when
+                                  the churn effect is not significant */
     double overall_gain;       /* points of mean overall, NAN without it */
+    double overall_gain_lo, overall_gain_hi;
 } mot_recommendation;
 
 typedef struct mot_analysis {
