@@ -52,6 +52,9 @@ typedef struct mot_analyse_options {
     unsigned threads;     /* worker threads, 0 = one per core */
     double alpha;         /* significance level (0.05) */
     size_t min_group;     /* fewest customers in a group to report (30) */
+    /* Added by the impact/churn/tolerance parts: */
+    unsigned permutations;/* tolerance lines: 0 = Miller-Siegmund p;
+                             > 0 = a permutation p from this many (0) */
 } mot_analyse_options;
 
 /* Fill *o with the defaults above. */
@@ -71,6 +74,11 @@ typedef struct mot_tolerance {
     double statistic;          /* maximally selected chi-square */
     double p_adjusted;         /* adjusted for the scan over cut points */
     char p_method[24];         /* "miller-siegmund" or "permutation" */
+    /* Added: p_adjusted is the scan-adjusted p (p_scan) further adjusted
+    ** by Holm's method over the family of every scan of the analysis
+    ** (docs/methods.md, "Tolerance lines"). */
+    double p_scan;             /* adjusted for the scan only */
+    size_t family;             /* scans in the Holm family */
 } mot_tolerance;
 
 typedef struct mot_tp_result {
@@ -89,7 +97,9 @@ typedef struct mot_tp_result {
                                                    below it, Wilson */
 
     /* impact on the overall score (NAN when not estimable) */
-    double importance, importance_lo, importance_hi;   /* share of R^2 */
+    double importance, importance_lo, importance_hi;   /* its part of R^2
+                                        (LMG or relative weight; the parts
+                                        sum to overall_r2) */
 
     /* impact on churn (NAN when not estimable) */
     double odds_ratio, or_lo, or_hi, p;
@@ -101,6 +111,16 @@ typedef struct mot_tp_result {
     /* positive side: loyalty lift of a good experience vs the rest */
     double lift, lift_lo, lift_hi, lift_p;
     char lift_measure[16];          /* "nps" or "overall" */
+
+    /* Added (churn.c): the rest of the lift comparison is the adequate
+    ** experiences (rated, neither bad nor good); group sizes. */
+    double n_lift_good, n_lift_rest;
+    /* Added (churn.c), survival view when churn_time is present (NAN
+    ** otherwise): days from the customer's first event to churn, censored
+    ** at the end of the data; bad vs good experience here. */
+    double km_median_bad, km_median_good;  /* NAN if S stays above 0.5 */
+    double km_hr;                   /* log-rank (O/E bad) / (O/E good) */
+    double km_stat, km_p;           /* log-rank chi-square (1 df), p */
 
     mot_tolerance line;             /* the strongest line, or found = 0 */
 
@@ -171,6 +191,15 @@ typedef struct mot_analysis {
     char interval_method[40];  /* e.g. "percentile bootstrap (200)" */
     size_t churn_n;            /* customers in the churn model */
     double churners;
+
+    /* Added (impact.c): the outcome of the importance model, "overall" or
+    ** "nps" ("" when there is none). */
+    char overall_outcome[16];
+    /* Added (tolerance.c): one line per numeric customers.csv column
+    ** scanned (found = 0 where none is significant); freed by
+    ** mot_analysis_free. */
+    mot_tolerance *customer_lines;
+    size_t ncustomer_lines;
 
     mot_peak_end peak_end;
 

@@ -90,6 +90,7 @@ extern const cli_command cli_commands[];
 /* The subcommands. */
 int cmd_check(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_drivers(int argc, char **argv);
 int cmd_unbuilt(int argc, char **argv);
 
 #endif /* MOT_CLI_H */
