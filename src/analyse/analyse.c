@@ -26,6 +26,7 @@ void mot_analyse_options_default(mot_analyse_options *o)
     o->threads = 0;
     o->alpha = 0.05;
     o->min_group = 30;
+    o->permutations = 0;
 }
 
 const char *mot_kind_name(mot_kind k)
@@ -177,6 +178,7 @@ void mot_analysis_free(mot_analysis *a)
     free(a->peak_end.best_count);
     free(a->peak_end.end_count);
     free(a->recs);
+    free(a->customer_lines);
     for (size_t i = 0; i < a->nnotes; i++)
         free(a->notes[i]);
     free(a->notes);
