@@ -311,19 +311,23 @@ static mot_status drop_aliased(const mot_project *p, const ch_rows *rw,
     return st;
 }
 
-/* Attributable churners of term j (file comment). */
+/* Attributable churners of term j (file comment). A row with a term whose
+** coefficient diverged is fitted at 0 or 1 whatever term j does, and adds
+** nothing. */
 static double attributable(const mot_logit *fit, const ch_rows *rw,
                            const ch_model *m, size_t j)
 {
     double sum = 0, bj = fit->coef[j + 1].beta;
     for (size_t i = 0; i < rw->n; i++) {
         const double *x = m->x + i * m->q;
-        if (x[j] != 1)
-            continue;
         double eta = fit->coef[0].beta;
-        for (size_t k = 0; k < m->q; k++)
-            eta += fit->coef[k + 1].beta * x[k];
-        sum += 1 / (1 + exp(-eta)) - 1 / (1 + exp(-(eta - bj)));
+        int limit = 0;
+        for (size_t k = 0; k < m->q && !limit; k++) {
+            limit = x[k] != 0 && (fit->coef[k + 1].flags & MOT_LOGIT_DIVERGED);
+            eta += x[k] != 0 ? fit->coef[k + 1].beta * x[k] : 0;
+        }
+        if (x[j] == 1 && !limit)
+            sum += 1 / (1 + exp(-eta)) - 1 / (1 + exp(-(eta - bj)));
     }
     return sum;
 }

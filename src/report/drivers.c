@@ -205,7 +205,7 @@ static const char *line_text(char *buf, size_t n, const mot_driver *d)
 
 static mot_status text_row(mot_table *t, const mot_driver *d, int ratio)
 {
-    char name[256], imp[32], ici[64], est[32], eci[64], p[32], line[128];
+    char name[256], imp[32], ici[80], est[32], eci[80], p[32], line[128];
     if (d->level)
         snprintf(name, sizeof name, "%s=%s (vs %s)", d->column, d->level,
                  d->reference);
