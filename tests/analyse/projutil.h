@@ -23,7 +23,7 @@ typedef struct pu_run {
 } pu_run;
 
 /* Load the project in dir, derive and analyse it with options o. */
-static void pu_analyse(pu_run *u, const char *dir, const mot_analyse_options *o)
+static inline void pu_analyse(pu_run *u, const char *dir, const mot_analyse_options *o)
 {
     mot_diag d;
     mot_error err;
@@ -42,7 +42,7 @@ static void pu_analyse(pu_run *u, const char *dir, const mot_analyse_options *o)
 
 /* Write the demo (scenario, customers, seed) under MOT_TEST_TMP and
 ** analyse it. */
-static void pu_demo(pu_run *u, const char *scenario, size_t n, uint64_t seed,
+static inline void pu_demo(pu_run *u, const char *scenario, size_t n, uint64_t seed,
                     const mot_analyse_options *o)
 {
     char name[96];
@@ -56,7 +56,7 @@ static void pu_demo(pu_run *u, const char *scenario, size_t n, uint64_t seed,
     pu_analyse(u, dir, o);
 }
 
-static void pu_free(pu_run *u)
+static inline void pu_free(pu_run *u)
 {
     mot_analysis_free(u->a);
     mot_features_free(u->f);
@@ -65,7 +65,7 @@ static void pu_free(pu_run *u)
 }
 
 /* The index of touchpoint `id`, or abort. */
-static size_t pu_tp(const pu_run *u, const char *id)
+static inline size_t pu_tp(const pu_run *u, const char *id)
 {
     long t = mot_blueprint_find(&u->p->blueprint, id, strlen(id));
     if (t < 0)
@@ -74,7 +74,7 @@ static size_t pu_tp(const pu_run *u, const char *id)
 }
 
 /* True when some note of the analysis contains text. */
-static int pu_note(const pu_run *u, const char *text)
+static inline int pu_note(const pu_run *u, const char *text)
 {
     for (size_t i = 0; i < u->a->nnotes; i++)
         if (strstr(u->a->notes[i], text))
@@ -89,7 +89,7 @@ typedef struct pu_text {
     FILE *f;
 } pu_text;
 
-static void pu_text_open(pu_text *t)
+static inline void pu_text_open(pu_text *t)
 {
     t->s = NULL;
     t->len = 0;
@@ -98,7 +98,7 @@ static void pu_text_open(pu_text *t)
 }
 
 /* Close t and write it to dir/name; frees the text. */
-static void pu_text_write(pu_text *t, const char *dir, const char *name)
+static inline void pu_text_write(pu_text *t, const char *dir, const char *name)
 {
     fclose(t->f);
     tu_write(dir, name, t->s, t->len);
