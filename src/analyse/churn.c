@@ -58,13 +58,16 @@ typedef struct ch_rows {
     double *y;              /* churned */
 } ch_rows;
 
-/* The model's terms. */
+/* The model's terms and its design, collapsed to distinct patterns. */
 typedef struct ch_model {
     size_t q;               /* terms */
     size_t *tp;             /* touchpoint of each term, or SIZE_MAX for a
                                segment level */
     uint32_t *level;        /* segment level of each term */
-    double *x;              /* n x q */
+    size_t n;               /* patterns */
+    double *x;              /* n x q: the distinct 0/1 rows of terms */
+    double *w;              /* customers with each pattern */
+    double *y;              /* and their churn rate */
 } ch_model;
 
 /* 1 bad, 0 good, -1 not rated: customer row i at touchpoint t. */
@@ -75,7 +78,7 @@ static int bad_at(const mot_features *f, const mot_analysis *a, size_t i,
     return isnan(w) ? -1 : w < a->tp[t].tolerance;
 }
 
-/* ---- loyalty lift ---------------------------------------------------------- */
+/* ---- loyalty lift ------------------------------------------------------- */
 
 /* The level a worst score must reach to be a good experience at t. */
 static double good_level(const mot_project *p, const mot_tp_result *r)
@@ -149,7 +152,7 @@ static mot_status lift(const mot_project *p, const mot_features *f,
     return st;
 }
 
-/* ---- the churn model ---------------------------------------------------------- */
+/* ---- the churn model ---------------------------------------------------- */
 
 /* Customers with a churn value, and the descriptive rates per touchpoint. */
 static mot_status rows_and_rates(const mot_project *p, const mot_features *f,
@@ -234,6 +237,84 @@ static mot_status segment_terms(const mot_project *p, const ch_rows *rw,
                              mot_strtab_get(cu->segments, ref));
 }
 
+/* Term j (0/1) of model row i. */
+static int term_of(const mot_project *p, const mot_features *f,
+                   const mot_analysis *a, const ch_rows *rw,
+                   const ch_model *m, size_t i, size_t j)
+{
+    size_t fr = rw->row[i];
+    if (m->tp[j] != SIZE_MAX)
+        return bad_at(f, a, fr, m->tp[j]) == 1;
+    return p->customers->segment[f->customer_row[fr]] == m->level[j];
+}
+
+/* A row's terms as bits, and its churn. */
+typedef struct keyed {
+    uint64_t key;
+    double y;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    uint64_t x = ((const keyed *)a)->key, y = ((const keyed *)b)->key;
+    return (x > y) - (x < y);
+}
+
+/* Append pattern bits (or row i's terms when bits is NULL) with weight w
+** and churn rate y. */
+static void emit(const mot_project *p, const mot_features *f,
+                 const mot_analysis *a, const ch_rows *rw, ch_model *m,
+                 const uint64_t *bits, size_t i, double w, double y)
+{
+    double *x = m->x + m->n * m->q;
+    for (size_t j = 0; j < m->q; j++)
+        x[j] = bits ? (double)((*bits >> j) & 1)
+                    : term_of(p, f, a, rw, m, i, j);
+    m->w[m->n] = w;
+    m->y[m->n++] = y;
+}
+
+/* The design collapsed to its distinct patterns: customers with the same
+** terms share one row, weighted by their number, with their churn rate
+** as the outcome (the binomial likelihood is the same, so are the
+** estimates and standard errors; a million customers fit in a few
+** hundred rows). With more than 64 terms every customer is a row. */
+static mot_status patterns(const mot_project *p, const mot_features *f,
+                           const mot_analysis *a, const ch_rows *rw,
+                           ch_model *m)
+{
+    size_t n = rw->n, q = m->q;
+    keyed *k = q <= 64 ? malloc((n + 1) * sizeof *k) : NULL;
+    m->x = malloc((n * q + 1) * sizeof *m->x);
+    m->w = malloc((n + 1) * sizeof *m->w);
+    m->y = malloc((n + 1) * sizeof *m->y);
+    if ((q <= 64 && !k) || !m->x || !m->w || !m->y) {
+        free(k);
+        return MOT_ENOMEM;
+    }
+    if (q > 64) {
+        for (size_t i = 0; i < n; i++)
+            emit(p, f, a, rw, m, NULL, i, 1, rw->y[i]);
+        return MOT_OK;
+    }
+    for (size_t i = 0; i < n; i++) {
+        k[i].key = 0;
+        for (size_t j = 0; j < q; j++)
+            k[i].key |= (uint64_t)term_of(p, f, a, rw, m, i, j) << j;
+        k[i].y = rw->y[i];
+    }
+    qsort(k, n, sizeof *k, cmp_keyed);
+    for (size_t i = 0, e; i < n; i = e) {
+        double ev = 0;
+        for (e = i; e < n && k[e].key == k[i].key; e++)
+            ev += k[e].y;
+        emit(p, f, a, rw, m, &k[i].key, 0, (double)(e - i),
+             ev / (double)(e - i));
+    }
+    free(k);
+    return MOT_OK;
+}
+
 /* The terms: touchpoints with enough bad and not-bad customers, then
 ** segment levels; and the design matrix. */
 static mot_status design(const mot_project *p, const mot_features *f,
@@ -264,25 +345,15 @@ static mot_status design(const mot_project *p, const mot_features *f,
                                few, o->min_group);
     if (st == MOT_OK && cu->has_segment)
         st = segment_terms(p, rw, f, o, a, m);
-    if (st != MOT_OK || !(m->x = malloc((rw->n * m->q + 1) * sizeof *m->x)))
-        return st != MOT_OK ? st : MOT_ENOMEM;
-    for (size_t i = 0; i < rw->n; i++)
-        for (size_t j = 0; j < m->q; j++) {
-            size_t fr = rw->row[i];
-            m->x[i * m->q + j] =
-                m->tp[j] != SIZE_MAX
-                    ? bad_at(f, a, fr, m->tp[j]) == 1
-                    : cu->segment[f->customer_row[fr]] == m->level[j];
-        }
-    return MOT_OK;
+    return st == MOT_OK ? patterns(p, f, a, rw, m) : st;
 }
 
 /* Drop aliased terms (noted). */
-static mot_status drop_aliased(const mot_project *p, const ch_rows *rw,
-                               mot_analysis *a, ch_model *m)
+static mot_status drop_aliased(const mot_project *p, mot_analysis *a,
+                               ch_model *m)
 {
     unsigned char *keep = malloc(m->q + 1);
-    if (!keep || mot_design_keep(m->x, rw->n, m->q, keep) != MOT_OK) {
+    if (!keep || mot_design_keep(m->x, m->n, m->q, m->w, keep) != MOT_OK) {
         free(keep);
         return MOT_ENOMEM;
     }
@@ -296,7 +367,7 @@ static mot_status drop_aliased(const mot_project *p, const ch_rows *rw,
                 m->tp[j] != SIZE_MAX
                     ? p->blueprint.tp[m->tp[j]].id
                     : mot_strtab_get(p->customers->segments, m->level[j]));
-    for (size_t i = 0; i < rw->n; i++)
+    for (size_t i = 0; i < m->n; i++)
         for (size_t j = 0; j < q; j++)
             if (keep[j])
                 m->x[k++] = m->x[i * q + j];
@@ -314,11 +385,11 @@ static mot_status drop_aliased(const mot_project *p, const ch_rows *rw,
 /* Attributable churners of term j (file comment). A row with a term whose
 ** coefficient diverged is fitted at 0 or 1 whatever term j does, and adds
 ** nothing. */
-static double attributable(const mot_logit *fit, const ch_rows *rw,
-                           const ch_model *m, size_t j)
+static double attributable(const mot_logit *fit, const ch_model *m,
+                           size_t j)
 {
     double sum = 0, bj = fit->coef[j + 1].beta;
-    for (size_t i = 0; i < rw->n; i++) {
+    for (size_t i = 0; i < m->n; i++) {
         const double *x = m->x + i * m->q;
         double eta = fit->coef[0].beta;
         int limit = 0;
@@ -327,14 +398,15 @@ static double attributable(const mot_logit *fit, const ch_rows *rw,
             eta += x[k] != 0 ? fit->coef[k + 1].beta * x[k] : 0;
         }
         if (x[j] == 1 && !limit)
-            sum += 1 / (1 + exp(-eta)) - 1 / (1 + exp(-(eta - bj)));
+            sum += m->w[i] *
+                   (1 / (1 + exp(-eta)) - 1 / (1 + exp(-(eta - bj))));
     }
     return sum;
 }
 
 /* Copy the fit into the touchpoints' results. */
-static mot_status store(const mot_logit *fit, const ch_rows *rw,
-                        const ch_model *m, mot_analysis *a)
+static mot_status store(const mot_logit *fit, const ch_model *m,
+                        mot_analysis *a)
 {
     for (size_t j = 0; j < m->q; j++) {
         if (m->tp[j] == SIZE_MAX)
@@ -347,7 +419,7 @@ static mot_status store(const mot_logit *fit, const ch_rows *rw,
         r->p = c->p;
         r->churn_flags = c->flags | (fit->flags & MOT_LOGIT_NOT_CONVERGED);
         r->attributable_churners = c->flags & MOT_LOGIT_DIVERGED
-                                       ? NAN : attributable(fit, rw, m, j);
+                                       ? NAN : attributable(fit, m, j);
     }
     mot_status st = MOT_OK;
     if (fit->flags & MOT_LOGIT_SEPARATION)
@@ -365,26 +437,26 @@ static mot_status store(const mot_logit *fit, const ch_rows *rw,
 }
 
 /* Fit the model and store it. */
-static mot_status fit_model(const mot_analyse_options *o, const ch_rows *rw,
-                            const ch_model *m, mot_analysis *a)
+static mot_status fit_model(const mot_analyse_options *o, const ch_model *m,
+                            mot_analysis *a)
 {
     mot_logit_opts lo;
     mot_logit_opts_default(&lo);
     lo.level = 1 - o->alpha;
     mot_logit *fit;
     mot_error e;
-    mot_status st = mot_logit_fit(m->x, rw->n, m->q, rw->y, NULL, &lo, &fit,
+    mot_status st = mot_logit_fit(m->x, m->n, m->q, m->y, m->w, &lo, &fit,
                                   &e);
     if (st == MOT_EDATA)
         return mot_analysis_note(a, "churn model not fitted: %s", e.message);
     if (st != MOT_OK)
         return st;
-    st = store(fit, rw, m, a);
+    st = store(fit, m, a);
     mot_logit_free(fit);
     return st;
 }
 
-/* ---- survival ---------------------------------------------------------------- */
+/* ---- survival ----------------------------------------------------------- */
 
 /* The Kaplan-Meier median: the first time at which S <= 0.5, NAN if S
 ** stays above. */
@@ -495,13 +567,13 @@ static mot_status survival(const mot_project *p, const mot_features *f,
     return st;
 }
 
-/* ---- the part ---------------------------------------------------------------- */
+/* ---- the part ----------------------------------------------------------- */
 
 static mot_status churn(const mot_project *p, const mot_features *f,
                         const mot_analyse_options *o, mot_analysis *a)
 {
     ch_rows rw = {0, NULL, NULL};
-    ch_model m = {0, NULL, NULL, NULL};
+    ch_model m = {0, NULL, NULL, 0, NULL, NULL, NULL};
     mot_status st = rows_and_rates(p, f, a, &rw);
     if (st == MOT_OK) {
         a->churn_n = rw.n;
@@ -514,8 +586,8 @@ static mot_status churn(const mot_project *p, const mot_features *f,
         st = mot_analysis_note(a, "churn model not fitted: no touchpoint has "
                                   "%zu customers with a bad experience",
                                o->min_group);
-    else if (st == MOT_OK && (st = drop_aliased(p, &rw, a, &m)) == MOT_OK)
-        st = fit_model(o, &rw, &m, a);
+    else if (st == MOT_OK && (st = drop_aliased(p, a, &m)) == MOT_OK)
+        st = fit_model(o, &m, a);
     if (st == MOT_OK && p->customers->has_churn_time)
         st = survival(p, f, o, &rw, a);
     free(rw.row);
@@ -523,6 +595,8 @@ static mot_status churn(const mot_project *p, const mot_features *f,
     free(m.tp);
     free(m.level);
     free(m.x);
+    free(m.w);
+    free(m.y);
     return st;
 }
 

@@ -11,8 +11,9 @@
 ** mu_j the mean of x_j over the n_j customers (with the outcome) who
 ** rated it: mean imputation, centred at the raters' mean. Then sum z_j = 0
 ** and every covariance with z_j is a sum over the raters of j only, e.g.
-**     cov(z_j, y) = sum_{raters of j} (x_j - mu_j)(y - mean_y) / (N - 1)
-**                 = sum_{raters of j} (x_j - mu_j)(y - mean_{y, raters}) / (N - 1),
+**     (N - 1) cov(z_j, y) = sum_{raters of j} (x_j - mu_j)(y - mean_y)
+**                         = sum_{raters of j} (x_j - mu_j)(y - m_j),
+** m_j the mean of y over the raters of j,
 ** so a customer who did not rate j adds nothing to what z_j explains, and
 ** a difference in level between raters and the others (e.g. unhappy
 ** customers rating more often) cannot leak into it. The correlation

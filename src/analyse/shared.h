@@ -20,7 +20,7 @@
 #include "mot/analyse.h"
 #include "mot/stats.h"
 
-/* ---- bootimp.c --------------------------------------------------------- */
+/* ---- bootimp.c ---------------------------------------------------------- */
 
 /* Most bootstrap batches: above this many rows, rows are hashed into this
 ** many batches (docs/methods.md, "Bootstrap of importance"). */
@@ -89,7 +89,7 @@ void mot_boot_out_free(mot_boot_out *out);
 ** statistic needs nothing from the totals first. */
 mot_status mot_boot_run(const mot_boot_job *job, mot_boot_out *out);
 
-/* ---- lines.c ----------------------------------------------------------- */
+/* ---- lines.c ------------------------------------------------------------ */
 
 /* One scan of a candidate tolerance line, before the family adjustment. */
 typedef struct mot_line_scan {
@@ -128,14 +128,15 @@ mot_status mot_line_family(mot_line_scan *s, size_t n, double alpha);
 /* A cleared line: found = 0, numbers NAN, strings empty. */
 void mot_line_clear(mot_tolerance *t);
 
-/* ---- design.c ---------------------------------------------------------- */
+/* ---- design.c ----------------------------------------------------------- */
 
-/* Columns of the n x p row-major matrix x (rows with a NAN left out) that
-** are constant or a linear combination of the kept columns before them (1
-** - R^2 < MOT_COLLINEAR_TOL on the correlation scale, with an intercept):
+/* Columns of the n x p row-major matrix x (rows with a NAN left out;
+** row weights w, or NULL for all 1) that are constant or a linear
+** combination of the kept columns before them (1 - R^2 <
+** MOT_COLLINEAR_TOL on the correlation scale, with an intercept):
 ** keep[j] = 0 for those, 1 for the others. MOT_ENOMEM. */
 mot_status mot_design_keep(const double *x, size_t n, size_t p,
-                           unsigned char *keep);
+                           const double *w, unsigned char *keep);
 
 /* The code with the most rows among codes[0..n-1] (values < nlevels,
 ** MOT_NONE skipped; ties: the smallest code) and each code's count in

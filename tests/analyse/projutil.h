@@ -23,7 +23,8 @@ typedef struct pu_run {
 } pu_run;
 
 /* Load the project in dir, derive and analyse it with options o. */
-static inline void pu_analyse(pu_run *u, const char *dir, const mot_analyse_options *o)
+static inline void pu_analyse(pu_run *u, const char *dir,
+                              const mot_analyse_options *o)
 {
     mot_diag d;
     mot_error err;
@@ -42,8 +43,8 @@ static inline void pu_analyse(pu_run *u, const char *dir, const mot_analyse_opti
 
 /* Write the demo (scenario, customers, seed) under MOT_TEST_TMP and
 ** analyse it. */
-static inline void pu_demo(pu_run *u, const char *scenario, size_t n, uint64_t seed,
-                    const mot_analyse_options *o)
+static inline void pu_demo(pu_run *u, const char *scenario, size_t n,
+                           uint64_t seed, const mot_analyse_options *o)
 {
     char name[96];
     snprintf(name, sizeof name, "demo_%s_%zu_%llu", scenario, n,
@@ -98,7 +99,8 @@ static inline void pu_text_open(pu_text *t)
 }
 
 /* Close t and write it to dir/name; frees the text. */
-static inline void pu_text_write(pu_text *t, const char *dir, const char *name)
+static inline void pu_text_write(pu_text *t, const char *dir,
+                                 const char *name)
 {
     fclose(t->f);
     tu_write(dir, name, t->s, t->len);

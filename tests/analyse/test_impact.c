@@ -91,7 +91,8 @@ static void test_hand_case(void **state)
     assert_abs(a->overall_r2, 0.28 / 0.75 + 0.09, 1e-6);
     assert_string_equal(a->importance_method, "lmg");
     assert_string_equal(a->overall_outcome, "overall");
-    assert_string_equal(a->interval_method, "percentile Poisson bootstrap (20)");
+    assert_string_equal(a->interval_method,
+                        "percentile Poisson bootstrap (20)");
     assert_int_equal(a->overall_n, 16);
     pu_free(&u);
 }
@@ -363,7 +364,8 @@ static void test_demo(void **state)
         assert_true(end->importance > neg->importance);
         for (int k = 0; k < 5 && sc[s].unplanted[k]; k++) {
             const mot_tp_result *r = &u.a->tp[pu_tp(&u, sc[s].unplanted[k])];
-            if (!(r->importance < 0.01 && r->importance_hi < neg->importance_lo))
+            if (!(r->importance < 0.01 &&
+                  r->importance_hi < neg->importance_lo))
                 fail_msg("%s %s: importance %g [%g, %g] vs %s from %g",
                          sc[s].scenario, sc[s].unplanted[k], r->importance,
                          r->importance_lo, r->importance_hi, sc[s].neg,
