@@ -26,6 +26,7 @@ void mot_analyse_options_default(mot_analyse_options *o)
     o->threads = 0;
     o->alpha = 0.05;
     o->min_group = 30;
+    o->permutations = 0;
 }
 
 const char *mot_kind_name(mot_kind k)

@@ -19,21 +19,23 @@
 
 #include "analyse/shared.h"
 
-/* Correlation matrix of the complete rows of x (n x p) into corr. */
-static mot_status corr_of(const double *x, size_t n, size_t p, double *corr)
+/* Correlation matrix of the complete rows of x (n x p, weights w or all
+** 1) into corr. */
+static mot_status corr_of(const double *x, size_t n, size_t p,
+                          const double *w, double *corr)
 {
     mot_moments *m;
     if (mot_moments_new(p, &m) != MOT_OK)
         return MOT_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        mot_moments_add(m, x + i * p, 1);
+        mot_moments_add(m, x + i * p, w ? w[i] : 1);
     mot_status st = mot_moments_corr(m, corr);
     mot_moments_free(m);
     return st;
 }
 
 mot_status mot_design_keep(const double *x, size_t n, size_t p,
-                           unsigned char *keep)
+                           const double *w, unsigned char *keep)
 {
     double *corr = malloc((p ? p * p : 1) * sizeof *corr);
     size_t *sub = malloc((p ? p : 1) * sizeof *sub);
@@ -41,7 +43,7 @@ mot_status mot_design_keep(const double *x, size_t n, size_t p,
     mot_status st = MOT_ENOMEM;
     if (!corr || !sub || !rxy)
         goto done;
-    st = corr_of(x, n, p, corr);
+    st = corr_of(x, n, p, w, corr);
     if (st == MOT_ENOMEM)
         goto done;
     size_t k = 0;

@@ -331,7 +331,7 @@ static mot_status code_all(dv *v)
     return MOT_OK;
 }
 
-/* ---- rows and terms used ------------------------------------------------- */
+/* ---- rows and terms used ------------------------------------------------ */
 
 /* Note how many rows a missing value left out, naming the columns that
 ** lost the most. */
@@ -394,7 +394,8 @@ static mot_status drop_aliased(dv *v)
     unsigned char *keep = malloc(p);
     char *names = malloc(p * 160 + 1);
     mot_status st = MOT_ENOMEM;
-    if (!keep || !names || mot_design_keep(v->xc, v->nc, p, keep) != MOT_OK)
+    if (!keep || !names ||
+        mot_design_keep(v->xc, v->nc, p, NULL, keep) != MOT_OK)
         goto done;
     names[0] = '\0';
     for (size_t j = 0; j < p; j++) {
@@ -429,7 +430,7 @@ done:
     return st;
 }
 
-/* ---- the result's terms --------------------------------------------------- */
+/* ---- the result's terms ------------------------------------------------- */
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
@@ -586,7 +587,7 @@ static mot_status importance(dv *v)
     return st;
 }
 
-/* ---- tolerance lines ----------------------------------------------------- */
+/* ---- tolerance lines ---------------------------------------------------- */
 
 /* True when numeric term j takes more than two values. */
 static int scannable(const dv *v, size_t j)

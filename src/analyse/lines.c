@@ -82,7 +82,7 @@ mot_status mot_line_scan_run(const double *x, const double *y, size_t n,
 
 mot_status mot_line_family(mot_line_scan *s, size_t n, double alpha)
 {
-    double *p = malloc((n ? n : 1) * sizeof *p);
+    double *p = calloc(n ? n : 1, sizeof *p);
     if (!p)
         return MOT_ENOMEM;
     size_t family = 0;

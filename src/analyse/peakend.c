@@ -186,7 +186,7 @@ static mot_status cv_r2(const mot_project *p, const mot_features *f,
     return MOT_OK;
 }
 
-/* ---- bootstrap of the difference ------------------------------------- */
+/* ---- bootstrap of the difference ---------------------------------------- */
 
 /* The row of customer i for the bootstrap: (y, e^2 peak-end, e^2 mean). */
 static int boot_row(const void *ctx, size_t i, double *const *vals)
@@ -232,7 +232,7 @@ static mot_status bootstrap(const pe_data *d, const mot_analyse_options *o,
     return st == MOT_ENOMEM ? st : MOT_OK;
 }
 
-/* ---- the comparison ---------------------------------------------------- */
+/* ---- the comparison ----------------------------------------------------- */
 
 static void data_free(pe_data *d)
 {

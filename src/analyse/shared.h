@@ -20,7 +20,7 @@
 #include "mot/analyse.h"
 #include "mot/stats.h"
 
-/* ---- bootimp.c --------------------------------------------------------- */
+/* ---- bootimp.c ---------------------------------------------------------- */
 
 /* Most bootstrap batches: above this many rows, rows are hashed into this
 ** many batches (docs/methods.md, "Bootstrap of importance"). */
@@ -60,20 +60,36 @@ typedef struct mot_boot_out {
     size_t batches;           /* resampling units used */
     size_t failed;            /* replicates whose statistic was NAN
                                  somewhere */
-    mot_moments **total;      /* nacc accumulators over every row */
-    size_t nacc;
 } mot_boot_out;
 
-/* Accumulate every row into its batch (one pass), compute the statistic
-** on all rows and on `reps` replicates that give each batch a Poisson(1)
-** weight (mot_boot_weight(seed, batch, rep)), and their percentile
-** intervals. The result does not depend on the number of threads.
-** MOT_ENOMEM (out left empty), MOT_EDATA if row() gave an infinite
-** value, MOT_EUSAGE for a bad job. Free *out with mot_boot_out_free. */
-mot_status mot_boot_run(const mot_boot_job *job, mot_boot_out *out);
+/* The accumulated batches of one job. */
+typedef struct mot_boot mot_boot;
+
+/* Accumulate every row into its batch (one pass, threaded). The job
+** (and what its ctx points to) must outlive *out; the caller may change
+** what ctx points to before mot_boot_stats, e.g. to choose what the
+** statistic uses from the totals. MOT_ENOMEM, MOT_EDATA if row() gave an
+** infinite value, MOT_EUSAGE for a bad job; *out is NULL on failure.
+** Free with mot_boot_free. */
+mot_status mot_boot_pass(const mot_boot_job *job, mot_boot **out);
+void mot_boot_free(mot_boot *b);
+
+/* The nacc accumulators over every row (borrowed from b). */
+mot_moments *const *mot_boot_total(const mot_boot *b);
+
+/* The statistic on every row and on `reps` replicates that give each
+** batch a Poisson(1) weight (mot_boot_weight(seed, batch, rep)), and
+** their percentile intervals (threaded; the result does not depend on the
+** number of threads). b keeps its batches (it may be asked again).
+** MOT_ENOMEM (out left empty). Free *out with mot_boot_out_free. */
+mot_status mot_boot_stats(mot_boot *b, mot_boot_out *out);
 void mot_boot_out_free(mot_boot_out *out);
 
-/* ---- lines.c ----------------------------------------------------------- */
+/* mot_boot_pass, mot_boot_stats and mot_boot_free in one call, when the
+** statistic needs nothing from the totals first. */
+mot_status mot_boot_run(const mot_boot_job *job, mot_boot_out *out);
+
+/* ---- lines.c ------------------------------------------------------------ */
 
 /* One scan of a candidate tolerance line, before the family adjustment. */
 typedef struct mot_line_scan {
@@ -112,14 +128,15 @@ mot_status mot_line_family(mot_line_scan *s, size_t n, double alpha);
 /* A cleared line: found = 0, numbers NAN, strings empty. */
 void mot_line_clear(mot_tolerance *t);
 
-/* ---- design.c ---------------------------------------------------------- */
+/* ---- design.c ----------------------------------------------------------- */
 
-/* Columns of the n x p row-major matrix x (rows with a NAN left out) that
-** are constant or a linear combination of the kept columns before them (1
-** - R^2 < MOT_COLLINEAR_TOL on the correlation scale, with an intercept):
+/* Columns of the n x p row-major matrix x (rows with a NAN left out;
+** row weights w, or NULL for all 1) that are constant or a linear
+** combination of the kept columns before them (1 - R^2 <
+** MOT_COLLINEAR_TOL on the correlation scale, with an intercept):
 ** keep[j] = 0 for those, 1 for the others. MOT_ENOMEM. */
 mot_status mot_design_keep(const double *x, size_t n, size_t p,
-                           unsigned char *keep);
+                           const double *w, unsigned char *keep);
 
 /* The code with the most rows among codes[0..n-1] (values < nlevels,
 ** MOT_NONE skipped; ties: the smallest code) and each code's count in

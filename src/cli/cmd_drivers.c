@@ -67,7 +67,7 @@ int cmd_drivers(int argc, char **argv)
     static const cli_spec spec = {with_value, NULL, 1, 1};
     cli_args a;
     mot_drivers_options o;
-    const char *format;
+    const char *format = "text";
     int rc = cli_parse("drivers", &spec, argc - 1, argv + 1, &a);
     if (rc || (rc = options(&a, &o, &format)))
         return rc;

@@ -141,7 +141,7 @@ mot_status mot_drivers_write_json(const mot_drivers *d, FILE *f, int pretty)
     return mot_json_finish(&j);
 }
 
-/* ---- text ------------------------------------------------------------------ */
+/* ---- text --------------------------------------------------------------- */
 
 /* A number with `digits` significant digits, or "-" for NAN. */
 static const char *num(char *buf, size_t n, double x, int digits)
@@ -205,7 +205,7 @@ static const char *line_text(char *buf, size_t n, const mot_driver *d)
 
 static mot_status text_row(mot_table *t, const mot_driver *d, int ratio)
 {
-    char name[256], imp[32], ici[64], est[32], eci[64], p[32], line[128];
+    char name[256], imp[32], ici[80], est[32], eci[80], p[32], line[128];
     if (d->level)
         snprintf(name, sizeof name, "%s=%s (vs %s)", d->column, d->level,
                  d->reference);
@@ -218,7 +218,8 @@ static mot_status text_row(mot_table *t, const mot_driver *d, int ratio)
                                    d->importance_hi, 0),
                           estimate(est, sizeof est, d->estimate, ratio),
                           interval(eci, sizeof eci, d->lo, d->hi, ratio),
-                          pval(p, sizeof p, d->p), line_text(line, sizeof line, d));
+                          pval(p, sizeof p, d->p),
+                          line_text(line, sizeof line, d));
 }
 
 mot_status mot_drivers_write_text(const mot_drivers *d, FILE *f)

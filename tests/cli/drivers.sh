@@ -35,6 +35,9 @@ expect_rc "numeric outcome" 0
 expect_out "betas for a numeric outcome" '"beta": '
 expect_out "lmg below 16 terms" '"importance_method": "lmg"'
 
+run drivers --help
+expect_rc "--help" 0
+expect_out "--help shows the usage" "usage: mot drivers"
 run drivers "$TELCO"
 expect_rc "--outcome is required" 64
 expect_err "the missing option is named" "--outcome COL is required"
