@@ -9,8 +9,11 @@
 ** bad experiences: odds ratios with Wald intervals, churn if bad / good,
 ** attributable churners), tolerance lines (change points in churn along
 ** score, contacts and waiting time, with a scan-adjusted p-value), the
-** peak-end comparison, the MOT type (negative / positive / hygiene / none)
-** and a ranking with recommendations. The rules are in docs/methods.md.
+** overall score by experience (bad / adequate / good, with the gains of
+** lifting to tolerance and target), the peak-end comparison, the MOT type
+** (negative / positive / hygiene / none, at a family-wise error rate of
+** alpha by Holm's method) and a ranking with recommendations. The rules
+** are in docs/methods.md.
 **
 ** The result is plain data: report modules render it (JSON keys of
 ** DESIGN §4) and never recompute statistics. Every estimate carries its
@@ -158,6 +161,8 @@ typedef struct mot_peak_end {
     char winner[16];           /* "peak_end" or "mean" */
     double diff_lo, diff_hi;   /* bootstrap interval of r2_peak_end -
                                   r2_mean */
+    char interval_method[48];  /* e.g. "percentile Poisson bootstrap
+                                  (200)"; "" without an interval */
     size_t *worst_count;       /* per touchpoint: times it was the worst */
     size_t *end_count;         /* ... the end moment */
     size_t *best_count;        /* ... the best moment */

@@ -30,6 +30,7 @@
 ** the end moment.
 */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -224,9 +225,11 @@ static mot_status bootstrap(const pe_data *d, const mot_analyse_options *o,
     mot_status st;
     if (o->bootstrap < 2)
         return MOT_OK;
-    if ((st = mot_boot_run(&job, &out)) == MOT_OK) {
+    if ((st = mot_boot_run(&job, &out)) == MOT_OK && !isnan(out.lo[0])) {
         pe->diff_lo = out.lo[0];
         pe->diff_hi = out.hi[0];
+        snprintf(pe->interval_method, sizeof pe->interval_method,
+                 "percentile Poisson bootstrap (%u)", o->bootstrap);
     }
     mot_boot_out_free(&out);
     return st == MOT_ENOMEM ? st : MOT_OK;
@@ -302,5 +305,9 @@ mot_status mot_analyse_peak_end(const mot_project *p, const mot_features *f,
         return mot_analysis_note(a, "peak-end not compared: %s",
                                  why.message);
     }
+    if (o->bootstrap >= 2 && isnan(a->peak_end.diff_lo))
+        return mot_analysis_note(a, "peak-end: too few bootstrap "
+                                    "replicates could be computed for an "
+                                    "interval of the difference");
     return MOT_OK;
 }
