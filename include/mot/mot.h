@@ -31,6 +31,8 @@
 #include "mot/project.h"
 #include "mot/demo.h"
 #include "mot/stats.h"
+#include "mot/wide.h"
+#include "mot/drivers.h"
 
 #ifdef __cplusplus
 extern "C" {
