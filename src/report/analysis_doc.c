@@ -4,11 +4,12 @@
 ** From a mot_analysis this builds the report as a mot_doc (internal.h):
 ** the title and a summary of the inputs; the moments of truth in plain
 ** words, best first, each a sentence with the evidence the engine found
-** (churn after a bad experience, the loyalty lift of a good one, the
-** tolerance line, the share of the overall score it explains, the
-** churners attributable to it, what lifting it would be worth); then
-** tables of the touchpoints, tolerance lines, peak-end and
-** recommendations; the engine's notes; sample sizes and methods.
+** (churn after a bad experience, the drop of the overall score, the
+** loyalty lift of a good one, the tolerance line, the share of the
+** overall score it explains, the churners attributable to it, what each
+** recommendation would be worth); then tables of the touchpoints'
+** performance and impact, tolerance lines, peak-end and recommendations;
+** the engine's notes; sample sizes and methods.
 **
 ** Numbers are only formatted here, never computed: a missing estimate
 ** (NAN) prints as "-" in tables and its clause is left out of prose.
@@ -31,12 +32,15 @@
 /* Each formatter writes into buf (size n) and returns it; NAN gives NA. */
 typedef const char *(*fmt_fn)(char *buf, size_t n, double x);
 
+/* x with the given decimals; a value that rounds to zero has no sign. */
 static const char *fmt_fixed(char *buf, size_t n, double x, int decimals)
 {
     if (!isfinite(x))
         snprintf(buf, n, NA);
     else
         snprintf(buf, n, "%.*f", decimals, x);
+    if (buf[0] == '-' && buf[1 + strspn(buf + 1, "0.")] == '\0')
+        memmove(buf, buf + 1, strlen(buf));
     return buf;
 }
 
@@ -51,20 +55,18 @@ static const char *fmt_value(char *buf, size_t n, double x)
         if (*e == '.')
             *e = '\0';
     }
-    if (strcmp(buf, "-0") == 0)
-        snprintf(buf, n, "0");
     return buf;
 }
 
-/* A share as a percentage: whole percents, one decimal under 10%; with
-** or without the "%" sign. */
+/* A share as a percentage: whole percents, one decimal under 10% (but
+** "0%"); with or without the "%" sign. */
 static const char *fmt_percent(char *buf, size_t n, double x, int sign)
 {
     if (!isfinite(x))
         snprintf(buf, n, NA);
     else
-        snprintf(buf, n, "%.*f%s", fabs(x) * 100 < 9.95 ? 1 : 0, x * 100,
-                 sign ? "%" : "");
+        snprintf(buf, n, "%.*f%s", x != 0 && fabs(x) * 100 < 9.95 ? 1 : 0,
+                 x * 100, sign ? "%" : "");
     return buf;
 }
 
@@ -108,12 +110,13 @@ static const char *fmt_p(char *buf, size_t n, double p)
     return buf;
 }
 
-
+/* Scores, points and lifts: two decimals. */
 static const char *fmt_mean(char *buf, size_t n, double x)
 {
     return fmt_fixed(buf, n, x, 2);
 }
 
+/* R² and differences of R²: three decimals. */
 static const char *fmt_r2(char *buf, size_t n, double x)
 {
     return fmt_fixed(buf, n, x, 3);
@@ -131,6 +134,21 @@ static const char *fmt_cell_ci(char *buf, size_t n, fmt_fn fmt, fmt_fn bound,
                  bound(h, sizeof h, hi));
     else
         snprintf(buf, n, "%s", e);
+    return buf;
+}
+
+/* The p-value of a test in prose: "adjusted p = ..." (Holm, over every
+** test of the analysis) when adj is known, else "p = ..."; "" when both
+** are NAN. */
+static const char *fmt_p_test(char *buf, size_t n, mot_lang lang, double p,
+                              double adj)
+{
+    char v[32];
+    if (isfinite(adj))
+        snprintf(buf, n, mot_tr(lang, "stat.p_adjusted"),
+                 fmt_p(v, sizeof v, adj));
+    else
+        fmt_p(buf, n, p);
     return buf;
 }
 
@@ -178,6 +196,7 @@ static const char *paren(char *buf, size_t n, mot_lang lang, const char *inner)
 
 /* ---- words ---------------------------------------------------------------- */
 
+/* The message key of a kind as a table word, and as a sentence. */
 static const char *kind_key(mot_kind k)
 {
     switch (k) {
@@ -222,6 +241,8 @@ static const char *outcome_text(mot_lang lang, const char *outcome, int rate)
     return mot_tr(lang, rate ? "outcome.churn.rate" : "outcome.churn");
 }
 
+/* Display names of the engine's method identifiers; unknown ones as they
+** are. */
 static const char *p_method_text(mot_lang lang, const char *m)
 {
     if (strcmp(m, "miller-siegmund") == 0)
@@ -240,6 +261,7 @@ static const char *importance_method_text(mot_lang lang, const char *m)
     return m;
 }
 
+/* What a loyalty lift is measured on: NPS, or else the overall score. */
 static const char *lift_measure_text(mot_lang lang, const char *m)
 {
     return mot_tr(lang, strcmp(m, "nps") == 0 ? "measure.nps"
@@ -288,22 +310,32 @@ static const char *line_text(char *buf, size_t n, const mot_tolerance *l)
     return buf;
 }
 
-/* The action of a recommendation as display text, with its level. */
+/* The action of a recommendation as display text with its level (as a
+** table cell, or as the start of a sentence when prose is set); NULL for
+** an action this version does not know. */
 static const char *action_text(char *buf, size_t n, mot_lang lang,
-                               const mot_project *p, const mot_analysis *a,
+                               const mot_analysis *a,
                                const mot_recommendation *rec, int prose)
 {
     char v[32];
-    if (strcmp(rec->action, "lift_to_tolerance") == 0)
-        snprintf(buf, n,
-                 mot_tr(lang, prose ? "rec.prose.tolerance" : "rec.tolerance"),
-                 fmt_value(v, sizeof v, a->tp[rec->tp].tolerance));
-    else if (strcmp(rec->action, "lift_to_target") == 0)
-        snprintf(buf, n,
-                 mot_tr(lang, prose ? "rec.prose.target" : "rec.target"),
-                 fmt_value(v, sizeof v, p->blueprint.tp[rec->tp].target));
-    else
-        snprintf(buf, n, "%s", rec->action);
+    const char *key;
+    fmt_value(v, sizeof v, rec->level);
+    if (strcmp(rec->action, "lift_to_tolerance") == 0) {
+        key = prose ? "rec.prose.tolerance" : "rec.tolerance";
+    } else if (strcmp(rec->action, "lift_to_target") == 0) {
+        key = prose ? "rec.prose.target" : "rec.target";
+    } else if (strcmp(rec->action, "stay_within_line") == 0) {
+        const mot_tolerance *l = &a->tp[rec->tp].line;
+        if (l->direction > 0)
+            key = prose ? "rec.prose.at_most" : "rec.at_most";
+        else
+            key = prose ? "rec.prose.at_least" : "rec.at_least";
+        snprintf(buf, n, mot_tr(lang, key), measure_text(lang, l->measure), v);
+        return buf;
+    } else {
+        return NULL;
+    }
+    snprintf(buf, n, mot_tr(lang, key), v);
     return buf;
 }
 
@@ -317,18 +349,18 @@ static void clause(FILE *m, int *k, mot_lang lang)
     (*k)++;
 }
 
+/* The clauses of a moment's sentence, each written to m after clause():
+** churn after a bad vs a good experience, with the odds ratio ... */
 static void churn_clause(FILE *m, int *k, mot_lang lang,
                          const mot_tp_result *r)
 {
-    char or[32], orv[64], ci[96], p[32], stats[256], ps[272], bad[16],
+    char or[32], orv[64], ci[96], p[64], stats[256], ps[272], bad[16],
         good[16];
-    if (!isfinite(r->odds_ratio))
-        return;
     snprintf(orv, sizeof orv, mot_tr(lang, "stat.or"),
              fmt_ratio(or, sizeof or, r->odds_ratio));
     const char *parts[] = {orv, fmt_ci(ci, sizeof ci, lang, fmt_ratio,
                                        r->or_lo, r->or_hi),
-                           fmt_p(p, sizeof p, r->p)};
+                           fmt_p_test(p, sizeof p, lang, r->p, r->churn_p_adj)};
     join(stats, sizeof stats, mot_tr(lang, "sep.list"), parts, 3);
     clause(m, k, lang);
     fprintf(m, mot_tr(lang, "ev.churn"), fmt_pct(bad, sizeof bad, r->churn_if_bad),
@@ -336,12 +368,14 @@ static void churn_clause(FILE *m, int *k, mot_lang lang,
             paren(ps, sizeof ps, lang, stats));
 }
 
+/* ... the loyalty lift of a good experience ... */
 static void lift_clause(FILE *m, int *k, mot_lang lang, const mot_tp_result *r)
 {
-    char lift[32], ci[96], p[32], stats[256], ps[272];
+    char lift[32], ci[96], p[64], stats[256], ps[272];
     const char *parts[] = {fmt_ci(ci, sizeof ci, lang, fmt_mean, r->lift_lo,
                                   r->lift_hi),
-                           fmt_p(p, sizeof p, r->lift_p)};
+                           fmt_p_test(p, sizeof p, lang, r->lift_p,
+                                      r->lift_p_adj)};
     join(stats, sizeof stats, mot_tr(lang, "sep.list"), parts, 2);
     clause(m, k, lang);
     fprintf(m, mot_tr(lang, "ev.lift"), lift_measure_text(lang, r->lift_measure),
@@ -349,35 +383,51 @@ static void lift_clause(FILE *m, int *k, mot_lang lang, const mot_tp_result *r)
             paren(ps, sizeof ps, lang, stats));
 }
 
+/* ... the drop of the overall score after a bad experience ... */
+static void drop_clause(FILE *m, int *k, mot_lang lang, const mot_tp_result *r)
+{
+    char drop[32], ci[96], p[64], stats[256], ps[272];
+    const char *parts[] = {fmt_ci(ci, sizeof ci, lang, fmt_mean,
+                                  r->overall_drop_lo, r->overall_drop_hi),
+                           fmt_p_test(p, sizeof p, lang, r->overall_drop_p,
+                                      r->drop_p_adj)};
+    join(stats, sizeof stats, mot_tr(lang, "sep.list"), parts, 2);
+    clause(m, k, lang);
+    fprintf(m, mot_tr(lang, "ev.drop"),
+            fmt_mean(drop, sizeof drop, r->overall_drop),
+            paren(ps, sizeof ps, lang, stats));
+}
+
+/* ... and the tolerance line, with the outcome's rate on either side. */
 static void line_clause(FILE *m, int *k, mot_lang lang, const mot_tp_result *r)
 {
     const mot_tolerance *l = &r->line;
-    char where[160], op[48], beyond[16], within[16], p[32], stats[64],
-        ps[80];
+    char where[160], op[48], beyond[16], within[16], p[64], ps[80];
     snprintf(where, sizeof where, "%s %s", measure_text(lang, l->measure),
              line_text(op, sizeof op, l));
-    stats[0] = '\0';
-    if (isfinite(l->p_adjusted))
-        snprintf(stats, sizeof stats, mot_tr(lang, "stat.p_adjusted"),
-                 fmt_p(p, sizeof p, l->p_adjusted));
+    /* the line's p is adjusted for the scan; Holm adjusts it further */
+    double adj = isfinite(r->line_p_adj) ? r->line_p_adj : l->p_adjusted;
+    p[0] = '\0';
+    if (isfinite(adj))
+        fmt_p_test(p, sizeof p, lang, NAN, adj);
     clause(m, k, lang);
     fprintf(m, mot_tr(lang, "ev.line"), where, outcome_text(lang, l->outcome, 1),
             fmt_pct(beyond, sizeof beyond, l->rate_beyond),
             fmt_pct(within, sizeof within, l->rate_within),
-            paren(ps, sizeof ps, lang, stats));
+            paren(ps, sizeof ps, lang, p));
 }
 
-/* The clause of a recommendation for this touchpoint: what lifting it
-** would keep and gain; nothing when both are unknown. */
-static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_project *p,
-                       const mot_analysis *a, const mot_recommendation *rec)
+/* The clause of a recommendation for this touchpoint: what following it
+** would keep and gain; nothing when neither is known (or none would be
+** kept and the gain is unknown). */
+static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_analysis *a,
+                       const mot_recommendation *rec)
 {
-    char action[160], keep[96], gain[96], num[32], effect[256];
-    if (strcmp(rec->action, "lift_to_tolerance") != 0 &&
-        strcmp(rec->action, "lift_to_target") != 0)
+    char action[200], keep[96], gain[96], num[32], effect[256];
+    if (!action_text(action, sizeof action, lang, a, rec, 1))
         return;
     keep[0] = gain[0] = '\0';
-    if (isfinite(rec->churners_retained))
+    if (isfinite(rec->churners_retained) && rec->churners_retained >= 0.5)
         snprintf(keep, sizeof keep, mot_tr(lang, "eff.keep"),
                  fmt_fixed(num, sizeof num, rec->churners_retained, 0));
     if (isfinite(rec->overall_gain))
@@ -388,7 +438,7 @@ static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_project *p,
     if (!effect[0])
         return;
     clause(m, k, lang);
-    fputs(action_text(action, sizeof action, lang, p, a, rec, 1), m);
+    fputs(action, m);
     fputs(effect, m);
 }
 
@@ -408,10 +458,14 @@ static void moment_item(mot_doc *d, const mot_project *p,
     fprintf(m, mot_tr(lang, moment_key(r->kind)),
             tp_label(label, sizeof label, lang, &p->blueprint.tp[r->tp]));
     int k = 0;
-    if (r->kind == MOT_KIND_POSITIVE && isfinite(r->lift))
+    if (r->kind == MOT_KIND_POSITIVE && isfinite(r->lift)) {
         lift_clause(m, &k, lang, r);
-    else
-        churn_clause(m, &k, lang, r);
+    } else {
+        if (isfinite(r->odds_ratio))
+            churn_clause(m, &k, lang, r);
+        if (isfinite(r->overall_drop))
+            drop_clause(m, &k, lang, r);
+    }
     if (r->line.found)
         line_clause(m, &k, lang, r);
     if (isfinite(r->importance)) {
@@ -423,14 +477,14 @@ static void moment_item(mot_doc *d, const mot_project *p,
                 fmt_pct(num, sizeof num, r->importance),
                 paren(ps, sizeof ps, lang, ci));
     }
-    if (isfinite(r->attributable_churners)) {
+    if (isfinite(r->attributable_churners) && r->attributable_churners >= 0.5) {
         clause(m, &k, lang);
         fprintf(m, mot_tr(lang, "ev.attributable"),
                 fmt_fixed(num, sizeof num, r->attributable_churners, 0));
     }
     for (size_t i = 0; i < a->nrecs; i++)
         if (a->recs[i].tp == r->tp)
-            rec_clause(m, &k, lang, p, a, &a->recs[i]);
+            rec_clause(m, &k, lang, a, &a->recs[i]);
     fputs(mot_tr(lang, "sentence.end"), m);
     if (fclose(m) != 0) {
         free(buf);
@@ -441,6 +495,7 @@ static void moment_item(mot_doc *d, const mot_project *p,
     free(buf);
 }
 
+/* The moments of truth in rank order, one numbered sentence each. */
 static void moments_section(mot_doc *d, const mot_project *p,
                             const mot_analysis *a, mot_lang lang)
 {
@@ -517,16 +572,16 @@ static void impact_section(mot_doc *d, const mot_project *p,
 {
     static const column cols[] = {
         {"col.priority", 1}, {"col.touchpoint", 0}, {"col.importance", 1},
-        {"col.churn_bad", 1}, {"col.churn_good", 1}, {"col.churn_or", 1},
-        {"col.p", 1}, {"col.attributable", 1}};
+        {"col.drop", 1}, {"col.churn_bad", 1}, {"col.churn_good", 1},
+        {"col.churn_or", 1}, {"col.p", 1}, {"col.attributable", 1}};
     enum { NCOLS = sizeof cols / sizeof cols[0] };
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.impact"));
     mot_table *t = table(d, lang, cols, NCOLS);
     int caveat = 0;
     for (size_t i = 0; i < a->ntp; i++) {
         const mot_tp_result *r = &a->tp[i];
-        char prio[16], name[128], imp[128], bad[16], good[16], or[128],
-            pv[16], attr[32];
+        char prio[16], name[128], imp[128], drop[32], bad[16], good[16],
+            or[128], pv[16], attr[32];
         priority_text(prio, sizeof prio, r);
         fmt_cell_ci(or, sizeof or - 2, fmt_ratio, fmt_ratio, r->odds_ratio,
                     r->or_lo, r->or_hi);
@@ -538,6 +593,7 @@ static void impact_section(mot_doc *d, const mot_project *p,
             prio, tp_cell(name, sizeof name, &p->blueprint.tp[r->tp]),
             fmt_cell_ci(imp, sizeof imp, fmt_pct, fmt_pct_bare, r->importance,
                         r->importance_lo, r->importance_hi),
+            fmt_mean(drop, sizeof drop, r->overall_drop),
             fmt_pct(bad, sizeof bad, r->churn_if_bad),
             fmt_pct(good, sizeof good, r->churn_if_good), or,
             fmt_pval(pv, sizeof pv, r->p),
@@ -549,6 +605,7 @@ static void impact_section(mot_doc *d, const mot_project *p,
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "table.caveat"));
 }
 
+/* Every touchpoint's strongest tolerance line, when it has one. */
 static void tolerance_section(mot_doc *d, const mot_project *p,
                               const mot_analysis *a, mot_lang lang)
 {
@@ -632,6 +689,8 @@ static void top_counts(mot_doc *d, const mot_project *p, const mot_analysis *a,
     free(idx);
 }
 
+/* The peak-end comparison: the winner, the touchpoints most often the
+** worst, best and end moments, and every touchpoint's counts. */
 static void peak_end_section(mot_doc *d, const mot_project *p,
                              const mot_analysis *a, mot_lang lang)
 {
@@ -641,11 +700,14 @@ static void peak_end_section(mot_doc *d, const mot_project *p,
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "pe.unavailable"));
         return;
     }
-    char r2pe[32], r2m[32], ci[96], n[48], stats[192], ps[208];
+    char r2pe[32], r2m[32], ci[96], diff[128], n[48], stats[192], ps[208];
     snprintf(n, sizeof n, "n = %zu", pe->n);
-    const char *parts[] = {fmt_ci(ci, sizeof ci, lang, fmt_r2, pe->diff_lo,
-                                  pe->diff_hi),
-                           n};
+    fmt_ci(ci, sizeof ci, lang, fmt_r2, pe->diff_lo, pe->diff_hi);
+    if (ci[0])
+        snprintf(diff, sizeof diff, mot_tr(lang, "pe.diff"), ci);
+    else
+        diff[0] = '\0';
+    const char *parts[] = {diff, n};
     join(stats, sizeof stats, mot_tr(lang, "sep.clause"), parts, 2);
     mot_doc_add(d, MOT_BLOCK_PARA,
                 mot_tr(lang, strcmp(pe->winner, "peak_end") == 0
@@ -678,6 +740,7 @@ static void peak_end_section(mot_doc *d, const mot_project *p,
     }
 }
 
+/* The engine's recommendations in its order, with their effects. */
 static void recommendations_section(mot_doc *d, const mot_project *p,
                                     const mot_analysis *a, mot_lang lang)
 {
@@ -692,17 +755,21 @@ static void recommendations_section(mot_doc *d, const mot_project *p,
     mot_table *t = table(d, lang, cols, 5);
     for (size_t i = 0; i < a->nrecs; i++) {
         const mot_recommendation *rec = &a->recs[i];
-        char no[24], name[128], action[160], kept[32], gain[32];
+        char no[24], name[128], action[200], kept[32], gain[128];
         snprintf(no, sizeof no, "%zu", i + 1);
+        const char *act = action_text(action, sizeof action, lang, a, rec, 0);
         const char *cells[] = {
             no, tp_cell(name, sizeof name, &p->blueprint.tp[rec->tp]),
-            action_text(action, sizeof action, lang, p, a, rec, 0),
+            act ? act : rec->action,
             fmt_fixed(kept, sizeof kept, rec->churners_retained, 0),
-            fmt_mean(gain, sizeof gain, rec->overall_gain)};
+            fmt_cell_ci(gain, sizeof gain, fmt_mean, fmt_mean,
+                        rec->overall_gain, rec->overall_gain_lo,
+                        rec->overall_gain_hi)};
         mot_doc_row(d, t, cells);
     }
 }
 
+/* The engine's notes as they are (English in both languages). */
 static void notes_section(mot_doc *d, const mot_analysis *a, mot_lang lang)
 {
     if (a->nnotes == 0)
@@ -712,6 +779,7 @@ static void notes_section(mot_doc *d, const mot_analysis *a, mot_lang lang)
         mot_doc_add(d, MOT_BLOCK_BULLET, "%s", a->notes[i]);
 }
 
+/* Who the models rest on and how the intervals were made. */
 static void sample_section(mot_doc *d, const mot_analysis *a, mot_lang lang)
 {
     char n[32], m[32], r2[32];
@@ -732,6 +800,7 @@ static void sample_section(mot_doc *d, const mot_analysis *a, mot_lang lang)
         mot_doc_add(d, MOT_BLOCK_BULLET, "%s", mot_tr(lang, "n.churn.none"));
     }
     mot_doc_add(d, MOT_BLOCK_BULLET, "%s", mot_tr(lang, "n.perf"));
+    mot_doc_add(d, MOT_BLOCK_BULLET, "%s", mot_tr(lang, "n.holm"));
 }
 
 /* The last component of the project's folder, for the title. */

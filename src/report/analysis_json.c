@@ -95,7 +95,29 @@ static void sample_and_methods(mot_json *j, const mot_analysis *a)
     str(j, "importance", a->importance_method);
     str(j, "importance_ci", a->interval_method);
     str(j, "odds_ratio_ci", "wald");
+    str(j, "overall_drop", "welch");
+    str(j, "multiple_testing", "holm");
     str(j, "peak_end", "cross-validated r2");
+    mot_json_end_object(j);
+}
+
+/* "key": {"mean": overall, "n": n}: the overall score of a group. */
+static void group(mot_json *j, const char *key, double mean, size_t n)
+{
+    mot_json_key(j, key);
+    mot_json_begin_object(j);
+    num(j, "mean", mean);
+    count(j, "n", n);
+    mot_json_end_object(j);
+}
+
+/* "key": {"points": x, "ci": [lo, hi]}: a gain in mean overall score. */
+static void gain(mot_json *j, const char *key, double x, double lo, double hi)
+{
+    mot_json_key(j, key);
+    mot_json_begin_object(j);
+    num(j, "points", x);
+    ci(j, "ci", lo, hi);
     mot_json_end_object(j);
 }
 
@@ -126,6 +148,20 @@ static void impact(mot_json *j, const mot_tp_result *r)
     mot_json_begin_object(j);
     num(j, "importance", r->importance);
     ci(j, "ci", r->importance_lo, r->importance_hi);
+    num(j, "drop", r->overall_drop);
+    ci(j, "drop_ci", r->overall_drop_lo, r->overall_drop_hi);
+    num(j, "drop_p", r->overall_drop_p);
+    num(j, "drop_p_holm", r->drop_p_adj);
+    mot_json_key(j, "by_experience");
+    mot_json_begin_object(j);
+    group(j, "bad", r->overall_bad, r->n_overall_bad);
+    group(j, "adequate", r->overall_adequate, r->n_overall_adequate);
+    group(j, "good", r->overall_good, r->n_overall_good);
+    mot_json_end_object(j);
+    gain(j, "gain_to_tolerance", r->gain_tolerance, r->gain_tolerance_lo,
+         r->gain_tolerance_hi);
+    gain(j, "gain_to_target", r->gain_target, r->gain_target_lo,
+         r->gain_target_hi);
     mot_json_end_object(j);
 
     mot_json_key(j, "churn");
@@ -133,6 +169,7 @@ static void impact(mot_json *j, const mot_tp_result *r)
     num(j, "odds_ratio", r->odds_ratio);
     ci(j, "ci", r->or_lo, r->or_hi);
     num(j, "p", r->p);
+    num(j, "p_holm", r->churn_p_adj);
     num(j, "churn_if_bad", r->churn_if_bad);
     num(j, "churn_if_good", r->churn_if_good);
     num(j, "attributable_churners", r->attributable_churners);
@@ -147,13 +184,15 @@ static void impact(mot_json *j, const mot_tp_result *r)
     num(j, "lift", r->lift);
     ci(j, "ci", r->lift_lo, r->lift_hi);
     num(j, "p", r->lift_p);
+    num(j, "p_holm", r->lift_p_adj);
     mot_json_end_object(j);
 
     mot_json_end_object(j);
 }
 
-static void tolerance_line(mot_json *j, const mot_tolerance *l)
+static void tolerance_line(mot_json *j, const mot_tp_result *r)
 {
+    const mot_tolerance *l = &r->line;
     mot_json_key(j, "tolerance_line");
     if (!l->found) {
         mot_json_null(j);
@@ -173,6 +212,7 @@ static void tolerance_line(mot_json *j, const mot_tolerance *l)
     num(j, "n_within", l->n_within);
     num(j, "statistic", l->statistic);
     str(j, "p_method", l->p_method);
+    num(j, "p_holm", r->line_p_adj);
     mot_json_end_object(j);
 }
 
@@ -194,11 +234,11 @@ static void touchpoint(mot_json *j, const mot_project *p,
     ci(j, "mean_ci", r->mean_lo, r->mean_hi);
     num(j, "sd", r->sd);
     num(j, "tolerance", r->tolerance);
-    num(j, "target", t->target);
+    num(j, "target", r->target);
     num(j, "below_tolerance", r->below_tolerance);
     ci(j, "below_tolerance_ci", r->below_lo, r->below_hi);
     impact(j, r);
-    tolerance_line(j, &r->line);
+    tolerance_line(j, r);
     str(j, "mot", mot_kind_name(r->kind));
     mot_json_key(j, "priority");
     if (r->priority > 0)
@@ -271,10 +311,12 @@ static void recommendations(mot_json *j, const mot_project *p,
         mot_json_begin_object(j);
         str(j, "touchpoint", p->blueprint.tp[r->tp].id);
         str(j, "action", r->action);
+        num(j, "level", r->level);
         mot_json_key(j, "expected_effect");
         mot_json_begin_object(j);
         num(j, "churners_retained", r->churners_retained);
         num(j, "overall_gain", r->overall_gain);
+        ci(j, "overall_gain_ci", r->overall_gain_lo, r->overall_gain_hi);
         mot_json_end_object(j);
         mot_json_end_object(j);
     }

@@ -70,6 +70,9 @@ static const message messages[] = {
     {"ev.line", "past its tolerance line (%s) %s is %s, against %s within it%s",
      "越过忍耐底线（%s）后%s为 %s，底线以内为 %s%s"},
     {"stat.p_adjusted", "adjusted %s", "校正后 %s"},
+    {"ev.drop",
+     "a bad experience there lowers the overall score by %s points%s",
+     "在此体验差会使总体满意度降低 %s 分%s"},
     {"ev.importance",
      "it carries %s of the explained variance of the overall score%s",
      "它占总体满意度已解释方差的 %s%s"},
@@ -79,6 +82,10 @@ static const message messages[] = {
      "提升到忍耐底线（%s）可"},
     {"rec.prose.target", "lifting it to its target (%s) would ",
      "提升到目标水平（%s）可"},
+    {"rec.prose.at_most", "holding %s to %s or less would ",
+     "将%s控制在 %s 以内可"},
+    {"rec.prose.at_least", "holding %s to %s or more would ",
+     "将%s保持在 %s 以上可"},
     {"eff.keep", "keep about %s churners", "挽留约 %s 名客户"},
     {"eff.gain", "add %s points to the mean overall score",
      "使总体满意度均值提高 %s 分"},
@@ -126,6 +133,7 @@ static const message messages[] = {
      "[95% 置信区间]；"
      "低于底线：评分低于该触点忍耐底线的比例；关键时刻：关键时刻类型，# 为其排名。"},
     {"col.importance", "importance", "重要性"},
+    {"col.drop", "drop", "满意度降幅"},
     {"col.churn_bad", "churn if bad", "体验差流失率"},
     {"col.churn_good", "if good", "体验好流失率"},
     {"col.churn_or", "churn OR", "流失优势比"},
@@ -133,14 +141,17 @@ static const message messages[] = {
     {"col.attributable", "churners", "归因流失"},
     {"legend.impact",
      "Brackets hold 95% confidence intervals. Importance: share of the "
-     "explained variance of the overall score; "
-     "churn if bad / if good: churn rate after a bad / a good experience "
-     "there; churn OR: odds ratio of churn after a bad experience, p its "
-     "p-value; churners: churners attributable to the touchpoint (who would "
-     "have stayed had every bad experience there been good).",
-     "方括号内为 95% 置信区间。重要性：占总体满意度已解释方差的比例；体验差/体验好流失率：在此体验差/体验好"
-     "的客户的流失率；流失优势比：体验差后流失的优势比，p 为其 p 值；归因流失：可"
-     "归因于该触点的流失客户数（若此处的差体验都变好即可留住的客户）。"},
+     "explained variance of the overall score; drop: how many points lower "
+     "the overall score is after a bad experience there; churn if bad / if "
+     "good: churn rate after a bad / a good experience there; churn OR: odds "
+     "ratio of churn after a bad experience, p its Wald p-value "
+     "(unadjusted); churners: churners attributable to the touchpoint (who "
+     "would have stayed had every bad experience there been good).",
+     "方括号内为 95% 置信区间。重要性：占总体满意度已解释方差的比例；满意度降幅："
+     "在此体验差的客户总体满意度低多少分；体验差/体验好流失率：在此体验差/体验好"
+     "的客户的流失率；流失优势比：体验差后流失的优势比，p 为其 Wald p 值（未校"
+     "正）；归因流失：可归因于该触点的流失客户数（若此处的差体验都变好即可留住的"
+     "客户）。"},
     {"table.caveat",
      "* The churn estimate rests on a tiny group or meets separation in the "
      "model; see the notes.",
@@ -186,6 +197,7 @@ static const message messages[] = {
      "最常成为最好时刻（正面峰值体验）的触点：%s。"},
     {"pe.end", "Most often the end moment: %s.",
      "最常成为终值体验的触点：%s。"},
+    {"pe.diff", "difference %s", "差值%s"},
     {"col.worst", "worst moment", "最差时刻"},
     {"col.best", "best moment", "最好时刻"},
     {"col.end", "end moment", "终值体验"},
@@ -198,6 +210,8 @@ static const message messages[] = {
     {"col.gain", "overall gain", "满意度提升"},
     {"rec.tolerance", "lift to tolerance (%s)", "提升到忍耐底线（%s）"},
     {"rec.target", "lift to target (%s)", "提升到目标水平（%s）"},
+    {"rec.at_most", "hold %s to %s or less", "将%s控制在 %s 以内"},
+    {"rec.at_least", "hold %s to %s or more", "将%s保持在 %s 以上"},
 
     /* sample sizes and methods */
     {"n.overall",
@@ -211,6 +225,14 @@ static const message messages[] = {
      "Churn: logistic regression over %s customers, %s of whom churned; "
      "odds ratios with Wald intervals.",
      "流失：逻辑回归，样本 %s 名客户，其中 %s 名流失；优势比采用 Wald 区间。"},
+    {"n.holm",
+     "The p-values in the text are adjusted by Holm's method over every test "
+     "of every touchpoint, so that the chance of typing any touchpoint "
+     "without an effect as a moment of truth stays within the significance "
+     "level; tolerance lines are first adjusted for the search over cut "
+     "points.",
+     "正文中的 p 值经 Holm 方法对所有触点的全部检验统一校正，使任一无效触点被误判"
+     "为关键时刻的概率不超过显著性水平；忍耐底线的 p 值先对切点搜索做了校正。"},
     {"n.churn.none", "Churn: not estimated (see the notes).",
      "流失：未估计（见说明）。"},
     {"n.perf",
