@@ -386,24 +386,30 @@ static void term_name(const dv *v, const term *t, char *buf, size_t n)
         snprintf(buf, n, "%s", c->name);
 }
 
-/* Drop the terms that are constant or aliased in the complete rows. */
+/* Drop the terms that are constant or aliased in the complete rows, with
+** one note naming them. */
 static mot_status drop_aliased(dv *v)
 {
-    size_t p = v->nt, k = 0;
+    size_t p = v->nt, k = 0, len = 0, dropped = 0;
     unsigned char *keep = malloc(p);
-    if (!keep || mot_design_keep(v->xc, v->nc, p, keep) != MOT_OK) {
-        free(keep);
-        return MOT_ENOMEM;
-    }
-    mot_status st = MOT_OK;
-    for (size_t j = 0; j < p && st == MOT_OK; j++) {
-        char name[160];
+    char *names = malloc(p * 160 + 1);
+    mot_status st = MOT_ENOMEM;
+    if (!keep || !names || mot_design_keep(v->xc, v->nc, p, keep) != MOT_OK)
+        goto done;
+    names[0] = '\0';
+    for (size_t j = 0; j < p; j++) {
+        if (keep[j])
+            continue;
+        char name[150];
         term_name(v, &v->t[j], name, sizeof name);
-        if (!keep[j])
-            st = note(v->res, "term \"%s\" left out: in the complete rows "
-                              "it is constant or a linear combination of "
-                              "the terms before it", name);
+        len += (size_t)snprintf(names + len, p * 160 + 1 - len, "%s\"%s\"",
+                                dropped++ ? ", " : "", name);
     }
+    st = dropped ? note(v->res, "%zu term%s left out: in the complete rows "
+                                "each is constant or a linear combination "
+                                "of the terms before it: %s", dropped,
+                        dropped == 1 ? "" : "s", names)
+                 : MOT_OK;
     for (size_t i = 0; i < v->nc; i++)
         for (size_t j = 0; j < p; j++)
             if (keep[j])
@@ -413,11 +419,13 @@ static mot_status drop_aliased(dv *v)
         if (keep[j])
             v->t[k++] = v->t[j];
     v->nt = k;
-    free(keep);
     if (st == MOT_OK && (k == 0 || v->nc < k + 2))
         st = mot_error_set(v->err, MOT_EDATA, v->w->name, 0, 0,
                            "%zu complete rows are too few for %zu terms",
                            v->nc, k);
+done:
+    free(keep);
+    free(names);
     return st;
 }
 

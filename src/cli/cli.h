@@ -133,6 +133,7 @@ extern const cli_command cli_commands[];
 int cmd_analyze(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_drivers(int argc, char **argv);
 int cmd_peakend(int argc, char **argv);
 int cmd_unbuilt(int argc, char **argv);
 

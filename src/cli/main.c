@@ -59,7 +59,25 @@ const cli_command cli_commands[] = {
      "  --segment COL     not built yet\n",
      cmd_analyze},
     {"drivers", "driver importance of a wide table for one outcome",
-     "usage: mot drivers FILE.csv --outcome COL [--id COL] [--format ...]\n", cmd_unbuilt},
+     "usage: mot drivers FILE.csv --outcome COL [--id COL] [--format text|json]\n"
+     "                   [--bootstrap N] [--seed S] [--threads N]\n"
+     "\n"
+     "FILE.csv has one row per customer and one column per candidate driver.\n"
+     "Numeric columns are used as they are, yes/no columns as 1/0, other text\n"
+     "columns as one term per level against the most frequent level. A binary\n"
+     "outcome (yes/no, 0/1, two texts) gets a logistic regression (odds ratios),\n"
+     "a numeric one a linear regression; importance is each driver's part of\n"
+     "R^2 (LMG up to 15 terms, relative weights above) with a bootstrap\n"
+     "interval; numeric drivers get a tolerance line when the outcome is\n"
+     "binary. Methods: docs/methods.md.\n"
+     "\n"
+     "  --outcome COL     the outcome column (required)\n"
+     "  --id COL          an identifier column to leave out\n"
+     "  --format F        text (default) or json\n"
+     "  --bootstrap N     importance resamples (default 200; 0 = no intervals)\n"
+     "  --seed S          bootstrap seed (default 1)\n"
+     "  --threads N       worker threads (default: one per core)\n",
+     cmd_drivers},
     {"peakend", "does the peak and the end decide the remembered journey",
      "usage: mot peakend DIR [--format text|json|md] [-o FILE] [--lang en|zh]\n"
      "                   [--threads N] [--seed S] [--bootstrap B]\n"

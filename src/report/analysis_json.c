@@ -207,6 +207,8 @@ static void tolerance_line(mot_json *j, const mot_tp_result *r)
     num(j, "churn_beyond", l->rate_beyond);
     num(j, "churn_within", l->rate_within);
     num(j, "p_adjusted", l->p_adjusted);
+    num(j, "p_scan", l->p_scan);
+    count(j, "family", l->family);
     str(j, "outcome", l->outcome);
     num(j, "n_beyond", l->n_beyond);
     num(j, "n_within", l->n_within);

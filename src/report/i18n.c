@@ -171,9 +171,10 @@ static const message messages[] = {
     {"legend.tolerance",
      "Beyond / within: the outcome's rate past the line and inside it; n: "
      "customers on each side; adjusted p: p-value adjusted for the search "
-     "over every cut point, by the method named.",
+     "over every cut point (by the method named) and, by Holm's method, for "
+     "every line searched.",
      "越线/线内：越过底线与在底线以内的结果比例；样本量：两侧的客户数；校正 p：对"
-     "所有切点搜索校正后的 p 值，方法见最后一列。"},
+     "所有切点的搜索（方法见最后一列）和所有被搜索的底线（Holm 方法）校正后的 p 值。"},
 
     /* peak-end */
     {"pe.unavailable",

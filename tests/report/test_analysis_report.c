@@ -83,7 +83,7 @@ static mot_tp_result empty_tp(size_t tp)
     r.churn_p_adj = r.lift_p_adj = r.drop_p_adj = r.line_p_adj = NAN;
     r.line.value = r.line.rate_beyond = r.line.rate_within = NAN;
     r.line.n_beyond = r.line.n_within = NAN;
-    r.line.statistic = r.line.p_adjusted = NAN;
+    r.line.statistic = r.line.p_adjusted = r.line.p_scan = NAN;
     r.expected_effect = NAN;
     return r;
 }
@@ -121,11 +121,15 @@ static void churn(mot_tp_result *r, double or, double lo, double hi, double p,
     r->churn_flags = flags;
 }
 
+/* A line found in a family of 9 scans: p_scan for its scan, p after Holm
+** over the family. */
 static void line(mot_tolerance *l, const char *measure, const char *outcome,
                  double value, int direction, double beyond, double within,
-                 double nb, double nw, double stat, double p,
+                 double nb, double nw, double stat, double p_scan, double p,
                  const char *method)
 {
+    l->p_scan = p_scan;
+    l->family = 9;
     l->found = 1;
     snprintf(l->measure, sizeof l->measure, "%s", measure);
     snprintf(l->outcome, sizeof l->outcome, "%s", outcome);
@@ -171,7 +175,7 @@ static mot_analysis full_analysis(void)
     churn(&tps[0], 1.2, 0.9, 1.6, 0.21, 0.12, 0.1, 200, 1300, 3.2, 0);
     tps[0].churn_p_adj = 1;
     line(&tps[0].line, "contacts", "dissatisfied", 2, 1, 0.3, 0.2, 150, 1350,
-         6.1, 0.03, "miller-siegmund");
+         6.1, 0.004, 0.03, "miller-siegmund");
     tps[0].line_p_adj = 0.09;     /* not significant after Holm: no type */
     tps[0].expected_effect = 0;
     /* T02: negative, with a tolerance line below score 2 */
@@ -200,7 +204,7 @@ static mot_analysis full_analysis(void)
     tps[1].gain_target_lo = 0.14;
     tps[1].gain_target_hi = 0.28;
     line(&tps[1].line, "score", "churn", 2, -1, 0.31, 0.09, 412, 1568, 45.2,
-         0.0004, "miller-siegmund");
+         0.00004, 0.0004, "miller-siegmund");
     tps[1].line_p_adj = 0.0036;
     tps[1].kind = MOT_KIND_NEGATIVE;
     tps[1].priority = 1;
@@ -231,7 +235,7 @@ static mot_analysis full_analysis(void)
     churn(&tps[3], 2.1, 1.3, 3.4, 0.003, 0.19, 0.1, 45, 715, 9.1,
           MOT_LOGIT_SMALL);
     line(&tps[3].line, "wait_minutes", "churn", 45, 1, 0.42, 0.18, 61, 699,
-         11.7, 0.002, "permutation");
+         11.7, 0.0002, 0.002, "permutation");
     tps[3].line_p_adj = 0.012;
     tps[3].kind = MOT_KIND_HYGIENE;
     tps[3].priority = 3;
