@@ -102,8 +102,8 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
     int rc = cli_parse(cmd, &spec, argc - 1, argv + 1, &a);
     if (rc)
         return rc;
-    format fm;
-    int lang;
+    format fm = FORMAT_TEXT;
+    int lang = -1;
     mot_analyse_options opt;
     if ((rc = format_option(cmd, &a, &fm)) ||
         (rc = cli_lang_option(cmd, &a, &lang)) ||
