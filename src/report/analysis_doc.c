@@ -39,7 +39,8 @@ static const char *fmt_fixed(char *buf, size_t n, double x, int decimals)
         snprintf(buf, n, NA);
     else
         snprintf(buf, n, "%.*f", decimals, x);
-    if (buf[0] == '-' && buf[1 + strspn(buf + 1, "0.")] == '\0')
+    if (buf[0] == '-' && buf[1] == '0' &&
+        buf[1 + strspn(buf + 1, "0.")] == '\0')
         memmove(buf, buf + 1, strlen(buf));
     return buf;
 }

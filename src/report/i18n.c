@@ -198,7 +198,7 @@ static const message messages[] = {
      "最常成为最好时刻（正面峰值体验）的触点：%s。"},
     {"pe.end", "Most often the end moment: %s.",
      "最常成为终值体验的触点：%s。"},
-    {"pe.diff", "difference %s", "差值%s"},
+    {"pe.diff", "difference %s", "差值 %s"},
     {"col.worst", "worst moment", "最差时刻"},
     {"col.best", "best moment", "最好时刻"},
     {"col.end", "end moment", "终值体验"},
