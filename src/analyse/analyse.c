@@ -26,6 +26,7 @@ void mot_analyse_options_default(mot_analyse_options *o)
     o->threads = 0;
     o->alpha = 0.05;
     o->min_group = 30;
+    o->permutations = 0;
 }
 
 const char *mot_kind_name(mot_kind k)
@@ -70,6 +71,9 @@ static void tp_init(mot_tp_result *r, size_t tp)
     r->churn_if_bad = r->churn_if_good = r->n_bad = r->n_good = NAN;
     r->attributable_churners = NAN;
     r->lift = r->lift_lo = r->lift_hi = r->lift_p = NAN;
+    r->n_lift_good = r->n_lift_rest = NAN;
+    r->km_median_bad = r->km_median_good = r->km_hr = NAN;
+    r->km_stat = r->km_p = NAN;
     r->overall_bad = r->overall_adequate = r->overall_good = NAN;
     r->overall_drop = r->overall_drop_lo = r->overall_drop_hi = NAN;
     r->overall_drop_p = NAN;
@@ -77,7 +81,7 @@ static void tp_init(mot_tp_result *r, size_t tp)
     r->gain_target = r->gain_target_lo = r->gain_target_hi = NAN;
     r->line.value = r->line.rate_beyond = r->line.rate_within = NAN;
     r->line.n_beyond = r->line.n_within = NAN;
-    r->line.statistic = r->line.p_adjusted = NAN;
+    r->line.statistic = r->line.p_adjusted = r->line.p_scan = NAN;
     r->churn_p_adj = r->lift_p_adj = r->drop_p_adj = r->line_p_adj = NAN;
     r->kind = MOT_KIND_NONE;
     r->expected_effect = NAN;
@@ -177,6 +181,7 @@ void mot_analysis_free(mot_analysis *a)
     free(a->peak_end.best_count);
     free(a->peak_end.end_count);
     free(a->recs);
+    free(a->customer_lines);
     for (size_t i = 0; i < a->nnotes; i++)
         free(a->notes[i]);
     free(a->notes);

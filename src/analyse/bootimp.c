@@ -30,16 +30,17 @@
 
 #define MAX_ACC 4
 
-typedef struct boot_run {
+struct mot_boot {
     const mot_boot_job *job;
     size_t nbatch;
     mot_moments **batch;              /* nbatch * nacc */
-    double *rep;                      /* reps * q */
+    mot_moments *total[MAX_ACC];      /* every row */
+    double *rep;                      /* reps * q, while mot_boot_stats runs */
     mot_status st[MOT_MAX_THREADS];   /* per part */
-} boot_run;
+};
 
 /* The batch of row `row`. */
-static size_t batch_of(const boot_run *b, size_t row)
+static size_t batch_of(const mot_boot *b, size_t row)
 {
     if (b->nbatch == b->job->nrows)
         return row;
@@ -50,10 +51,10 @@ static size_t batch_of(const boot_run *b, size_t row)
     return (size_t)((z ^ (z >> 31)) % b->nbatch);
 }
 
-/* Part `part` of the pass: rows of the batches b with b % nparts == part. */
+/* Part `part` of the pass: rows of the batches k with k % nparts == part. */
 static void fill_part(void *ctx, unsigned part, unsigned nparts)
 {
-    boot_run *b = ctx;
+    mot_boot *b = ctx;
     const mot_boot_job *j = b->job;
     double *buf[MAX_ACC] = {NULL};
     size_t tot = 0;
@@ -92,10 +93,65 @@ static void free_accs(mot_moments **acc, size_t n)
         mot_moments_free(acc[a]);
 }
 
+void mot_boot_free(mot_boot *b)
+{
+    if (!b)
+        return;
+    if (b->batch)
+        free_accs(b->batch, b->nbatch * b->job->nacc);
+    free(b->batch);
+    free_accs(b->total, b->job->nacc);
+    free(b);
+}
+
+mot_moments *const *mot_boot_total(const mot_boot *b) { return b->total; }
+
+/* Allocate the batches, fill them, merge them in order into the totals. */
+static mot_status pass(mot_boot *b)
+{
+    const mot_boot_job *j = b->job;
+    if (!(b->batch = calloc(b->nbatch * j->nacc + 1, sizeof *b->batch)) ||
+        new_accs(j, b->total) != MOT_OK)
+        return MOT_ENOMEM;
+    for (size_t k = 0; k < b->nbatch * j->nacc; k++)
+        if (mot_moments_new(j->dims[k % j->nacc], &b->batch[k]) != MOT_OK)
+            return MOT_ENOMEM;
+    unsigned parts = mot_parallel_threads(j->threads, b->nbatch);
+    mot_parallel_run(parts, fill_part, b);
+    for (unsigned t = 0; t < parts; t++)
+        if (b->st[t] != MOT_OK)
+            return b->st[t];
+    for (size_t k = 0; k < b->nbatch; k++)
+        for (size_t a = 0; a < j->nacc; a++)
+            mot_moments_merge(b->total[a], b->batch[k * j->nacc + a]);
+    return MOT_OK;
+}
+
+mot_status mot_boot_pass(const mot_boot_job *j, mot_boot **out)
+{
+    *out = NULL;
+    if (j->nacc < 1 || j->nacc > MAX_ACC || !j->row || !j->stat ||
+        j->q < 1 || !(j->level > 0 && j->level < 1))
+        return MOT_EUSAGE;
+    mot_boot *b = calloc(1, sizeof *b);
+    if (!b)
+        return MOT_ENOMEM;
+    size_t maxb = j->max_batches ? j->max_batches : MOT_BOOT_BATCHES;
+    b->job = j;
+    b->nbatch = j->nrows <= maxb ? j->nrows : maxb;
+    mot_status st = pass(b);
+    if (st != MOT_OK) {
+        mot_boot_free(b);
+        return st;
+    }
+    *out = b;
+    return MOT_OK;
+}
+
 /* Part `part` of the replicates: r with r % nparts == part. */
 static void rep_part(void *ctx, unsigned part, unsigned nparts)
 {
-    boot_run *b = ctx;
+    mot_boot *b = ctx;
     const mot_boot_job *j = b->job;
     mot_moments *acc[MAX_ACC] = {NULL};
     if ((b->st[part] = new_accs(j, acc)) != MOT_OK) {
@@ -121,14 +177,11 @@ void mot_boot_out_free(mot_boot_out *out)
     free(out->est);
     free(out->lo);
     free(out->hi);
-    if (out->total)
-        free_accs(out->total, out->nacc);
-    free(out->total);
     memset(out, 0, sizeof *out);
 }
 
 /* Percentile intervals of each of the q values over the replicates. */
-static mot_status intervals(const boot_run *b, mot_boot_out *out)
+static mot_status intervals(const mot_boot *b, mot_boot_out *out)
 {
     const mot_boot_job *j = b->job;
     double *col = malloc((j->reps ? j->reps : 1) * sizeof *col);
@@ -144,46 +197,22 @@ static mot_status intervals(const boot_run *b, mot_boot_out *out)
     for (size_t v = 0; v < j->q && st != MOT_ENOMEM; v++) {
         for (size_t r = 0; r < j->reps; r++)
             col[r] = b->rep[r * j->q + v];
-        out->lo[v] = out->hi[v] = NAN;
         st = mot_boot_percentile(col, j->reps, j->level, &out->lo[v],
                                  &out->hi[v], NULL);
-        if (st != MOT_OK && st != MOT_ENOMEM)
+        if (st != MOT_OK)
             out->lo[v] = out->hi[v] = NAN;
     }
     free(col);
     return st == MOT_ENOMEM ? st : MOT_OK;
 }
 
-/* Merge every batch, in order, into the totals and compute the estimate. */
-static mot_status totals(const boot_run *b, mot_boot_out *out)
+/* Replicates into b->rep, then their intervals. */
+static mot_status replicate(mot_boot *b, mot_boot_out *out)
 {
     const mot_boot_job *j = b->job;
-    out->nacc = j->nacc;
-    if (!(out->total = calloc(j->nacc, sizeof *out->total)) ||
-        new_accs(j, out->total) != MOT_OK)
-        return MOT_ENOMEM;
-    for (size_t k = 0; k < b->nbatch; k++)
-        for (size_t a = 0; a < j->nacc; a++)
-            mot_moments_merge(out->total[a], b->batch[k * j->nacc + a]);
-    j->stat(j->ctx, out->total, out->est);
-    return MOT_OK;
-}
-
-static mot_status run(boot_run *b, mot_boot_out *out)
-{
-    const mot_boot_job *j = b->job;
-    for (size_t k = 0; k < b->nbatch * j->nacc; k++)
-        if (mot_moments_new(j->dims[k % j->nacc], &b->batch[k]) != MOT_OK)
-            return MOT_ENOMEM;
-    unsigned parts = mot_parallel_threads(j->threads, b->nbatch);
-    mot_parallel_run(parts, fill_part, b);
+    unsigned parts = mot_parallel_threads(j->threads, j->reps);
     for (unsigned t = 0; t < parts; t++)
-        if (b->st[t] != MOT_OK)
-            return b->st[t];
-    mot_status st = totals(b, out);
-    if (st != MOT_OK || j->reps == 0)
-        return st;
-    parts = mot_parallel_threads(j->threads, j->reps);
+        b->st[t] = MOT_OK;
     mot_parallel_run(parts, rep_part, b);
     for (unsigned t = 0; t < parts; t++)
         if (b->st[t] != MOT_OK)
@@ -191,30 +220,24 @@ static mot_status run(boot_run *b, mot_boot_out *out)
     return intervals(b, out);
 }
 
-mot_status mot_boot_run(const mot_boot_job *j, mot_boot_out *out)
+mot_status mot_boot_stats(mot_boot *b, mot_boot_out *out)
 {
+    const mot_boot_job *j = b->job;
     memset(out, 0, sizeof *out);
-    if (j->nacc < 1 || j->nacc > MAX_ACC || !j->row || !j->stat ||
-        j->q < 1 || !(j->level > 0 && j->level < 1))
-        return MOT_EUSAGE;
-    size_t maxb = j->max_batches ? j->max_batches : MOT_BOOT_BATCHES;
-    boot_run b = {j, j->nrows <= maxb ? j->nrows : maxb, NULL, NULL, {0}};
-    out->batches = b.nbatch;
-    b.batch = calloc(b.nbatch * j->nacc + 1, sizeof *b.batch);
-    b.rep = malloc((j->reps * j->q + 1) * sizeof *b.rep);
+    out->batches = b->nbatch;
     out->est = malloc(j->q * sizeof *out->est);
     out->lo = malloc(j->q * sizeof *out->lo);
     out->hi = malloc(j->q * sizeof *out->hi);
+    b->rep = malloc((j->reps * j->q + 1) * sizeof *b->rep);
     mot_status st = MOT_ENOMEM;
-    if (b.batch && b.rep && out->est && out->lo && out->hi) {
+    if (out->est && out->lo && out->hi && b->rep) {
         for (size_t v = 0; v < j->q; v++)
             out->lo[v] = out->hi[v] = NAN;
-        st = run(&b, out);
+        j->stat(j->ctx, b->total, out->est);
+        st = j->reps ? replicate(b, out) : MOT_OK;
     }
-    if (b.batch)
-        free_accs(b.batch, b.nbatch * j->nacc);
-    free(b.batch);
-    free(b.rep);
+    free(b->rep);
+    b->rep = NULL;
     if (st != MOT_OK)
         mot_boot_out_free(out);
     return st;

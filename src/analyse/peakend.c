@@ -17,13 +17,13 @@
 ** ("peak_end" when its R^2_cv is higher, "mean" otherwise, ties included)
 ** is not a matter of model size. With n = K it is leave-one-out.
 **
-** Interval of the difference R^2_cv(peak-end) - R^2_cv(mean): a
-** percentile bootstrap over customers (Poisson(1) weights, mot_boot_weight
-** of (seed, customer row, replicate)) of the difference computed from the
-** held-out squared errors, the cross-validated predictions being held
-** fixed (the fits are not repeated per replicate, so the interval
-** reflects which customers were sampled, not the fitting noise, which is
-** small next to it for n in the hundreds).
+** Interval of the difference R^2_cv(peak-end) - R^2_cv(mean): the
+** batched one-pass Poisson bootstrap of mot_boot_run (shared.h) over
+** customers, of the difference computed from the held-out squared
+** errors, the cross-validated predictions being held fixed (the fits are
+** not repeated per replicate, so the interval reflects which customers
+** were sampled, not the fitting noise, which is small next to it for n in
+** the hundreds). Its cost does not grow with the customers past 4096.
 **
 ** Counts: over every customer with at least 2 rated moments (an overall
 ** score not needed), how often each touchpoint is the worst, the best and
@@ -34,7 +34,7 @@
 #include <string.h>
 
 #include "analyse/internal.h"
-#include "core/parallel.h"
+#include "analyse/shared.h"
 #include "mot/stats.h"
 
 #define PE_FOLDS 10
@@ -46,7 +46,7 @@ typedef struct pe_data {
     size_t n;
     uint32_t *row;           /* feature rows */
     unsigned char *fold;
-    double *yc;              /* y - ybar */
+    double *y;               /* overall scores */
     double *sq[PE_MODELS];   /* held-out squared errors */
 } pe_data;
 
@@ -167,8 +167,8 @@ static mot_status cv_r2(const mot_project *p, const mot_features *f,
     for (size_t i = 0; i < d->n; i++) {
         size_t c = d->row[i];
         double y = overall_of(p, f, c);
-        d->yc[i] = y - ybar;
-        sst += d->yc[i] * d->yc[i];
+        d->y[i] = y;
+        sst += (y - ybar) * (y - ybar);
         for (int m = 0; m < PE_MODELS; m++) {
             const double *b = fit->b[m][d->fold[i]];
             double x[PE_MAXP], yhat = b[0];
@@ -188,67 +188,48 @@ static mot_status cv_r2(const mot_project *p, const mot_features *f,
 
 /* ---- bootstrap of the difference ------------------------------------- */
 
-typedef struct boot_job {
-    const pe_data *d;
-    uint64_t seed;
-    unsigned reps;
-    double *diff;            /* reps values */
-} boot_job;
-
-/* Worker: replicates of part `part`, streaming the customers once. Per
-** replicate the sums W, sum w yc, sum w yc^2, sum w sq[0], sum w sq[1]. */
-static void boot_part(void *ctx, unsigned part, unsigned nparts)
+/* The row of customer i for the bootstrap: (y, e^2 peak-end, e^2 mean). */
+static int boot_row(const void *ctx, size_t i, double *const *vals)
 {
-    boot_job *j = ctx;
-    unsigned lo = (unsigned)mot_parallel_lo(j->reps, part, nparts),
-             hi = (unsigned)mot_parallel_lo(j->reps, part + 1, nparts);
-    double (*s)[5] = calloc(hi - lo + 1, sizeof *s);
-    if (!s) {
-        for (unsigned r = lo; r < hi; r++)
-            j->diff[r] = NAN;
-        return;
-    }
-    for (size_t i = 0; i < j->d->n; i++) {
-        double yc = j->d->yc[i], s0 = j->d->sq[0][i], s1 = j->d->sq[1][i];
-        for (unsigned r = lo; r < hi; r++) {
-            double w = mot_boot_weight(j->seed, j->d->row[i], r);
-            if (w == 0)
-                continue;
-            s[r - lo][0] += w;
-            s[r - lo][1] += w * yc;
-            s[r - lo][2] += w * yc * yc;
-            s[r - lo][3] += w * s0;
-            s[r - lo][4] += w * s1;
-        }
-    }
-    for (unsigned r = lo; r < hi; r++) {
-        const double *t = s[r - lo];
-        double sst = t[0] > 0 ? t[2] - t[1] * t[1] / t[0] : 0;
-        j->diff[r] = sst > 0 ? (t[4] - t[3]) / sst : NAN;
-    }
-    free(s);
+    const pe_data *d = ctx;
+    vals[0][0] = d->y[i];
+    vals[0][1] = d->sq[0][i];
+    vals[0][2] = d->sq[1][i];
+    return 1;
+}
+
+/* The difference of the two R^2 from weighted sums: with W the weight,
+** the means of the squared errors and C_yy the co-moment of y,
+** (sum w e^2_mean - sum w e^2_pe) / C_yy = W (mean_1 - mean_0) / C_yy. */
+static void boot_stat(const void *ctx, mot_moments *const *acc, double *out)
+{
+    double mean[3], c[9];
+    (void)ctx;
+    out[0] = NAN;
+    if (mot_moments_mean(acc[0], mean) == MOT_OK &&
+        mot_moments_comoment(acc[0], c) == MOT_OK && c[0] > 0)
+        out[0] = mot_moments_weight(acc[0]) * (mean[2] - mean[1]) / c[0];
 }
 
 /* The percentile interval of the difference into pe (left NAN with fewer
-** than 2 usable replicates). MOT_ENOMEM. */
+** than 2 usable replicates), by the batched one-pass Poisson bootstrap of
+** mot_boot_run. MOT_ENOMEM. */
 static mot_status bootstrap(const pe_data *d, const mot_analyse_options *o,
                             mot_peak_end *pe)
 {
-    boot_job j = {d, o->seed, o->bootstrap, NULL};
-    double lo, hi;
+    static const size_t dim = 3;
+    mot_boot_job job = {d->n, 1, &dim, 1, boot_row, boot_stat, d,
+                        o->bootstrap, o->seed, o->threads, 1 - o->alpha, 0};
+    mot_boot_out out;
+    mot_status st;
     if (o->bootstrap < 2)
         return MOT_OK;
-    if (!(j.diff = malloc(o->bootstrap * sizeof *j.diff)))
-        return MOT_ENOMEM;
-    mot_parallel_run(mot_parallel_threads(o->threads, o->bootstrap),
-                     boot_part, &j);
-    if (mot_boot_percentile(j.diff, o->bootstrap, 1 - o->alpha, &lo, &hi,
-                            NULL) == MOT_OK) {
-        pe->diff_lo = lo;
-        pe->diff_hi = hi;
+    if ((st = mot_boot_run(&job, &out)) == MOT_OK) {
+        pe->diff_lo = out.lo[0];
+        pe->diff_hi = out.hi[0];
     }
-    free(j.diff);
-    return MOT_OK;
+    mot_boot_out_free(&out);
+    return st == MOT_ENOMEM ? st : MOT_OK;
 }
 
 /* ---- the comparison ---------------------------------------------------- */
@@ -257,7 +238,7 @@ static void data_free(pe_data *d)
 {
     free(d->row);
     free(d->fold);
-    free(d->yc);
+    free(d->y);
     free(d->sq[0]);
     free(d->sq[1]);
 }
@@ -272,10 +253,10 @@ static mot_status compare(const mot_project *p, const mot_features *f,
     double r2[PE_MODELS];
     mot_status st;
     d->fold = malloc(d->n);
-    d->yc = malloc(d->n * sizeof *d->yc);
+    d->y = malloc(d->n * sizeof *d->y);
     d->sq[0] = malloc(d->n * sizeof *d->sq[0]);
     d->sq[1] = malloc(d->n * sizeof *d->sq[1]);
-    if (!d->fold || !d->yc || !d->sq[0] || !d->sq[1] ||
+    if (!d->fold || !d->y || !d->sq[0] || !d->sq[1] ||
         assign_folds(d, o->seed) != MOT_OK)
         return MOT_ENOMEM;
     for (int m = 0; m < PE_MODELS; m++)

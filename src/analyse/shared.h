@@ -60,17 +60,29 @@ typedef struct mot_boot_out {
     size_t batches;           /* resampling units used */
     size_t failed;            /* replicates whose statistic was NAN
                                  somewhere */
-    mot_moments **total;      /* nacc accumulators over every row */
-    size_t nacc;
 } mot_boot_out;
 
-/* Accumulate every row into its batch (one pass), compute the statistic
-** on all rows and on `reps` replicates that give each batch a Poisson(1)
-** weight (mot_boot_weight(seed, batch, rep)), and their percentile
-** intervals. The result does not depend on the number of threads.
-** MOT_ENOMEM (out left empty), MOT_EDATA if row() gave an infinite
-** value, MOT_EUSAGE for a bad job. Free *out with mot_boot_out_free. */
-mot_status mot_boot_run(const mot_boot_job *job, mot_boot_out *out);
+/* The accumulated batches of one job. */
+typedef struct mot_boot mot_boot;
+
+/* Accumulate every row into its batch (one pass, threaded). The job
+** (and what its ctx points to) must outlive *out; the caller may change
+** what ctx points to before mot_boot_stats, e.g. to choose what the
+** statistic uses from the totals. MOT_ENOMEM, MOT_EDATA if row() gave an
+** infinite value, MOT_EUSAGE for a bad job; *out is NULL on failure.
+** Free with mot_boot_free. */
+mot_status mot_boot_pass(const mot_boot_job *job, mot_boot **out);
+void mot_boot_free(mot_boot *b);
+
+/* The nacc accumulators over every row (borrowed from b). */
+mot_moments *const *mot_boot_total(const mot_boot *b);
+
+/* The statistic on every row and on `reps` replicates that give each
+** batch a Poisson(1) weight (mot_boot_weight(seed, batch, rep)), and
+** their percentile intervals (threaded; the result does not depend on the
+** number of threads). b keeps its batches (it may be asked again).
+** MOT_ENOMEM (out left empty). Free *out with mot_boot_out_free. */
+mot_status mot_boot_stats(mot_boot *b, mot_boot_out *out);
 void mot_boot_out_free(mot_boot_out *out);
 
 /* ---- lines.c ----------------------------------------------------------- */

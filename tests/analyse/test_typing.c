@@ -125,9 +125,11 @@ static void set_estimates(mot_analysis *a)
     r[2].overall_drop_lo = 0.2;
     r[2].overall_drop_p = 1e-4;
     churn(&r[3], 0.2, 1.3, 0.8, 2.0, 0);
-    r[3].line = (mot_tolerance){1, "contacts", "churn", 3, 1, 0.3, 0.1,
-                                100, 400, 25, 2e-4, "miller-siegmund"};
-    r[3].line.p_adjusted = 1e-3;
+    r[3].line = (mot_tolerance){.found = 1, .measure = "contacts",
+                                .outcome = "churn", .value = 3,
+                                .direction = 1, .rate_beyond = 0.3,
+                                .rate_within = 0.1, .n_beyond = 100,
+                                .n_within = 400, .p_adjusted = 1e-3};
     churn(&r[4], 1e-9, NAN, NAN, NAN, MOT_LOGIT_SEPARATION);
     churn(&r[5], 1e-6, 0.3, 0.2, 0.5, 0);
     r[6].lift = 0.5;
