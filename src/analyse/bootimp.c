@@ -242,3 +242,15 @@ mot_status mot_boot_stats(mot_boot *b, mot_boot_out *out)
         mot_boot_out_free(out);
     return st;
 }
+
+mot_status mot_boot_run(const mot_boot_job *job, mot_boot_out *out)
+{
+    mot_boot *b;
+    memset(out, 0, sizeof *out);
+    mot_status st = mot_boot_pass(job, &b);
+    if (st != MOT_OK)
+        return st;
+    st = mot_boot_stats(b, out);
+    mot_boot_free(b);
+    return st;
+}

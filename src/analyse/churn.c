@@ -67,17 +67,6 @@ typedef struct ch_model {
     double *x;              /* n x q */
 } ch_model;
 
-/* Set this part's fields "not estimated". */
-static void clear(mot_analysis *a)
-{
-    for (size_t t = 0; t < a->ntp; t++) {
-        mot_tp_result *r = &a->tp[t];
-        r->n_lift_good = r->n_lift_rest = NAN;
-        r->km_median_bad = r->km_median_good = NAN;
-        r->km_hr = r->km_stat = r->km_p = NAN;
-    }
-}
-
 /* 1 bad, 0 good, -1 not rated: customer row i at touchpoint t. */
 static int bad_at(const mot_features *f, const mot_analysis *a, size_t i,
                   size_t t)
@@ -539,7 +528,6 @@ mot_status mot_analyse_churn(const mot_project *p, const mot_features *f,
 {
     const mot_customers *cu = p->customers;
     mot_status st = MOT_OK;
-    clear(a);
     if (cu && (cu->has_nps || cu->has_overall))
         st = lift(p, f, o, a);
     else

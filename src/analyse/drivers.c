@@ -561,13 +561,8 @@ static mot_status importance(dv *v)
     size_t dim = v->nt + 1;
     mot_boot_job job = {v->nc, 1, &dim, v->nt + 1, boot_row, boot_stat, v,
                         v->o->bootstrap, v->o->seed, v->o->threads, 0.95, 0};
-    mot_boot *b;
     mot_boot_out bo;
-    mot_status st = mot_boot_pass(&job, &b);
-    if (st != MOT_OK)
-        return st;
-    st = mot_boot_stats(b, &bo);
-    mot_boot_free(b);
+    mot_status st = mot_boot_run(&job, &bo);
     if (st != MOT_OK)
         return st;
     snprintf(r->importance_method, sizeof r->importance_method, "%s",

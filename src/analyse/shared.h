@@ -85,6 +85,10 @@ mot_moments *const *mot_boot_total(const mot_boot *b);
 mot_status mot_boot_stats(mot_boot *b, mot_boot_out *out);
 void mot_boot_out_free(mot_boot_out *out);
 
+/* mot_boot_pass, mot_boot_stats and mot_boot_free in one call, when the
+** statistic needs nothing from the totals first. */
+mot_status mot_boot_run(const mot_boot_job *job, mot_boot_out *out);
+
 /* ---- lines.c ----------------------------------------------------------- */
 
 /* One scan of a candidate tolerance line, before the family adjustment. */

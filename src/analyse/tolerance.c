@@ -186,8 +186,6 @@ mot_status mot_analyse_tolerance(const mot_project *p, const mot_features *f,
                                  const mot_analyse_options *o,
                                  mot_analysis *a, mot_error *err)
 {
-    for (size_t t = 0; t < a->ntp; t++)
-        mot_line_clear(&a->tp[t].line);
     const mot_customers *cu = p->customers;
     size_t cap = 3 * f->ntp + (cu ? cu->attrs.n + 1 : 0) + 1;
     double *y = malloc((f->ncustomers + 1) * sizeof *y);
