@@ -12,7 +12,10 @@
 ** the engine's notes; sample sizes and methods.
 **
 ** Numbers are only formatted here, never computed: a missing estimate
-** (NAN) prints as "-" in tables and its clause is left out of prose.
+** (NAN) prints as "-" in tables. The prose states the evidence the
+** engine typed the moment on and, besides it, only effects whose 95%
+** interval excludes no effect (and a survival hazard ratio above 1 at
+** p < 0.05); the tables show every estimate.
 ** Every display string comes from mot_tr, so both languages say the same.
 */
 #include <assert.h>
@@ -350,6 +353,13 @@ static void clause(FILE *m, int *k, mot_lang lang)
     (*k)++;
 }
 
+/* Whether an estimate x is worth a sentence: its 95% interval, whose
+** lower bound is lo, lies wholly above `none` (no effect). */
+static int clear(double x, double lo, double none)
+{
+    return isfinite(x) && isfinite(lo) && lo > none;
+}
+
 /* The clauses of a moment's sentence, each written to m after clause():
 ** churn after a bad vs a good experience, with the odds ratio ... */
 static void churn_clause(FILE *m, int *k, mot_lang lang,
@@ -399,6 +409,17 @@ static void drop_clause(FILE *m, int *k, mot_lang lang, const mot_tp_result *r)
             paren(ps, sizeof ps, lang, stats));
 }
 
+/* ... the hazard ratio of churn over time (Kaplan-Meier, log-rank) ... */
+static void survival_clause(FILE *m, int *k, mot_lang lang,
+                            const mot_tp_result *r)
+{
+    char hr[32], p[64], ps[80];
+    fmt_p(p, sizeof p, r->km_p);
+    clause(m, k, lang);
+    fprintf(m, mot_tr(lang, "ev.survival"), fmt_ratio(hr, sizeof hr, r->km_hr),
+            paren(ps, sizeof ps, lang, p));
+}
+
 /* ... and the tolerance line, with the outcome's rate on either side. */
 static void line_clause(FILE *m, int *k, mot_lang lang, const mot_tp_result *r)
 {
@@ -419,8 +440,8 @@ static void line_clause(FILE *m, int *k, mot_lang lang, const mot_tp_result *r)
 }
 
 /* The clause of a recommendation for this touchpoint: what following it
-** would keep and gain; nothing when neither is known (or none would be
-** kept and the gain is unknown). */
+** would keep (at least one churner) and gain (an interval above zero);
+** nothing when neither is. */
 static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_analysis *a,
                        const mot_recommendation *rec)
 {
@@ -431,7 +452,8 @@ static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_analysis *a,
     if (isfinite(rec->churners_retained) && rec->churners_retained >= 0.5)
         snprintf(keep, sizeof keep, mot_tr(lang, "eff.keep"),
                  fmt_fixed(num, sizeof num, rec->churners_retained, 0));
-    if (isfinite(rec->overall_gain))
+    if (isfinite(rec->overall_gain_lo) ? rec->overall_gain_lo > 0
+                                       : rec->overall_gain >= 0.005)
         snprintf(gain, sizeof gain, mot_tr(lang, "eff.gain"),
                  fmt_mean(num, sizeof num, rec->overall_gain));
     const char *parts[] = {keep, gain};
@@ -458,27 +480,31 @@ static void moment_item(mot_doc *d, const mot_project *p,
     char label[600], num[96];
     fprintf(m, mot_tr(lang, moment_key(r->kind)),
             tp_label(label, sizeof label, lang, &p->blueprint.tp[r->tp]));
-    int k = 0;
+    int k = 0, churn = 0;
     if (r->kind == MOT_KIND_POSITIVE && isfinite(r->lift)) {
         lift_clause(m, &k, lang, r);
     } else {
-        if (isfinite(r->odds_ratio))
+        if ((churn = clear(r->odds_ratio, r->or_lo, 1)))
             churn_clause(m, &k, lang, r);
-        if (isfinite(r->overall_drop))
+        if (clear(r->overall_drop, r->overall_drop_lo, 0))
             drop_clause(m, &k, lang, r);
+        if (r->km_hr > 1 && r->km_p < 0.05)
+            survival_clause(m, &k, lang, r);
     }
     if (r->line.found)
         line_clause(m, &k, lang, r);
-    if (isfinite(r->importance)) {
+    if (r->importance >= 0.005 &&   /* prints as at least 0.5% */
+        (!isfinite(r->importance_lo) || r->importance_lo > 0)) {
         char ci[96], ps[112];
         clause(m, &k, lang);
         fmt_ci(ci, sizeof ci, lang, fmt_pct, r->importance_lo,
                r->importance_hi);
         fprintf(m, mot_tr(lang, "ev.importance"),
                 fmt_pct(num, sizeof num, r->importance),
+                lift_measure_text(lang, a->overall_outcome),
                 paren(ps, sizeof ps, lang, ci));
     }
-    if (isfinite(r->attributable_churners) && r->attributable_churners >= 0.5) {
+    if (churn && r->attributable_churners >= 0.5) {
         clause(m, &k, lang);
         fprintf(m, mot_tr(lang, "ev.attributable"),
                 fmt_fixed(num, sizeof num, r->attributable_churners, 0));
@@ -601,12 +627,33 @@ static void impact_section(mot_doc *d, const mot_project *p,
             fmt_fixed(attr, sizeof attr, r->attributable_churners, 0)};
         mot_doc_row(d, t, cells);
     }
-    mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "legend.impact"));
+    mot_doc_add(d, MOT_BLOCK_PARA, mot_tr(lang, "legend.impact"),
+                lift_measure_text(lang, a->overall_outcome));
     if (caveat)
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "table.caveat"));
 }
 
-/* Every touchpoint's strongest tolerance line, when it has one. */
+/* One row of the tolerance table: where the line is (a touchpoint's id
+** and name, or the customer column marker) and the line. */
+static void tolerance_row(mot_doc *d, mot_table *t, mot_lang lang,
+                          const char *where, const mot_tolerance *l)
+{
+    char op[48], beyond[16], within[16], sides[64], pv[32], nb[24], nw[24];
+    snprintf(sides, sizeof sides, "%s / %s",
+             fmt_fixed(nb, sizeof nb, l->n_beyond, 0),
+             fmt_fixed(nw, sizeof nw, l->n_within, 0));
+    const char *cells[] = {
+        where, measure_text(lang, l->measure), line_text(op, sizeof op, l),
+        outcome_text(lang, l->outcome, 0),
+        fmt_pct(beyond, sizeof beyond, l->rate_beyond),
+        fmt_pct(within, sizeof within, l->rate_within), sides,
+        fmt_pval(pv, sizeof pv, l->p_adjusted),
+        p_method_text(lang, l->p_method)};
+    mot_doc_row(d, t, cells);
+}
+
+/* Every touchpoint's strongest tolerance line, then the lines of
+** customers.csv columns, where there are any. */
 static void tolerance_section(mot_doc *d, const mot_project *p,
                               const mot_analysis *a, mot_lang lang)
 {
@@ -614,29 +661,22 @@ static void tolerance_section(mot_doc *d, const mot_project *p,
         {"col.touchpoint", 0}, {"col.measure", 0}, {"col.line", 1},
         {"col.outcome", 0}, {"col.beyond", 1}, {"col.within", 1},
         {"col.n_sides", 1}, {"col.p_adjusted", 1}, {"col.method", 0}};
-    enum { NCOLS = sizeof cols / sizeof cols[0] };
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.tolerance"));
     mot_table *t = NULL;
-    for (size_t i = 0; i < a->ntp; i++) {
-        const mot_tolerance *l = &a->tp[i].line;
+    for (size_t i = 0; i < a->ntp + a->ncustomer_lines; i++) {
+        int tp = i < a->ntp;
+        const mot_tolerance *l = tp ? &a->tp[i].line
+                                    : &a->customer_lines[i - a->ntp];
         if (!l->found)
             continue;
         if (!t)
-            t = table(d, lang, cols, NCOLS);
-        char name[128], op[48], beyond[16], within[16], sides[64], pv[32];
-        char nb[24], nw[24];
-        snprintf(sides, sizeof sides, "%s / %s",
-                 fmt_fixed(nb, sizeof nb, l->n_beyond, 0),
-                 fmt_fixed(nw, sizeof nw, l->n_within, 0));
-        const char *cells[NCOLS] = {
-            tp_cell(name, sizeof name, &p->blueprint.tp[a->tp[i].tp]),
-            measure_text(lang, l->measure), line_text(op, sizeof op, l),
-            outcome_text(lang, l->outcome, 0),
-            fmt_pct(beyond, sizeof beyond, l->rate_beyond),
-            fmt_pct(within, sizeof within, l->rate_within), sides,
-            fmt_pval(pv, sizeof pv, l->p_adjusted),
-            p_method_text(lang, l->p_method)};
-        mot_doc_row(d, t, cells);
+            t = table(d, lang, cols, sizeof cols / sizeof cols[0]);
+        char name[128];
+        tolerance_row(d, t, lang,
+                      tp ? tp_cell(name, sizeof name,
+                                   &p->blueprint.tp[a->tp[i].tp])
+                         : mot_tr(lang, "measure.customer_column"),
+                      l);
     }
     mot_doc_add(d, MOT_BLOCK_PARA, "%s",
                 mot_tr(lang, t ? "legend.tolerance" : "tolerance.none"));
@@ -788,6 +828,7 @@ static void sample_section(mot_doc *d, const mot_analysis *a, mot_lang lang)
     if (a->overall_n > 0) {
         snprintf(n, sizeof n, "%zu", a->overall_n);
         mot_doc_add(d, MOT_BLOCK_BULLET, mot_tr(lang, "n.overall"),
+                    lift_measure_text(lang, a->overall_outcome),
                     importance_method_text(lang, a->importance_method), n,
                     fmt_r2(r2, sizeof r2, a->overall_r2), a->interval_method);
     } else {

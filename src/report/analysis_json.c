@@ -81,6 +81,7 @@ static void sample_and_methods(mot_json *j, const mot_analysis *a)
     count(j, "customers", a->customers);
     count(j, "with_outcome", a->with_outcome);
     count(j, "events", a->events);
+    str(j, "overall_outcome", a->overall_outcome);
     count(j, "overall_n", a->overall_n);
     num(j, "overall_r2", a->overall_r2);
     count(j, "churn_n", a->churn_n);
@@ -176,6 +177,14 @@ static void impact(mot_json *j, const mot_tp_result *r)
     num(j, "n_bad", r->n_bad);
     num(j, "n_good", r->n_good);
     churn_flags(j, r->churn_flags);
+    mot_json_key(j, "survival");
+    mot_json_begin_object(j);
+    num(j, "median_days_bad", r->km_median_bad);
+    num(j, "median_days_good", r->km_median_good);
+    num(j, "hazard_ratio", r->km_hr);
+    num(j, "logrank_chi2", r->km_stat);
+    num(j, "p", r->km_p);
+    mot_json_end_object(j);
     mot_json_end_object(j);
 
     mot_json_key(j, "loyalty");
@@ -185,15 +194,18 @@ static void impact(mot_json *j, const mot_tp_result *r)
     ci(j, "ci", r->lift_lo, r->lift_hi);
     num(j, "p", r->lift_p);
     num(j, "p_holm", r->lift_p_adj);
+    num(j, "n_good", r->n_lift_good);
+    num(j, "n_rest", r->n_lift_rest);
     mot_json_end_object(j);
 
     mot_json_end_object(j);
 }
 
-static void tolerance_line(mot_json *j, const mot_tp_result *r)
+/* A tolerance line as an object, null when none was found; p_holm is its
+** p-value adjusted once more with every other test of the typing (NAN
+** for lines that are not typed, such as those of customer columns). */
+static void tolerance_line(mot_json *j, const mot_tolerance *l, double p_holm)
 {
-    const mot_tolerance *l = &r->line;
-    mot_json_key(j, "tolerance_line");
     if (!l->found) {
         mot_json_null(j);
         return;
@@ -214,7 +226,7 @@ static void tolerance_line(mot_json *j, const mot_tp_result *r)
     num(j, "n_within", l->n_within);
     num(j, "statistic", l->statistic);
     str(j, "p_method", l->p_method);
-    num(j, "p_holm", r->line_p_adj);
+    num(j, "p_holm", p_holm);
     mot_json_end_object(j);
 }
 
@@ -240,7 +252,8 @@ static void touchpoint(mot_json *j, const mot_project *p,
     num(j, "below_tolerance", r->below_tolerance);
     ci(j, "below_tolerance_ci", r->below_lo, r->below_hi);
     impact(j, r);
-    tolerance_line(j, r);
+    mot_json_key(j, "tolerance_line");
+    tolerance_line(j, &r->line, r->line_p_adj);
     str(j, "mot", mot_kind_name(r->kind));
     mot_json_key(j, "priority");
     if (r->priority > 0)
@@ -340,6 +353,17 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
     for (size_t i = 0; i < a->ntp; i++)
         touchpoint(&j, p, &a->tp[i]);
     mot_json_end_array(&j);
+
+    mot_json_key(&j, "customer_tolerance_lines");
+    mot_json_begin_object(&j);
+    count(&j, "scanned", a->ncustomer_lines);
+    mot_json_key(&j, "lines");
+    mot_json_begin_array(&j);
+    for (size_t i = 0; i < a->ncustomer_lines; i++)
+        if (a->customer_lines[i].found)
+            tolerance_line(&j, &a->customer_lines[i], NAN);
+    mot_json_end_array(&j);
+    mot_json_end_object(&j);
 
     mot_json_key(&j, "moments_of_truth");
     mot_json_begin_array(&j);

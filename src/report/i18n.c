@@ -5,9 +5,10 @@
 ** One table of message pairs, looked up by a dotted key. Keeping both
 ** languages on adjacent lines makes a missing or stale translation easy to
 ** see; tests/report/test_analysis_report.c checks that keys are unique and
-** that both texts of a pair take the same printf arguments (only %s, so
-** numbers are formatted once, the same way, before they are put into
-** either language).
+** that both texts of a pair take the same printf arguments: only strings
+** (%s, so numbers are formatted once, the same way, for either language),
+** in order, or by position (%2$s, POSIX) where the other language orders
+** them differently.
 **
 ** The Chinese uses the field's usual terms: 关键时刻 (moment of truth),
 ** 负面/正面/保健型关键时刻, 峰值体验 and 终值体验 (peak and end of the
@@ -73,9 +74,12 @@ static const message messages[] = {
     {"ev.drop",
      "a bad experience there lowers the overall score by %s points%s",
      "在此体验差会使总体满意度降低 %s 分%s"},
-    {"ev.importance",
-     "it carries %s of the explained variance of the overall score%s",
-     "它占总体满意度已解释方差的 %s%s"},
+    {"ev.importance", "it carries %s of the explained variance of %s%s",
+     "它占%2$s已解释方差的 %1$s%3$s"},
+    {"ev.survival",
+     "over time, customers with a bad experience there churn at %s times the "
+     "rate of those with a good one%s",
+     "从流失时间看，在此体验差的客户流失风险是体验好客户的 %s 倍%s"},
     {"ev.attributable", "about %s churners are attributable to it",
      "约 %s 名流失客户可归因于此"},
     {"rec.prose.tolerance", "lifting it to its tolerance (%s) would ",
@@ -103,6 +107,7 @@ static const message messages[] = {
     {"measure.wait_minutes", "minutes waited", "等待分钟数"},
     {"measure.nps", "NPS", "净推荐值"},
     {"measure.overall", "the overall score", "总体满意度"},
+    {"measure.customer_column", "(customer column)", "（客户属性）"},
     {"outcome.churn", "churn", "流失"},
     {"outcome.churn.rate", "churn", "流失率"},
     {"outcome.dissatisfied", "dissatisfied", "不满意"},
@@ -140,14 +145,14 @@ static const message messages[] = {
     {"col.p", "p", "p"},
     {"col.attributable", "churners", "归因流失"},
     {"legend.impact",
-     "Brackets hold 95% confidence intervals. Importance: share of the "
-     "explained variance of the overall score; drop: how many points lower "
+     "Brackets hold 95%% confidence intervals. Importance: share of the "
+     "explained variance of %s; drop: how many points lower "
      "the overall score is after a bad experience there; churn if bad / if "
      "good: churn rate after a bad / a good experience there; churn OR: odds "
      "ratio of churn after a bad experience, p its Wald p-value "
      "(unadjusted); churners: churners attributable to the touchpoint (who "
      "would have stayed had every bad experience there been good).",
-     "方括号内为 95% 置信区间。重要性：占总体满意度已解释方差的比例；满意度降幅："
+     "方括号内为 95%% 置信区间。重要性：占%s已解释方差的比例；满意度降幅："
      "在此体验差的客户总体满意度低多少分；体验差/体验好流失率：在此体验差/体验好"
      "的客户的流失率；流失优势比：体验差后流失的优势比，p 为其 Wald p 值（未校"
      "正）；归因流失：可归因于该触点的流失客户数（若此处的差体验都变好即可留住的"
@@ -216,9 +221,9 @@ static const message messages[] = {
 
     /* sample sizes and methods */
     {"n.overall",
-     "Importance on the overall score: %s over %s customers "
-     "(R\xc2\xb2 = %s), intervals by %s.",
-     "对总体满意度的重要性：%s，样本 %s 名客户（R\xc2\xb2 = %s），区间方法：%s。"},
+     "Importance on %s: %s over %s customers (R\xc2\xb2 = %s), intervals by "
+     "%s.",
+     "对%s的重要性：%s，样本 %s 名客户（R\xc2\xb2 = %s），区间方法：%s。"},
     {"n.overall.none",
      "Importance on the overall score: not estimated (see the notes).",
      "对总体满意度的重要性：未估计（见说明）。"},

@@ -20,8 +20,8 @@
 /* ---- messages (i18n.c) ----------------------------------------------------- */
 
 /* The display text of message `key` in lang. Messages with arguments are
-** printf formats whose conversions are all %s, the same number in both
-** languages. An unknown key is a programming error (assert); with NDEBUG
+** printf formats whose conversions are all strings (%s, or %1$s ... by
+** position), taking the same arguments in both languages. An unknown key is a programming error (assert); with NDEBUG
 ** it returns the key itself. */
 const char *mot_tr(mot_lang lang, const char *key);
 

@@ -81,6 +81,9 @@ static mot_tp_result empty_tp(size_t tp)
     r.gain_tolerance = r.gain_tolerance_lo = r.gain_tolerance_hi = NAN;
     r.gain_target = r.gain_target_lo = r.gain_target_hi = NAN;
     r.churn_p_adj = r.lift_p_adj = r.drop_p_adj = r.line_p_adj = NAN;
+    r.n_lift_good = r.n_lift_rest = NAN;
+    r.km_median_bad = r.km_median_good = NAN;
+    r.km_hr = r.km_stat = r.km_p = NAN;
     r.line.value = r.line.rate_beyond = r.line.rate_within = NAN;
     r.line.n_beyond = r.line.n_within = NAN;
     r.line.statistic = r.line.p_adjusted = r.line.p_scan = NAN;
@@ -157,6 +160,7 @@ static mot_recommendation recs[] = {
     {1, "lift_to_target", 4.5, 35.0, 0.21, 0.14, 0.28},
     {2, "lift_to_target", 4.5, 0, 0.05, 0.01, 0.09},
 };
+static mot_tolerance customer_lines[2];
 static char note1[] = "12 customers have events but no customers.csv row.";
 static char note2[] = "T05 has no rated contacts: its performance is not "
                       "estimated.";
@@ -203,6 +207,11 @@ static mot_analysis full_analysis(void)
     tps[1].gain_target = 0.21;
     tps[1].gain_target_lo = 0.14;
     tps[1].gain_target_hi = 0.28;
+    tps[1].km_median_bad = 180;
+    tps[1].km_median_good = NAN;   /* survival stays above one half */
+    tps[1].km_hr = 2.6;
+    tps[1].km_stat = 88.1;
+    tps[1].km_p = 1e-12;
     line(&tps[1].line, "score", "churn", 2, -1, 0.31, 0.09, 412, 1568, 45.2,
          0.00004, 0.0004, "miller-siegmund");
     tps[1].line_p_adj = 0.0036;
@@ -221,6 +230,8 @@ static mot_analysis full_analysis(void)
     tps[2].lift_hi = 1.3;
     tps[2].lift_p = 0.0021;
     tps[2].lift_p_adj = 0.0168;
+    tps[2].n_lift_good = 610;
+    tps[2].n_lift_rest = 280;
     snprintf(tps[2].lift_measure, sizeof tps[2].lift_measure, "nps");
     tps[2].kind = MOT_KIND_POSITIVE;
     tps[2].priority = 2;
@@ -240,6 +251,10 @@ static mot_analysis full_analysis(void)
     tps[3].kind = MOT_KIND_HYGIENE;
     tps[3].priority = 3;
     tps[3].expected_effect = 9.1;
+    /* customers.csv: a line below 6 months of tenure; none in value */
+    line(&customer_lines[0], "tenure_months", "churn", 6, -1, 0.35, 0.17, 240,
+         1740, 30.2, 0.00001, 0.0001, "miller-siegmund");
+    memset(&customer_lines[1], 0, sizeof customer_lines[1]);
     /* T05: never rated, no estimates at all */
     perf(&tps[4], 150, 0, 140, 0.07, NAN, NAN, NAN, NAN, NAN, NAN, NAN);
 
@@ -257,10 +272,13 @@ static mot_analysis full_analysis(void)
     snprintf(a.importance_method, sizeof a.importance_method, "lmg");
     snprintf(a.interval_method, sizeof a.interval_method,
              "percentile bootstrap (200)");
+    snprintf(a.overall_outcome, sizeof a.overall_outcome, "overall");
     a.churn_n = 1980;
     a.churners = 412;
     a.peak_end = (mot_peak_end){1, 1900, 0.412, 0.281, "peak_end", 0.098,
                                 0.164, worst, ends, best};
+    a.customer_lines = customer_lines;
+    a.ncustomer_lines = 2;
     a.recs = recs;
     a.nrecs = sizeof recs / sizeof recs[0];
     a.notes = notes;
@@ -384,17 +402,42 @@ static void test_golden_empty(void **state)
 
 /* ---- properties ------------------------------------------------------------ */
 
-/* Occurrences of "%s" (not "%%s") and of "%%" in a message. */
-static void conversions(const char *s, int *convs, int *percents)
+/* The string arguments a message takes: *convs of them, each %s or %N$s
+** (positional ones must be 1..N, each once), and *percents literal "%%".
+** A message without arguments is plain text (passed as a "%s" argument)
+** and may hold a bare "%"; a format must not. */
+static void conversions(const char *key, const char *s, int *convs,
+                        int *percents)
 {
+    int seen[10] = {0}, positional = 0, bare = 0;
     *convs = *percents = 0;
     for (; *s; s++) {
-        if (s[0] == '%' && s[1] == '%') {
+        if (s[0] != '%')
+            continue;
+        if (s[1] == '%') {
             (*percents)++;
             s++;
-        } else if (s[0] == '%' && s[1] == 's') {
+        } else if (s[1] == 's') {
             (*convs)++;
+            s++;
+        } else if (s[1] >= '1' && s[1] <= '9' && s[2] == '$' && s[3] == 's') {
+            seen[s[1] - '0']++;
+            positional++;
+            s += 3;
+        } else {
+            bare++;
         }
+    }
+    if (bare && (*convs || *percents || positional))
+        fail_msg("message %s: a format with a conversion other than %%s", key);
+    if (positional) {
+        if (*convs)
+            fail_msg("message %s mixes %%s and %%N$s", key);
+        for (int i = 1; i <= positional; i++)
+            if (seen[i] != 1)
+                fail_msg("message %s: argument %d used %d times", key, i,
+                         seen[i]);
+        *convs = positional;
     }
 }
 
@@ -413,8 +456,8 @@ static void test_messages(void **state)
                 fail_msg("message key %s twice", key);
         }
         int ce, pe, cz, pz;
-        conversions(en, &ce, &pe);
-        conversions(zh, &cz, &pz);
+        conversions(key, en, &ce, &pe);
+        conversions(key, zh, &cz, &pz);
         if (ce != cz || pe != pz)
             fail_msg("message %s: %d/%d arguments in English, %d/%d in Chinese",
                      key, ce, pe, cz, pz);
