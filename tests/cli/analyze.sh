@@ -106,6 +106,13 @@ run analyze "$D" --bootstrap 50 -o "$TMP/no/such/dir/report.txt"
 expect_rc "an unwritable -o is an I/O error" 74
 expect_err "the file is named" "no/such/dir/report.txt"
 
+if [ -w /dev/full ]; then
+    "$MOT" analyze "$D" --bootstrap 50 > /dev/full 2>"$TMP/.stderr" && rc=0 || rc=$?
+    err=$(cat "$TMP/.stderr") out=""
+    expect_rc "a failed write to stdout is an I/O error" 74
+    expect_err "the failed write is reported" "cannot write to standard output"
+fi
+
 # a broken project: every problem reported, exit 65, nothing written
 rm -rf "$TMP/broken" && cp -r "$D" "$TMP/broken"
 printf 'C9999999,,2026-03-01T08:30:00,T01,five,,,,\n' >> "$TMP/broken/events.csv"
