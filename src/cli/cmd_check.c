@@ -24,29 +24,12 @@ int cmd_check(int argc, char **argv)
         return cli_usage("check", "--max-errors must be at least 1");
 
     const char *dir = a.arg[0];
-    mot_diag diag;
-    mot_diag_init(&diag, max_errors);
-    mot_load_options opt = {max_errors};
-    mot_project *p = NULL;
-    mot_status st = mot_project_load(&p, dir, &opt, &diag);
-    for (size_t i = 0; i < diag.n; i++)
-        cli_print_error(&diag.items[i]);
-    if (diag.total > diag.n)
-        fprintf(stderr, "... and %zu more problems (%zu shown; --max-errors to see more)\n",
-                diag.total - diag.n, diag.n);
-    else if (diag.total >= max_errors)
-        fprintf(stderr, "... stopped after %zu problems; --max-errors N to see more\n",
-                diag.total);
-    if (st != MOT_OK) {
-        fprintf(stderr, "mot check: %zu problem%s in %s\n", diag.total,
-                diag.total == 1 ? "" : "s", dir);
-        mot_diag_free(&diag);
-        return mot_status_exit_code(st);
-    }
+    mot_project *p;
+    if ((rc = cli_load_project("check", dir, max_errors, &p)))
+        return rc;
     char summary[512];
     mot_project_summary(p, summary, sizeof summary);
     printf("ok %s: %s\n", dir, summary);
     mot_project_free(p);
-    mot_diag_free(&diag);
     return EXIT_OK;
 }

@@ -1,0 +1,78 @@
+/*
+** output.c: publishing reports and choosing their language.
+**
+** A report is rendered whole into memory first; only then is it written,
+** to stdout or to a file via a temporary name renamed into place, so a
+** failure never leaves a half-written report behind (DESIGN §2).
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+int cli_write_output(const char *cmd, const char *path, const char *data,
+                     size_t len)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "mot %s: cannot write to standard output: %s\n",
+                    cmd, strerror(errno));
+            return EXIT_IO;
+        }
+        return EXIT_OK;
+    }
+    size_t n = strlen(path) + sizeof ".tmp";
+    char *tmp = malloc(n);
+    if (!tmp) {
+        fprintf(stderr, "mot %s: out of memory\n", cmd);
+        return mot_status_exit_code(MOT_ENOMEM);
+    }
+    snprintf(tmp, n, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    int ok = f && fwrite(data, 1, len, f) == len;
+    int saved = errno;
+    if (f && fclose(f) != 0 && ok) {
+        ok = 0;
+        saved = errno;
+    }
+    if (ok && rename(tmp, path) != 0) {
+        ok = 0;
+        saved = errno;
+    }
+    if (!ok) {
+        fprintf(stderr, "mot %s: cannot write %s: %s\n", cmd, path,
+                strerror(saved));
+        if (f)
+            remove(tmp);
+    }
+    free(tmp);
+    return ok ? EXIT_OK : EXIT_IO;
+}
+
+int cli_lang_option(const char *cmd, const cli_args *a, int *lang)
+{
+    const char *v = cli_get(a, "lang", NULL);
+    if (!v)
+        *lang = -1;
+    else if (strcmp(v, "en") == 0)
+        *lang = MOT_LANG_EN;
+    else if (strcmp(v, "zh") == 0)
+        *lang = MOT_LANG_ZH;
+    else
+        return cli_usage(cmd, "--lang must be en or zh, found '%s'", v);
+    return EXIT_OK;
+}
+
+mot_lang cli_default_lang(const mot_project *p)
+{
+    const char *lang = p->config.lang;
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; !lang[0] && i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            lang = v;
+    }
+    return strncmp(lang, "zh", 2) == 0 ? MOT_LANG_ZH : MOT_LANG_EN;
+}
