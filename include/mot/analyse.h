@@ -160,9 +160,8 @@ typedef struct mot_peak_end {
     double r2_mean;            /* cross-validated R^2: overall ~ mean */
     char winner[16];           /* "peak_end" or "mean" */
     double diff_lo, diff_hi;   /* bootstrap interval of r2_peak_end -
-                                  r2_mean */
-    char interval_method[48];  /* e.g. "percentile Poisson bootstrap
-                                  (200)"; "" without an interval */
+                                  r2_mean (the method of the importance
+                                  intervals, named in interval_method) */
     size_t *worst_count;       /* per touchpoint: times it was the worst */
     size_t *end_count;         /* ... the end moment */
     size_t *best_count;        /* ... the best moment */

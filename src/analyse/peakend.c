@@ -30,7 +30,6 @@
 ** the end moment.
 */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,11 +224,9 @@ static mot_status bootstrap(const pe_data *d, const mot_analyse_options *o,
     mot_status st;
     if (o->bootstrap < 2)
         return MOT_OK;
-    if ((st = mot_boot_run(&job, &out)) == MOT_OK && !isnan(out.lo[0])) {
+    if ((st = mot_boot_run(&job, &out)) == MOT_OK) {
         pe->diff_lo = out.lo[0];
         pe->diff_hi = out.hi[0];
-        snprintf(pe->interval_method, sizeof pe->interval_method,
-                 "percentile Poisson bootstrap (%u)", o->bootstrap);
     }
     mot_boot_out_free(&out);
     return st == MOT_ENOMEM ? st : MOT_OK;

@@ -155,15 +155,12 @@ static void test_leave_one_out_against_r(void **state)
     assert_true(fabs(pe->diff_lo - lo) < 1e-7);
     assert_true(fabs(pe->diff_hi - hi) < 1e-7);
     assert_true(pe->diff_lo < pe->diff_hi);
-    assert_string_equal(pe->interval_method,
-                        "percentile Poisson bootstrap (400)");
     mot_analysis_free(a);
 
     /* no bootstrap: no interval; too few customers: not compared */
     a = analyse_dir(dir, 0, 42, 5);
     assert_true(a->peak_end.available);
     assert_true(isnan(a->peak_end.diff_lo) && isnan(a->peak_end.diff_hi));
-    assert_string_equal(a->peak_end.interval_method, "");
     mot_analysis_free(a);
     a = analyse_dir(dir, 0, 42, 11);
     assert_false(a->peak_end.available);
