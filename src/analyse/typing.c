@@ -33,9 +33,10 @@
 ** churn, or a higher overall score) types nothing and is noted.
 **
 ** Ranking. expected_effect = impact x reach x gap, with
-**     impact  the importance (share of R^2 of the overall score) when the
-**             overall model was fitted, else attributable churners /
-**             churners (the share of churn the touchpoint explains)
+**     impact  importance / R^2 (the touchpoint's share of the explained
+**             variance of the overall score) when the overall model was
+**             fitted, else attributable churners / churners (its share of
+**             the churn)
 **     reach   the share of customers who met the touchpoint
 **     gap     max(0, target - mean) / (scale max - scale min), target the
 **             blueprint's, else the scale maximum
@@ -154,8 +155,8 @@ static double expected_effect(const mot_project *p, const mot_analysis *a,
 {
     const mot_scale *s = &p->config.scale;
     double impact, target = isfinite(r->target) ? r->target : s->max, gap;
-    if (isfinite(a->overall_r2))
-        impact = isfinite(r->importance) ? r->importance : 0;
+    if (a->overall_r2 > 0)
+        impact = isfinite(r->importance) ? r->importance / a->overall_r2 : 0;
     else if (a->churners > 0)
         impact = isfinite(r->attributable_churners)
                      ? r->attributable_churners / a->churners : 0;

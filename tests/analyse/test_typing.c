@@ -137,10 +137,10 @@ static void set_estimates(mot_analysis *a)
     r[6].lift_p = 0.02;
 }
 
-/* Performance and effects for ranking and recommendations:
-**   A importance 0.1, reach 1, mean 3.5: 0.1 x 1 x (4.5-3.5)/4 = 0.025
-**   B 0.05, 0.5, mean 4.0: 0.05 x 0.5 x 0.5/4 = 0.003125
-**   C 0.2, 0.8, mean 4.1: 0.2 x 0.8 x 0.4/4 = 0.016
+/* Performance and effects for ranking and recommendations (R^2 0.4):
+**   A importance 0.1, reach 1, mean 3.5: 0.1/0.4 x 1 x (4.5-3.5)/4 = 0.0625
+**   B 0.05, 0.5, mean 4.0: 0.05/0.4 x 0.5 x 0.5/4 = 0.0078125
+**   C 0.2, 0.8, mean 4.1: 0.2/0.4 x 0.8 x 0.4/4 = 0.04
 **   D importance NAN (counts 0): 0
 ** so the order is A, C, B, D. */
 static void set_performance(mot_analysis *a)
@@ -218,9 +218,9 @@ static void test_ranking_and_recommendations(void **state)
     assert_int_equal(mot_analyse_typing(&x->p, NULL, &o, x->a, NULL),
                      MOT_OK);
     const mot_analysis *a = x->a;
-    check_close(a->tp[0].expected_effect, 0.025, 1e-15);
-    check_close(a->tp[1].expected_effect, 0.003125, 1e-15);
-    check_close(a->tp[2].expected_effect, 0.016, 1e-15);
+    check_close(a->tp[0].expected_effect, 0.0625, 1e-15);
+    check_close(a->tp[1].expected_effect, 0.0078125, 1e-15);
+    check_close(a->tp[2].expected_effect, 0.04, 1e-15);
     check_close(a->tp[3].expected_effect, 0, 0);
     assert_int_equal(a->nmoments, 4);
     const size_t order[4] = {0, 2, 1, 3};
