@@ -44,7 +44,8 @@
 ** last, ties in blueprint order); priority is the rank.
 **
 ** Recommendations, for each moment of truth in rank order:
-**     lift_to_tolerance (when some scores are below tolerance) and
+**     lift_to_tolerance (when some scores are below tolerance and it
+**     retains churners or has an estimable overall gain) and
 **     lift_to_target (when the mean is below a target above tolerance):
 **         churners_retained = the attributable churners of the churn
 **         model when its effect is significant (the model splits bad at
@@ -218,7 +219,7 @@ static void add_rec(mot_analysis *a, size_t tp, const char *action,
 static void recommend(mot_analysis *a, const mot_tp_result *r, verdict v)
 {
     double ch = churners_retained(a, r, v);
-    if (r->below_tolerance > 0)
+    if (r->below_tolerance > 0 && (ch > 0 || isfinite(r->gain_tolerance)))
         add_rec(a, r->tp, "lift_to_tolerance", r->tolerance, ch,
                 r->gain_tolerance, r->gain_tolerance_lo,
                 r->gain_tolerance_hi);

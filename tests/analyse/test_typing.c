@@ -163,6 +163,11 @@ static void set_performance(mot_analysis *a)
         r[t].gain_target_hi = 0.4 * (double)(t + 1);
     }
     r[0].attributable_churners = 12.5;
+    /* B has bad experiences, but too few to estimate what lifting them
+    ** gains, and no churn effect: no lift to tolerance */
+    r[1].below_tolerance = 0.05;
+    r[1].gain_tolerance = r[1].gain_tolerance_lo = NAN;
+    r[1].gain_tolerance_hi = NAN;
 }
 
 static int has_note(const mot_analysis *a, const char *text)
@@ -230,7 +235,7 @@ static void test_ranking_and_recommendations(void **state)
     }
     assert_int_equal(a->tp[4].priority, 0);
     /* A: both lifts retain its 12.5 attributable churners; C: churn
-    ** model fitted, no significant effect: 0; B: nothing below
+    ** model fitted, no significant effect: 0; B: nothing estimable below
     ** tolerance, so only the lift to target; D: lift to tolerance (no
     ** mean, so no target) and stay within 3 contacts: 100 x (0.3 - 0.1)
     ** = 20 churners. */
