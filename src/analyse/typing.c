@@ -9,7 +9,10 @@
 **            convergence or a tiny group: its p is not trustworthy)
 **     lift   the p of the loyalty lift of a good experience
 **     drop   the Welch p of the overall drop after a bad experience
-**     line   the scan-adjusted p of the strongest tolerance line
+**     line   the p of the strongest tolerance line, adjusted for the scan
+**            over cut points and already by Holm over every scan
+**            (tolerance.c); entering a second Holm family keeps it valid
+**            (an adjusted p is still a p-value), only more conservative
 ** All of them, over all touchpoints, are adjusted together by Holm's
 ** (1979) step-down method, so the chance of typing any touchpoint that
 ** has no effect as a moment of truth is at most alpha (family-wise error
