@@ -256,6 +256,7 @@ typedef struct keyed {
     double y;
 } keyed;
 
+/* Ascending key. */
 static int cmp_keyed(const void *a, const void *b)
 {
     uint64_t x = ((const keyed *)a)->key, y = ((const keyed *)b)->key;
@@ -600,6 +601,7 @@ static mot_status survival(const mot_project *p, const mot_features *f,
 
 /* ---- the part ----------------------------------------------------------- */
 
+/* The churn model and the survival view (customers.csv has churn). */
 static mot_status churn(const mot_project *p, const mot_features *f,
                         const mot_analyse_options *o, mot_analysis *a)
 {
