@@ -87,6 +87,7 @@ static mot_status new_accs(const mot_boot_job *j, mot_moments **acc)
     return MOT_OK;
 }
 
+/* Free acc[0..n-1] (NULL entries are no-ops). */
 static void free_accs(mot_moments **acc, size_t n)
 {
     for (size_t a = 0; a < n; a++)

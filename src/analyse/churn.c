@@ -39,7 +39,8 @@
 ** event to churn_time for churners, censored at the end of the data (the
 ** latest event or churn time) for the others; per touchpoint the
 ** Kaplan-Meier median of the bad and good groups, the log-rank test and
-** its hazard ratio estimate (O/E bad) / (O/E good).
+** its hazard ratio estimate (O/E bad) / (O/E good); touchpoints run in
+** parallel (the result does not depend on the threads).
 */
 #include <math.h>
 #include <stdio.h>
@@ -48,6 +49,7 @@
 
 #include "analyse/internal.h"
 #include "analyse/shared.h"
+#include "core/parallel.h"
 
 #define DAY 86400.0
 
@@ -254,6 +256,7 @@ typedef struct keyed {
     double y;
 } keyed;
 
+/* Ascending key. */
 static int cmp_keyed(const void *a, const void *b)
 {
     uint64_t x = ((const keyed *)a)->key, y = ((const keyed *)b)->key;
@@ -493,25 +496,35 @@ static size_t survival_times(const mot_project *p, const mot_features *f,
     return bad;
 }
 
-/* Scratch arrays of the survival view (one entry per model row). */
+/* The survival view's data, shared read-only by the parts. */
+typedef struct sv_job {
+    const mot_features *f;
+    mot_analysis *a;          /* each part writes its touchpoints only */
+    const ch_rows *rw;
+    const double *time;       /* per model row, NAN: left out */
+    const int *event;
+    double min_group;
+    mot_status st[MOT_MAX_THREADS];
+} sv_job;
+
+/* Scratch arrays of one part (one entry per model row). */
 typedef struct sv_buf {
-    double *time, *gt, *kt;   /* all rows; a touchpoint's; one group's */
-    int *event, *ge, *ke;
+    double *gt, *kt;          /* a touchpoint's times; one group's */
+    int *ge, *ke;
     int *gg;                  /* a touchpoint's rows: 1 bad, 0 good */
 } sv_buf;
 
 /* Log-rank test and Kaplan-Meier medians of bad vs good at t. */
-static void survival_tp(const mot_features *f, const mot_analysis *a,
-                        const ch_rows *rw, const sv_buf *b, size_t t,
-                        mot_tp_result *r)
+static void survival_tp(const sv_job *j, const sv_buf *b, size_t t)
 {
+    mot_tp_result *r = &j->a->tp[t];
     size_t n = 0;
-    for (size_t i = 0; i < rw->n; i++) {
-        int bad = bad_at(f, a, rw->row[i], t);
-        if (bad < 0 || isnan(b->time[i]))
+    for (size_t i = 0; i < j->rw->n; i++) {
+        int bad = bad_at(j->f, j->a, j->rw->row[i], t);
+        if (bad < 0 || isnan(j->time[i]))
             continue;
-        b->gt[n] = b->time[i];
-        b->ge[n] = b->event[i];
+        b->gt[n] = j->time[i];
+        b->ge[n] = j->event[i];
         b->gg[n++] = bad;
     }
     mot_logrank lr;
@@ -536,39 +549,59 @@ static void survival_tp(const mot_features *f, const mot_analysis *a,
     }
 }
 
-/* The survival view of every touchpoint with min_group bad and good. */
+/* Part `part`: the touchpoints t with t % nparts == part. */
+static void survival_part(void *ctx, unsigned part, unsigned nparts)
+{
+    sv_job *j = ctx;
+    size_t n = j->rw->n + 1;
+    sv_buf b = {malloc(n * sizeof(double)), malloc(n * sizeof(double)),
+                malloc(n * sizeof(int)), malloc(n * sizeof(int)),
+                malloc(n * sizeof(int))};
+    if (b.gt && b.kt && b.ge && b.ke && b.gg) {
+        for (size_t t = part; t < j->f->ntp; t += nparts)
+            if (j->a->tp[t].n_bad >= j->min_group &&
+                j->a->tp[t].n_good >= j->min_group)
+                survival_tp(j, &b, t);
+    } else {
+        j->st[part] = MOT_ENOMEM;
+    }
+    free(b.gt);
+    free(b.kt);
+    free(b.ge);
+    free(b.ke);
+    free(b.gg);
+}
+
+/* The survival view of every touchpoint with min_group bad and good, one
+** touchpoint per part. */
 static mot_status survival(const mot_project *p, const mot_features *f,
                            const mot_analyse_options *o, const ch_rows *rw,
                            mot_analysis *a)
 {
-    size_t n = rw->n + 1;
-    sv_buf b = {malloc(n * sizeof(double)), malloc(n * sizeof(double)),
-                malloc(n * sizeof(double)), malloc(n * sizeof(int)),
-                malloc(n * sizeof(int)), malloc(n * sizeof(int)),
-                malloc(n * sizeof(int))};
+    double *time = malloc((rw->n + 1) * sizeof *time);
+    int *event = malloc((rw->n + 1) * sizeof *event);
     mot_status st = MOT_ENOMEM;
-    if (b.time && b.gt && b.kt && b.event && b.ge && b.ke && b.gg) {
-        size_t bad = survival_times(p, f, rw, b.time, b.event);
-        double mg = (double)o->min_group;
-        for (size_t t = 0; t < f->ntp; t++)
-            if (a->tp[t].n_bad >= mg && a->tp[t].n_good >= mg)
-                survival_tp(f, a, rw, &b, t, &a->tp[t]);
-        st = bad ? mot_analysis_note(a, "survival: %zu churner(s) without a "
-                                        "usable churn_time left out", bad)
-                 : MOT_OK;
+    if (time && event) {
+        size_t bad = survival_times(p, f, rw, time, event);
+        sv_job j = {f, a, rw, time, event, (double)o->min_group, {MOT_OK}};
+        unsigned parts = mot_parallel_threads(o->threads, f->ntp);
+        mot_parallel_run(parts, survival_part, &j);
+        st = MOT_OK;
+        for (unsigned t = 0; t < parts; t++)
+            if (j.st[t] != MOT_OK)
+                st = j.st[t];
+        if (st == MOT_OK && bad)
+            st = mot_analysis_note(a, "survival: %zu churner(s) without a "
+                                      "usable churn_time left out", bad);
     }
-    free(b.time);
-    free(b.gt);
-    free(b.kt);
-    free(b.event);
-    free(b.ge);
-    free(b.ke);
-    free(b.gg);
+    free(time);
+    free(event);
     return st;
 }
 
 /* ---- the part ----------------------------------------------------------- */
 
+/* The churn model and the survival view (customers.csv has churn). */
 static mot_status churn(const mot_project *p, const mot_features *f,
                         const mot_analyse_options *o, mot_analysis *a)
 {

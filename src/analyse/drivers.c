@@ -432,6 +432,7 @@ done:
 
 /* ---- the result's terms ------------------------------------------------- */
 
+/* strdup, keeping NULL (NULL on failure too: callers check the source). */
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 /* Create the result's driver entries, one per kept term. */
@@ -651,6 +652,7 @@ static int cmp_driver(const void *a, const void *b)
     return (x->importance < y->importance) - (x->importance > y->importance);
 }
 
+/* Every step of the file comment, in order. */
 static mot_status analyse(dv *v)
 {
     mot_status st;

@@ -19,12 +19,14 @@
 #include "mot/drivers.h"
 #include "mot/report.h"
 
+/* The JSON name of a term's kind. */
 static const char *kind_name(mot_driver_kind k)
 {
     return k == MOT_DRIVER_NUMERIC ? "numeric"
            : k == MOT_DRIVER_YESNO ? "yes_no" : "level";
 }
 
+/* key: [lo, hi]. */
 static void json_pair(mot_json *j, const char *key, double lo, double hi)
 {
     mot_json_key(j, key);
@@ -34,6 +36,7 @@ static void json_pair(mot_json *j, const char *key, double lo, double hi)
     mot_json_end_array(j);
 }
 
+/* "tolerance_line": the line's object, or null when none was found. */
 static void json_line(mot_json *j, const mot_tolerance *t)
 {
     mot_json_key(j, "tolerance_line");
@@ -69,6 +72,7 @@ static void json_line(mot_json *j, const mot_tolerance *t)
     mot_json_end_object(j);
 }
 
+/* "flags": the coefficient's flags as words. */
 static void json_flags(mot_json *j, unsigned f)
 {
     mot_json_key(j, "flags");
@@ -80,6 +84,7 @@ static void json_flags(mot_json *j, unsigned f)
     mot_json_end_array(j);
 }
 
+/* One term's object. */
 static void json_driver(mot_json *j, const mot_drivers *r, const mot_driver *d)
 {
     mot_json_begin_object(j);
@@ -164,6 +169,7 @@ static const char *estimate(char *buf, size_t n, double x, int ratio)
     return num(buf, n, x, digits > 8 ? 8 : digits);
 }
 
+/* A p-value: "<0.0001", two significant digits, or "-". */
 static const char *pval(char *buf, size_t n, double p)
 {
     if (isnan(p))
@@ -175,6 +181,7 @@ static const char *pval(char *buf, size_t n, double p)
     return buf;
 }
 
+/* "[lo, hi]" or "-". */
 static const char *interval(char *buf, size_t n, double lo, double hi,
                             int ratio)
 {
@@ -187,6 +194,7 @@ static const char *interval(char *buf, size_t n, double lo, double hi,
     return buf;
 }
 
+/* "> value: beyond% vs within% (p ...)", "none", or "-" (not looked for). */
 static const char *line_text(char *buf, size_t n, const mot_driver *d)
 {
     const mot_tolerance *t = &d->line;
@@ -203,6 +211,7 @@ static const char *line_text(char *buf, size_t n, const mot_driver *d)
     return buf;
 }
 
+/* One term's row of the table. MOT_ENOMEM. */
 static mot_status text_row(mot_table *t, const mot_driver *d, int ratio)
 {
     char name[256], imp[32], ici[80], est[32], eci[80], p[32], line[128];

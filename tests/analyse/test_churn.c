@@ -103,6 +103,18 @@ static void test_against_r(void **state)
                             "customers with a bad experience"));
     assert_true(pu_note(&u, "1 segment(s) with fewer than 30 customers "
                             "pooled with the largest, a"));
+    /* the same numbers on one thread */
+    pu_run v;
+    o.threads = 1;
+    pu_analyse(&v, MOT_TEST_DATA "/churn", &o);
+    for (size_t t = 0; t < a->ntp; t++) {
+        const mot_tp_result *x = &a->tp[t], *y = &v.a->tp[t];
+        assert_memory_equal(&x->odds_ratio, &y->odds_ratio, sizeof(double));
+        assert_memory_equal(&x->km_p, &y->km_p, sizeof(double));
+        assert_memory_equal(&x->km_hr, &y->km_hr, sizeof(double));
+        assert_memory_equal(&x->lift_p, &y->lift_p, sizeof(double));
+    }
+    pu_free(&v);
     pu_free(&u);
 }
 
