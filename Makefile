@@ -33,7 +33,7 @@ build: deps build/build.ninja
 demo: build
 	rm -rf build/demo-telecom
 	build/mot demo --scenario telecom --out build/demo-telecom
-	build/mot check build/demo-telecom
+	build/mot analyze build/demo-telecom
 
 build/asan/build.ninja: | deps
 	$(CMAKE) --preset asan -DMOT_WERROR=$(WERROR)

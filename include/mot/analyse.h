@@ -9,8 +9,11 @@
 ** bad experiences: odds ratios with Wald intervals, churn if bad / good,
 ** attributable churners), tolerance lines (change points in churn along
 ** score, contacts and waiting time, with a scan-adjusted p-value), the
-** peak-end comparison, the MOT type (negative / positive / hygiene / none)
-** and a ranking with recommendations. The rules are in docs/methods.md.
+** overall score by experience (bad / adequate / good, with the gains of
+** lifting to tolerance and target), the peak-end comparison, the MOT type
+** (negative / positive / hygiene / none, at a family-wise error rate of
+** alpha by Holm's method) and a ranking with recommendations. The rules
+** are in docs/methods.md.
 **
 ** The result is plain data: report modules render it (JSON keys of
 ** DESIGN §4) and never recompute statistics. Every estimate carries its
@@ -52,6 +55,9 @@ typedef struct mot_analyse_options {
     unsigned threads;     /* worker threads, 0 = one per core */
     double alpha;         /* significance level (0.05) */
     size_t min_group;     /* fewest customers in a group to report (30) */
+    /* Added by the impact/churn/tolerance parts: */
+    unsigned permutations;/* tolerance lines: 0 = Miller-Siegmund p;
+                             > 0 = a permutation p from this many (0) */
 } mot_analyse_options;
 
 /* Fill *o with the defaults above. */
@@ -71,6 +77,11 @@ typedef struct mot_tolerance {
     double statistic;          /* maximally selected chi-square */
     double p_adjusted;         /* adjusted for the scan over cut points */
     char p_method[24];         /* "miller-siegmund" or "permutation" */
+    /* Added: p_adjusted is the scan-adjusted p (p_scan) further adjusted
+    ** by Holm's method over the family of every scan of the analysis
+    ** (docs/methods.md, "Tolerance lines"). */
+    double p_scan;             /* adjusted for the scan only */
+    size_t family;             /* scans in the Holm family */
 } mot_tolerance;
 
 typedef struct mot_tp_result {
@@ -83,11 +94,15 @@ typedef struct mot_tp_result {
     double reach;                   /* n_customers / customers */
     double mean, sd, mean_lo, mean_hi;        /* rated scores, t interval */
     double tolerance;               /* adequate level used */
+    double target;                  /* desired level: blueprint target,
+                                       NAN when not given */
     double below_tolerance, below_lo, below_hi; /* share of rated scores
                                                    below it, Wilson */
 
     /* impact on the overall score (NAN when not estimable) */
-    double importance, importance_lo, importance_hi;   /* share of R^2 */
+    double importance, importance_lo, importance_hi;   /* its part of R^2
+                                        (LMG or relative weight; the parts
+                                        sum to overall_r2) */
 
     /* impact on churn (NAN when not estimable) */
     double odds_ratio, or_lo, or_hi, p;
@@ -100,7 +115,37 @@ typedef struct mot_tp_result {
     double lift, lift_lo, lift_hi, lift_p;
     char lift_measure[16];          /* "nps" or "overall" */
 
+    /* Added (churn.c): the rest of the lift comparison is the adequate
+    ** experiences (rated, neither bad nor good); group sizes. */
+    double n_lift_good, n_lift_rest;
+    /* Added (churn.c), survival view when churn_time is present (NAN
+    ** otherwise): days from the customer's first event to churn, censored
+    ** at the end of the data; bad vs good experience here. */
+    double km_median_bad, km_median_good;  /* NAN if S stays above 0.5 */
+    double km_hr;                   /* log-rank (O/E bad) / (O/E good) */
+    double km_stat, km_p;           /* log-rank chi-square (1 df), p */
+
     mot_tolerance line;             /* the strongest line, or found = 0 */
+
+    /* overall score by experience here (NAN when not estimable): the
+    ** customers with an overall score and a rated score here, grouped by
+    ** their worst score here: bad (below tolerance), adequate (tolerance
+    ** up to target), good (target or more; empty without a target) */
+    double overall_bad, overall_adequate, overall_good;  /* mean overall */
+    size_t n_overall_bad, n_overall_adequate, n_overall_good;
+    double overall_drop;            /* mean(not bad) - mean(bad) */
+    double overall_drop_lo, overall_drop_hi, overall_drop_p;  /* Welch */
+    /* points of mean overall (over every customer with an overall score)
+    ** gained if each bad experience here were lifted to tolerance, and if
+    ** each experience were lifted to target (group means; interval from
+    ** their standard errors, Satterthwaite df) */
+    double gain_tolerance, gain_tolerance_lo, gain_tolerance_hi;
+    double gain_target, gain_target_lo, gain_target_hi;
+
+    /* Holm-adjusted p-values of the tests the typing uses (NAN: not
+    ** tested): churn odds ratio, loyalty lift, overall drop, tolerance
+    ** line; adjusted together over all touchpoints (docs/methods.md) */
+    double churn_p_adj, lift_p_adj, drop_p_adj, line_p_adj;
 
     mot_kind kind;
     int priority;                   /* 1.. among moments of truth, 0 none */
@@ -115,7 +160,8 @@ typedef struct mot_peak_end {
     double r2_mean;            /* cross-validated R^2: overall ~ mean */
     char winner[16];           /* "peak_end" or "mean" */
     double diff_lo, diff_hi;   /* bootstrap interval of r2_peak_end -
-                                  r2_mean */
+                                  r2_mean (the method of the importance
+                                  intervals, named in interval_method) */
     size_t *worst_count;       /* per touchpoint: times it was the worst */
     size_t *end_count;         /* ... the end moment */
     size_t *best_count;        /* ... the best moment */
@@ -123,9 +169,13 @@ typedef struct mot_peak_end {
 
 typedef struct mot_recommendation {
     size_t tp;
-    char action[32];           /* "lift_to_tolerance" or "lift_to_target" */
-    double churners_retained;  /* expected, NAN without churn data */
+    char action[32];           /* "lift_to_tolerance", "lift_to_target" or
+                                  "stay_within_line" */
+    double level;              /* the score lifted to, or the line's value */
+    double churners_retained;  /* expected, NAN without churn data; 0 when
+                                  the churn effect is not significant */
     double overall_gain;       /* points of mean overall, NAN without it */
+    double overall_gain_lo, overall_gain_hi;
 } mot_recommendation;
 
 typedef struct mot_analysis {
@@ -145,6 +195,15 @@ typedef struct mot_analysis {
     char interval_method[40];  /* e.g. "percentile bootstrap (200)" */
     size_t churn_n;            /* customers in the churn model */
     double churners;
+
+    /* Added (impact.c): the outcome of the importance model, "overall" or
+    ** "nps" ("" when there is none). */
+    char overall_outcome[16];
+    /* Added (tolerance.c): one line per numeric customers.csv column
+    ** scanned (found = 0 where none is significant); freed by
+    ** mot_analysis_free. */
+    mot_tolerance *customer_lines;
+    size_t ncustomer_lines;
 
     mot_peak_end peak_end;
 

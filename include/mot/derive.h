@@ -59,8 +59,12 @@ typedef struct mot_features {
 
 /* Derive the features of project p (its events may be absent: then every
 ** customer has no contacts). Returns MOT_OK and a new mot_features in
-** *out, or MOT_ENOMEM (nothing allocated is left behind). threads is the
-** number of worker threads (0 = one per core). */
+** *out; MOT_ENOMEM; MOT_ELIMIT past 4,294,967,295 events or 2^31 - 1
+** customers.csv rows; MOT_EDATA if an event names a customer or
+** touchpoint index outside the project (a project built by hand; the
+** loader never does this). On failure *out is NULL and nothing allocated
+** is left behind. threads is the number of worker threads (0 = one per
+** core); the result does not depend on it. */
 mot_status mot_features_derive(const mot_project *p, unsigned threads,
                                mot_features **out, mot_error *err);
 

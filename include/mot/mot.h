@@ -32,6 +32,10 @@
 #include "mot/demo.h"
 #include "mot/stats.h"
 #include "mot/survey.h"
+#include "mot/wide.h"
+#include "mot/drivers.h"
+#include "mot/derive.h"
+#include "mot/analyse.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,7 +1,12 @@
 /*
-** mot/report.h: building blocks for rendering results.
+** mot/report.h: rendering results.
 **
-** A streaming JSON writer (mot_json) that never emits invalid JSON
+** The moment-of-truth report (mot_report_*): the result of mot_analyse as
+** the JSON object of DESIGN §4, as a terminal report or as Markdown, in
+** English or Chinese. Renderers only present what the mot_analysis holds;
+** they never compute statistics.
+**
+** Building blocks: a streaming JSON writer (mot_json) that never emits invalid JSON
 ** (non-finite numbers become null, strings are escaped), and terminal text
 ** helpers that measure display width the way a terminal does (CJK and
 ** other East Asian wide characters take two columns; combining marks none)
@@ -23,6 +28,7 @@
 #include <stdio.h>
 #include "mot/error.h"
 #include "mot/survey.h"
+#include "mot/analyse.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,8 +57,9 @@ void mot_json_end_array(mot_json *j);
 void mot_json_key(mot_json *j, const char *key);
 /* A UTF-8 string (escaped per RFC 8259); NULL writes null. */
 void mot_json_string(mot_json *j, const char *s);
-/* A number in the shortest form that reads back to the same double;
-** NAN and infinities write null. */
+/* A number in the shortest form that reads back to the same double
+** (whole numbers below 1e15 without an exponent: 200, not 2e+02); NAN
+** and infinities write null. */
 void mot_json_number(mot_json *j, double x);
 void mot_json_int(mot_json *j, int64_t x);
 void mot_json_bool(mot_json *j, int b);
@@ -100,6 +107,55 @@ mot_status mot_table_addf(mot_table *t, const char *fmt, ...)
 /* Print every row to f, indenting by `indent` spaces, two spaces between
 ** columns, the first row followed by a rule of '-' when header is set. */
 void mot_table_print(const mot_table *t, FILE *f, int indent, int header);
+/* Shape and contents, for renderers of other formats: rows added so far,
+** columns, the cell at (row, col) (borrowed; NULL when out of range) and
+** whether column col is right-aligned. */
+size_t mot_table_rows(const mot_table *t);
+size_t mot_table_cols(const mot_table *t);
+const char *mot_table_cell(const mot_table *t, size_t row, size_t col);
+int mot_table_right(const mot_table *t, size_t col);
+
+/* ---- the moment-of-truth report ------------------------------------------ */
+
+/* Language of display text. Identifiers (JSON keys and values such as
+** "negative", touchpoint ids) are English whatever the language; notes the
+** engine wrote (mot_analysis.notes) stay as written. */
+typedef enum mot_lang { MOT_LANG_EN = 0, MOT_LANG_ZH } mot_lang;
+
+/* The whole analysis of project p (the project a was computed from) as one
+** JSON object with the keys of DESIGN §4 that the analysis computes, plus
+** the sample sizes, intervals, methods and notes the contract leaves out
+** (docs/report.md lists every key). Non-finite numbers are null. pretty
+** indents two spaces per level and ends with a newline. Returns MOT_OK,
+** MOT_ENOMEM, or MOT_EIO if writing to f failed. */
+mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
+                           FILE *f, int pretty);
+
+/* The analysis as a report for a terminal: the moments of truth in plain
+** words (best first, with their numbers and intervals), then tables of
+** the touchpoints (blueprint order, columns aligned by display width),
+** tolerance lines, peak-end, recommendations, notes and sample sizes.
+** Returns MOT_OK, MOT_ENOMEM, or MOT_EIO if writing to f failed. */
+mot_status mot_report_text(const mot_project *p, const mot_analysis *a,
+                           FILE *f, mot_lang lang);
+
+/* The same sections as mot_report_text, as Markdown (headings, numbered
+** lists, pipe tables). Same returns. */
+mot_status mot_report_md(const mot_project *p, const mot_analysis *a,
+                         FILE *f, mot_lang lang);
+
+/* Only the peak-end comparison (`mot peakend`): as JSON the object the
+** full report has under "peak_end"; as text or Markdown its section.
+** Same returns as the functions above. */
+mot_status mot_report_peak_end_json(const mot_project *p,
+                                    const mot_analysis *a, FILE *f,
+                                    int pretty);
+mot_status mot_report_peak_end_text(const mot_project *p,
+                                    const mot_analysis *a, FILE *f,
+                                    mot_lang lang);
+mot_status mot_report_peak_end_md(const mot_project *p,
+                                  const mot_analysis *a, FILE *f,
+                                  mot_lang lang);
 
 /* ---- survey instruments (survey.c) ---------------------------------------- */
 

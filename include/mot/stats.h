@@ -526,6 +526,67 @@ mot_status mot_nps_from_counts(uint64_t promoters, uint64_t passives,
 mot_status mot_nps_wald(const mot_nps *s, double level, double *lo,
                         double *hi);
 
+/* ======================================================================
+** Linear regression with inference (ols.c), two-sample comparison
+** (welch.c) and multiple-testing adjustment (holm.c).
+** ==================================================================== */
+
+typedef struct mot_ols_coef {
+    double beta;        /* coefficient (per unit of the predictor) */
+    double se;          /* sqrt(sigma^2 [(X'X)^-1]_jj) */
+    double t;           /* beta / se */
+    double p;           /* two-sided t(df) p-value */
+    double lo, hi;      /* beta -+ t_{(1+level)/2, df} se */
+} mot_ols_coef;
+
+typedef struct mot_ols {
+    size_t p;           /* predictors; coef has p + 1 entries, the
+                           intercept first */
+    mot_ols_coef *coef; /* owned by the fit */
+    double n;           /* sum of weights (rows for unit weights) */
+    double df;          /* residual degrees of freedom n - p - 1 */
+    double r2, adj_r2;  /* 1 - SSE/SST and 1 - (1 - R^2)(n-1)/df */
+    double sigma;       /* sqrt(SSE / df) */
+    double f, f_p;      /* overall F(p, df) test and its p-value */
+} mot_ols;
+
+/* Ordinary least squares of variable y on the other variables of m, from
+** its means and co-moments (so a fit over shards is a merge away):
+** beta = Cxx^-1 cxy, intercept = mean_y - beta' mean_x, sigma^2 =
+** (Cyy - beta' cxy) / (W - p - 1), Var(beta) = sigma^2 Cxx^-1,
+** Var(intercept) = sigma^2 (1/W + mean_x' Cxx^-1 mean_x). Weights are
+** frequency weights (as rows repeated), not R's precision weights. The
+** predictors keep their order in m. level is the interval's confidence
+** (e.g. 0.95). MOT_EDATA (naming the 0-based predictor, counted without
+** y) for a constant or collinear predictor, a constant outcome, or no
+** residual degrees of freedom; MOT_EUSAGE for bad arguments; MOT_ENOMEM.
+** The caller frees *out with mot_ols_free. */
+mot_status mot_ols_from_moments(const mot_moments *m, size_t y, double level,
+                                mot_ols **out, mot_error *err);
+void mot_ols_free(mot_ols *o);
+
+typedef struct mot_welch {
+    double n1, n2, mean1, mean2;
+    double diff;        /* mean1 - mean2 */
+    double se;          /* sqrt(v1/n1 + v2/n2) */
+    double df;          /* Welch-Satterthwaite degrees of freedom */
+    double t, p;        /* diff / se, two-sided t(df) p-value */
+    double lo, hi;      /* diff -+ t_{(1+level)/2, df} se */
+} mot_welch;
+
+/* Welch's unequal-variance t test of mean1 = mean2 from each group's
+** size n, mean and unbiased variance v. MOT_EDATA if a group has fewer
+** than 2 rows or both variances are 0; MOT_EUSAGE for a bad level. */
+mot_status mot_welch_test(double n1, double mean1, double v1, double n2,
+                          double mean2, double v2, double level,
+                          mot_welch *res);
+
+/* Holm's (1979) step-down adjustment of the n p-values p (NAN entries are
+** not tests: they stay NAN and do not count): with the m valid p-values
+** sorted ascending, adj_(i) = max_{j <= i} min(1, (m - j + 1) p_(j)).
+** adj may alias p. MOT_ENOMEM. */
+mot_status mot_p_holm(const double *p, size_t n, double *adj);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,8 +3,9 @@
 **
 ** mot_analyse (analyse.c) allocates the mot_analysis, fills the
 ** touchpoint performance (perf.c), then calls the parts below in order,
-** each filling its own fields of the result, then the peak-end comparison
-** (peakend.c) and finally typing, ranking and recommendations (typing.c),
+** each filling its own fields of the result, then the overall score by
+** experience (experience.c), the peak-end comparison (peakend.c) and
+** finally typing, ranking and recommendations (typing.c),
 ** which read what the others computed. Each part leaves its fields NAN (or
 ** found = 0) where the data cannot support an estimate, and says why with
 ** mot_analysis_note.
@@ -44,6 +45,13 @@ mot_status mot_analyse_churn(const mot_project *p, const mot_features *f,
 mot_status mot_analyse_tolerance(const mot_project *p, const mot_features *f,
                                  const mot_analyse_options *o,
                                  mot_analysis *a, mot_error *err);
+
+/* experience.c: the overall score by experience (overall_bad ..
+** gain_target_hi). */
+mot_status mot_analyse_experience(const mot_project *p,
+                                  const mot_features *f,
+                                  const mot_analyse_options *o,
+                                  mot_analysis *a, mot_error *err);
 
 /* peakend.c: peak_end. */
 mot_status mot_analyse_peak_end(const mot_project *p, const mot_features *f,

@@ -11,6 +11,9 @@
 
 #include <stdio.h>
 #include "mot/mot.h"
+#include "mot/analyse.h"
+#include "mot/derive.h"
+#include "mot/report.h"
 
 enum {
     EXIT_OK = 0,
@@ -84,9 +87,48 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 #endif
     ;
 
-/* ---- reports (output.c) ------------------------------------------------ */
+/* ---- projects (project.c) ---------------------------------------------- */
 
-/* --format text|json (default text) and --lang en|zh (default en). */
+/* Load the project in dir, printing every problem on stderr as `mot check`
+** does (at most max_errors, then how many more, then "mot CMD: N problems
+** in DIR" and a summary of the rows without problems). Returns 0 with the project in *out (the caller frees it), or
+** the exit code of the failure (65 bad data, 66 missing, ...). */
+int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
+                     mot_project **out);
+
+/* Load (as above), derive and analyse the project in dir with options opt.
+** Returns 0 with the project in *p and the analysis in *a (the caller
+** frees both), or an exit code after printing what went wrong. */
+int cli_analyse_project(const char *cmd, const char *dir,
+                        const mot_analyse_options *opt, mot_project **p,
+                        mot_analysis **a);
+
+
+/* Publish a finished report: write data (len bytes) to stdout when path is
+** NULL or "-", else to path.tmp, renamed over path once whole. Returns 0,
+** or 74 after printing why nothing (or nothing new) was written. */
+int cli_write_output(const char *cmd, const char *path, const char *data,
+                     size_t len);
+
+/* The --lang option: 0 with *lang a mot_lang, or -1 when not given;
+** 64 (after a usage message) when it is neither en nor zh. */
+int cli_lang_option(const char *cmd, const cli_args *a, int *lang);
+
+/* The report language when --lang is not given: the project's mot.ini
+** [report] lang (when p is not NULL), else zh when LC_ALL, LC_MESSAGES or
+** LANG (the first one set) starts with "zh", else en. */
+mot_lang cli_default_lang(const mot_project *p);
+
+/* `mot analyze` and `mot peakend`: parse the options of analyze (see its
+** help), analyse DIR, render the whole report, or only the peak-end part
+** when peak_end_only is set, and publish it. Returns the exit code. */
+int cli_analysis_command(const char *cmd, int argc, char **argv,
+                         int peak_end_only);
+
+/* ---- reports (output.c) ------------------------------------------------- */
+
+/* --format text|json (default text) and --lang en|zh (default: see
+** cli_default_lang) of the single-file report commands. */
 typedef struct cli_report_options {
     int json;           /* 1 for --format json */
     const char *lang;   /* "en" or "zh" */
@@ -104,19 +146,22 @@ void cli_print_diag(const mot_diag *d, size_t max_errors);
 /* A report renderer: writes the report about ctx to f. */
 typedef mot_status (*cli_render_fn)(FILE *f, const void *ctx);
 
-/* Render into memory, then print on stdout only when rendering succeeded
-** whole. Returns 0, or after saying why on stderr, the exit code of the
-** failure (out of memory, I/O error). */
+/* Render into memory, then print on stdout (cli_write_output) only when
+** rendering succeeded whole. Returns 0, or after saying why on stderr, the
+** exit code of the failure (out of memory, I/O error). */
 int cli_emit(const char *cmd, cli_render_fn render, const void *ctx);
 
 /* The command table (main.c). */
 extern const cli_command cli_commands[];
 
 /* The subcommands. */
+int cmd_analyze(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_kano(int argc, char **argv);
 int cmd_servqual(int argc, char **argv);
+int cmd_drivers(int argc, char **argv);
+int cmd_peakend(int argc, char **argv);
 int cmd_unbuilt(int argc, char **argv);
 
 #endif /* MOT_CLI_H */

@@ -24,24 +24,12 @@ int cmd_check(int argc, char **argv)
         return cli_usage("check", "--max-errors must be at least 1");
 
     const char *dir = a.arg[0];
-    mot_diag diag;
-    mot_diag_init(&diag, max_errors);
-    char summary[512] = "";
-    mot_load_options opt = {.max_errors = max_errors, .summary = summary,
-                            .summary_size = sizeof summary};
-    mot_project *p = NULL;
-    mot_status st = mot_project_load(&p, dir, &opt, &diag);
-    cli_print_diag(&diag, max_errors);
-    if (st != MOT_OK) {
-        fprintf(stderr, "mot check: %zu problem%s in %s\n", diag.total,
-                diag.total == 1 ? "" : "s", dir);
-        if (summary[0])
-            fprintf(stderr, "rows without problems: %s\n", summary);
-        mot_diag_free(&diag);
-        return mot_status_exit_code(st);
-    }
+    mot_project *p;
+    if ((rc = cli_load_project("check", dir, max_errors, &p)))
+        return rc;
+    char summary[512];
+    mot_project_summary(p, summary, sizeof summary);
     printf("ok %s: %s\n", dir, summary);
     mot_project_free(p);
-    mot_diag_free(&diag);
     return EXIT_OK;
 }

@@ -36,12 +36,58 @@ const cli_command cli_commands[] = {
      "  --max-errors N    show at most N problems (default 100)\n",
      cmd_check},
     {"analyze", "find, explain and rank the moments of truth (main job)",
-     "usage: mot analyze DIR [--format text|json|html|md] [-o FILE] [--lang en|zh]\n"
-     "                   [--threads N] [--segment COL]\n", cmd_unbuilt},
+     "usage: mot analyze DIR [--format text|json|md] [-o FILE] [--lang en|zh]\n"
+     "                   [--threads N] [--seed S] [--bootstrap B]\n"
+     "\n"
+     "Analyse the project in DIR and report its moments of truth: which\n"
+     "touchpoints decide satisfaction and churn (negative, positive, hygiene),\n"
+     "how sure that is, their tolerance lines, the peak-end comparison and what\n"
+     "to fix first. Problems in the data are reported as 'mot check' reports\n"
+     "them (exit 65, or 66 when DIR or its blueprint.csv is missing), and then\n"
+     "nothing is written.\n"
+     "\n"
+     "  --format F        text (default: a report for the terminal), json (the\n"
+     "                    stable keys of docs/report.md) or md (Markdown);\n"
+     "                    html is not built yet\n"
+     "  -o, --out FILE    write the report to FILE (replaced only when whole)\n"
+     "                    instead of standard output\n"
+     "  --lang en|zh      language of the text (default: mot.ini [report] lang,\n"
+     "                    else zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n"
+     "  --threads N       worker threads (default 0: one per core)\n"
+     "  --seed S          random seed of the bootstrap and permutations (default 1)\n"
+     "  --bootstrap B     bootstrap resamples of the intervals (default 200)\n"
+     "  --segment COL     not built yet\n",
+     cmd_analyze},
     {"drivers", "driver importance of a wide table for one outcome",
-     "usage: mot drivers FILE.csv --outcome COL [--id COL] [--format ...]\n", cmd_unbuilt},
+     "usage: mot drivers FILE.csv --outcome COL [--id COL] [--format text|json]\n"
+     "                   [--bootstrap N] [--seed S] [--threads N]\n"
+     "\n"
+     "FILE.csv has one row per customer and one column per candidate driver.\n"
+     "Numeric columns are used as they are, yes/no columns as 1/0, other text\n"
+     "columns as one term per level against the most frequent level. A binary\n"
+     "outcome (yes/no, 0/1, two texts) gets a logistic regression (odds ratios),\n"
+     "a numeric one a linear regression; importance is each driver's part of\n"
+     "R^2 (LMG up to 15 terms, relative weights above) with a bootstrap\n"
+     "interval; numeric drivers get a tolerance line when the outcome is\n"
+     "binary. Methods: docs/methods.md.\n"
+     "\n"
+     "  --outcome COL     the outcome column (required)\n"
+     "  --id COL          an identifier column to leave out\n"
+     "  --format F        text (default) or json\n"
+     "  --bootstrap N     importance resamples (default 200; 0 = no intervals)\n"
+     "  --seed S          bootstrap seed (default 1)\n"
+     "  --threads N       worker threads (default: one per core)\n",
+     cmd_drivers},
     {"peakend", "does the peak and the end decide the remembered journey",
-     "usage: mot peakend DIR [--format ...]\n", cmd_unbuilt},
+     "usage: mot peakend DIR [--format text|json|md] [-o FILE] [--lang en|zh]\n"
+     "                   [--threads N] [--seed S] [--bootstrap B]\n"
+     "\n"
+     "Only the peak-end part of 'mot analyze': does a model of the overall\n"
+     "score on the worst, best and end moments of each journey predict it\n"
+     "better than the journey mean (cross-validated R\xc2\xb2), and which\n"
+     "touchpoints are most often the worst, best and end moments. As JSON, the\n"
+     "object 'mot analyze' has under \"peak_end\". Options as for analyze.\n",
+     cmd_peakend},
     {"kano", "KANO categories, Better/Worse coefficients",
      "usage: mot kano FILE.csv [--format text|json] [--lang en|zh] [--segment]\n"
      "                [--max-errors N]\n"

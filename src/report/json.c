@@ -134,10 +134,14 @@ void mot_json_number(mot_json *j, double x)
     }
     before_value(j);
     char buf[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, x);
-        if (strtod(buf, NULL) == x)
-            break;
+    if (x == floor(x) && fabs(x) < 1e15) {
+        snprintf(buf, sizeof buf, "%.0f", x);   /* 200, not 2e+02 */
+    } else {
+        for (int prec = 1; prec <= 17; prec++) {
+            snprintf(buf, sizeof buf, "%.*g", prec, x);
+            if (strtod(buf, NULL) == x)
+                break;
+        }
     }
     if (strcmp(buf, "-0") == 0)
         strcpy(buf, "0");

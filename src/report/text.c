@@ -208,3 +208,25 @@ void mot_table_print(const mot_table *t, FILE *f, int indent, int header)
     }
     free(w);
 }
+
+size_t mot_table_rows(const mot_table *t)
+{
+    return t->nrows;
+}
+
+size_t mot_table_cols(const mot_table *t)
+{
+    return t->ncols;
+}
+
+const char *mot_table_cell(const mot_table *t, size_t row, size_t col)
+{
+    if (row >= t->nrows || col >= t->ncols)
+        return NULL;
+    return t->cells[row * t->ncols + col];
+}
+
+int mot_table_right(const mot_table *t, size_t col)
+{
+    return col < t->ncols && t->right[col];
+}

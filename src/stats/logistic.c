@@ -388,6 +388,7 @@ typedef struct fit {
     const double *x, *y, *w;
     size_t n, p, q;     /* rows, columns given, coefficients */
     int intercept;
+    int binary;         /* every outcome used is 0 or 1 */
     double *row;        /* q */
     mot_irls *acc;
 } fit;
@@ -470,6 +471,7 @@ static mot_status precheck(fit *f, const mot_logit_opts *o, mot_logit *res,
             }
         if (wi == 0)
             continue;
+        f->binary &= yi == 0 || yi == 1;
         res->n += wi;
         res->events += wi * yi;
         sent += wi * ent(yi);
@@ -632,7 +634,7 @@ mot_status mot_logit_fit(const double *x, size_t n, size_t p,
         !(o.tol > 0) || !(o.level > 0 && o.level < 1) || !(o.min_group >= 0))
         return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
                              "invalid arguments to mot_logit_fit");
-    fit f = {x, y, w, n, p, q, o.intercept ? 1 : 0, NULL, NULL};
+    fit f = {x, y, w, n, p, q, o.intercept ? 1 : 0, 1, NULL, NULL};
     mot_logit *res = calloc(1, sizeof *res);
     double *beta = calloc(q, sizeof *beta), *next = calloc(q, sizeof *next);
     f.row = calloc(q, sizeof *f.row);
@@ -719,8 +721,11 @@ mot_status mot_logit_fit(const double *x, size_t n, size_t p,
         if (diverging) {
             res->flags |= MOT_LOGIT_SEPARATION;
             res->flags &= ~MOT_LOGIT_NOT_CONVERGED;
+            /* a deviance near 0 means every row fitted at 0/1 only for
+            ** 0/1 outcomes: grouped rows (a share y with weight n) fit
+            ** exactly without separation */
             if (mot_irls_extreme(f.acc) >= mot_irls_weight(f.acc) * (1 - 1e-12)
-                || mot_irls_deviance(f.acc) < 1e-6 * res->n)
+                || (f.binary && mot_irls_deviance(f.acc) < 1e-6 * res->n))
                 res->flags |= MOT_LOGIT_COMPLETE_SEP;
             /* Which coefficients move: one more step's change. */
             int moved = 0;

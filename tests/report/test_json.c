@@ -39,6 +39,7 @@ static void doc(mot_json *j)
     mot_json_number(j, NAN);
     mot_json_number(j, 1e300);
     mot_json_number(j, -0.0);
+    mot_json_number(j, 200.0);    /* whole: no exponent */
     mot_json_end_array(j);
     mot_json_key(j, "empty");
     mot_json_begin_array(j);
@@ -56,7 +57,7 @@ static void test_compact(void **state)
     char *s;
     assert_int_equal(render(doc, 0, &s), MOT_OK);
     assert_string_equal(s, "{\"name\":\"首月账单 \\\"bill\\\"\\n\\\\\\u0001\",\"n\":-42,"
-                           "\"ci\":[0.1,0.3333333333333333,null,1e+300,0],"
+                           "\"ci\":[0.1,0.3333333333333333,null,1e+300,0,200],"
                            "\"empty\":[],\"ok\":true,\"none\":null}");
     free(s);
 }

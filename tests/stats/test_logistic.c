@@ -403,6 +403,46 @@ static void test_quasi_separation(void **state)
     mot_logit_free(f);
 }
 
+/* Grouped binomial rows (a share y of events with weight n) have the
+** same likelihood as their 0/1 rows: the same estimates, also under
+** quasi-separation, where an exact fit of the groups is not complete
+** separation. Rows: 200, x1 = [i < 40], x2 = [i % 4 == 0], y = x1 or
+** [i % 5 == 1]: every x1 = 1 row is an event. */
+static void test_grouped_rows(void **state)
+{
+    (void)state;
+    double x[400], y[200], gx[8] = {0, 0, 0, 1, 1, 0, 1, 1}, gw[4] = {0},
+           gy[4] = {0};
+    for (int i = 0; i < 200; i++) {
+        int b1 = i < 40, b2 = i % 4 == 0, k = 2 * b1 + b2;
+        x[2 * i] = b1;
+        x[2 * i + 1] = b2;
+        y[i] = b1 || i % 5 == 1;
+        gw[k]++;
+        gy[k] += y[i];
+    }
+    for (int k = 0; k < 4; k++)
+        gy[k] /= gw[k];
+    mot_logit *a, *b;
+    assert_int_equal(mot_logit_fit(x, 200, 2, y, NULL, NULL, &a, NULL), MOT_OK);
+    assert_int_equal(mot_logit_fit(gx, 4, 2, gy, gw, NULL, &b, NULL), MOT_OK);
+    assert_true(a->flags & MOT_LOGIT_SEPARATION);
+    assert_false(a->flags & MOT_LOGIT_COMPLETE_SEP);
+    assert_int_equal(b->flags, a->flags);
+    for (int j = 0; j < 3; j++)
+        assert_int_equal(b->coef[j].flags, a->coef[j].flags);
+    assert_true(b->coef[1].flags & MOT_LOGIT_DIVERGED);
+    /* intercept: the event share without x1 is 1 in 5, odds 1/4; x2 has
+    ** no effect among x1 = 0 rows */
+    assert_rel(a->coef[0].beta, log(0.25), 1e-8);
+    assert_rel(b->coef[0].beta, a->coef[0].beta, 1e-8);
+    assert_rel(b->coef[0].se, a->coef[0].se, 1e-8);
+    assert_true(fabs(b->coef[2].beta - a->coef[2].beta) < 1e-8);
+    assert_rel(b->coef[2].se, a->coef[2].se, 1e-8);
+    mot_logit_free(a);
+    mot_logit_free(b);
+}
+
 static void test_bad_data(void **state)
 {
     (void)state;
@@ -461,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_sharded_fit),
         cmocka_unit_test(test_complete_separation),
         cmocka_unit_test(test_quasi_separation),
+        cmocka_unit_test(test_grouped_rows),
         cmocka_unit_test(test_bad_data),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

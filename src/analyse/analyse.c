@@ -1,0 +1,189 @@
+/*
+** analyse.c: mot_analyse, the moment-of-truth engine's entry point, and
+** the small shared pieces (options, kind names, notes).
+**
+** mot_analyse checks that the features belong to the project, allocates
+** the result with every estimate NAN ("not estimated") and runs the parts
+** in their fixed order (src/analyse/internal.h):
+**     perf -> overall -> churn -> tolerance -> experience -> peak-end
+**     -> typing
+** Each part fills its own fields and explains what it could not estimate
+** with mot_analysis_note; typing reads everything before it. On any
+** failure the whole result is freed and nothing is returned.
+*/
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyse/internal.h"
+
+void mot_analyse_options_default(mot_analyse_options *o)
+{
+    o->bootstrap = 200;
+    o->seed = 1;
+    o->threads = 0;
+    o->alpha = 0.05;
+    o->min_group = 30;
+    o->permutations = 0;
+}
+
+const char *mot_kind_name(mot_kind k)
+{
+    switch (k) {
+    case MOT_KIND_NEGATIVE: return "negative";
+    case MOT_KIND_POSITIVE: return "positive";
+    case MOT_KIND_HYGIENE: return "hygiene";
+    case MOT_KIND_NONE: break;
+    }
+    return "none";
+}
+
+mot_status mot_analysis_note(mot_analysis *a, const char *fmt, ...)
+{
+    va_list ap;
+    char buf[512], *copy, **grown;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (!(copy = strdup(buf)))
+        return MOT_ENOMEM;
+    if (!(grown = realloc(a->notes, (a->nnotes + 1) * sizeof *grown))) {
+        free(copy);
+        return MOT_ENOMEM;
+    }
+    a->notes = grown;
+    a->notes[a->nnotes++] = copy;
+    return MOT_OK;
+}
+
+/* Every estimate of touchpoint tp "not estimated". */
+static void tp_init(mot_tp_result *r, size_t tp)
+{
+    memset(r, 0, sizeof *r);
+    r->tp = tp;
+    r->reach = r->mean = r->sd = r->mean_lo = r->mean_hi = NAN;
+    r->tolerance = r->target = NAN;
+    r->below_tolerance = r->below_lo = r->below_hi = NAN;
+    r->importance = r->importance_lo = r->importance_hi = NAN;
+    r->odds_ratio = r->or_lo = r->or_hi = r->p = NAN;
+    r->churn_if_bad = r->churn_if_good = r->n_bad = r->n_good = NAN;
+    r->attributable_churners = NAN;
+    r->lift = r->lift_lo = r->lift_hi = r->lift_p = NAN;
+    r->n_lift_good = r->n_lift_rest = NAN;
+    r->km_median_bad = r->km_median_good = r->km_hr = NAN;
+    r->km_stat = r->km_p = NAN;
+    r->overall_bad = r->overall_adequate = r->overall_good = NAN;
+    r->overall_drop = r->overall_drop_lo = r->overall_drop_hi = NAN;
+    r->overall_drop_p = NAN;
+    r->gain_tolerance = r->gain_tolerance_lo = r->gain_tolerance_hi = NAN;
+    r->gain_target = r->gain_target_lo = r->gain_target_hi = NAN;
+    r->line.value = r->line.rate_beyond = r->line.rate_within = NAN;
+    r->line.n_beyond = r->line.n_within = NAN;
+    r->line.statistic = r->line.p_adjusted = r->line.p_scan = NAN;
+    r->churn_p_adj = r->lift_p_adj = r->drop_p_adj = r->line_p_adj = NAN;
+    r->kind = MOT_KIND_NONE;
+    r->expected_effect = NAN;
+}
+
+/* A new result for f's shape with everything "not estimated". */
+static mot_analysis *analysis_new(const mot_project *p, const mot_features *f)
+{
+    mot_analysis *a = calloc(1, sizeof *a);
+    size_t ntp = f->ntp;
+    if (!a)
+        return NULL;
+    a->customers = f->ncustomers;
+    a->with_outcome = p->customers ? p->customers->n : 0;
+    a->events = p->events ? p->events->n : 0;
+    a->ntp = ntp;
+    a->overall_r2 = NAN;
+    a->churners = NAN;
+    a->tp = calloc(ntp + 1, sizeof *a->tp);
+    a->moments = calloc(ntp + 1, sizeof *a->moments);
+    a->peak_end.worst_count = calloc(ntp + 1, sizeof(size_t));
+    a->peak_end.best_count = calloc(ntp + 1, sizeof(size_t));
+    a->peak_end.end_count = calloc(ntp + 1, sizeof(size_t));
+    if (!a->tp || !a->moments || !a->peak_end.worst_count ||
+        !a->peak_end.best_count || !a->peak_end.end_count) {
+        mot_analysis_free(a);
+        return NULL;
+    }
+    for (size_t t = 0; t < ntp; t++)
+        tp_init(&a->tp[t], t);
+    a->peak_end.r2_peak_end = a->peak_end.r2_mean = NAN;
+    a->peak_end.diff_lo = a->peak_end.diff_hi = NAN;
+    return a;
+}
+
+/* MOT_EUSAGE unless f was derived from a project shaped like p and the
+** options make sense. */
+static mot_status check_inputs(const mot_project *p, const mot_features *f,
+                               const mot_analyse_options *o, mot_error *err)
+{
+    size_t ncust = p->customer_ids ? mot_strtab_count(p->customer_ids) : 0;
+    if (f->ntp != p->blueprint.n || f->ncustomers != ncust)
+        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
+                             "the features (%zu customers, %zu touchpoints) "
+                             "were not derived from this project (%zu, %zu)",
+                             f->ncustomers, f->ntp, ncust, p->blueprint.n);
+    if (!(o->alpha > 0 && o->alpha < 0.5))
+        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
+                             "alpha must be between 0 and 0.5, found %g",
+                             o->alpha);
+    return MOT_OK;
+}
+
+typedef mot_status (*part_fn)(const mot_project *, const mot_features *,
+                              const mot_analyse_options *, mot_analysis *,
+                              mot_error *);
+
+mot_status mot_analyse(const mot_project *p, const mot_features *f,
+                       const mot_analyse_options *opt, mot_analysis **out,
+                       mot_error *err)
+{
+    static const part_fn parts[] = {
+        mot_analyse_perf, mot_analyse_overall, mot_analyse_churn,
+        mot_analyse_tolerance, mot_analyse_experience, mot_analyse_peak_end,
+        mot_analyse_typing};
+    mot_analyse_options o;
+    mot_analysis *a;
+    mot_status st;
+    *out = NULL;
+    if (opt)
+        o = *opt;
+    else
+        mot_analyse_options_default(&o);
+    if ((st = check_inputs(p, f, &o, err)) != MOT_OK)
+        return st;
+    if (!(a = analysis_new(p, f)))
+        return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        if ((st = parts[i](p, f, &o, a, err)) != MOT_OK) {
+            mot_analysis_free(a);
+            if (st == MOT_ENOMEM) /* notes fail without a message */
+                mot_error_set(err, st, NULL, 0, 0, "out of memory");
+            return st;
+        }
+    }
+    *out = a;
+    return MOT_OK;
+}
+
+void mot_analysis_free(mot_analysis *a)
+{
+    if (!a)
+        return;
+    free(a->tp);
+    free(a->moments);
+    free(a->peak_end.worst_count);
+    free(a->peak_end.best_count);
+    free(a->peak_end.end_count);
+    free(a->recs);
+    free(a->customer_lines);
+    for (size_t i = 0; i < a->nnotes; i++)
+        free(a->notes[i]);
+    free(a->notes);
+    free(a);
+}

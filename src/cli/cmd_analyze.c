@@ -1,0 +1,143 @@
+/*
+** cmd_analyze.c: `mot analyze DIR`, the main job: find, explain and rank
+** the moments of truth of the project in DIR, and report them.
+**
+** The command loads the project (reporting every problem as `mot check`
+** does), derives the per-customer features, runs the analysis, renders
+** the report whole into memory and only then publishes it on stdout or
+** in the -o file, so a failure leaves no partial report. `mot peakend`
+** (cmd_peakend.c) is the same command reporting only the peak-end part.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_MD } format;
+
+/* Render the report of a (the whole of it, or only the peak-end part) in
+** format fm into a new string *out of *len bytes. */
+static mot_status render(const mot_project *p, const mot_analysis *a,
+                         format fm, mot_lang lang, int peak_end_only,
+                         char **out, size_t *len)
+{
+    *out = NULL;
+    FILE *m = open_memstream(out, len);
+    if (!m)
+        return MOT_ENOMEM;
+    mot_status st = MOT_OK;
+    switch (fm) {
+    case FORMAT_TEXT:
+        st = peak_end_only ? mot_report_peak_end_text(p, a, m, lang)
+                           : mot_report_text(p, a, m, lang);
+        break;
+    case FORMAT_JSON:
+        st = peak_end_only ? mot_report_peak_end_json(p, a, m, 1)
+                           : mot_report_json(p, a, m, 1);
+        break;
+    case FORMAT_MD:
+        st = peak_end_only ? mot_report_peak_end_md(p, a, m, lang)
+                           : mot_report_md(p, a, m, lang);
+        break;
+    }
+    if (fclose(m) != 0 && st == MOT_OK)
+        st = MOT_ENOMEM;
+    if (st != MOT_OK) {
+        free(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+/* The --format option: 0 with *fm set, or 64 after a usage message. */
+static int format_option(const char *cmd, const cli_args *a, format *fm)
+{
+    const char *v = cli_get(a, "format", "text");
+    if (strcmp(v, "text") == 0)
+        *fm = FORMAT_TEXT;
+    else if (strcmp(v, "json") == 0)
+        *fm = FORMAT_JSON;
+    else if (strcmp(v, "md") == 0)
+        *fm = FORMAT_MD;
+    else if (strcmp(v, "html") == 0)
+        return cli_usage(cmd, "--format html is not built yet in mot %s; "
+                         "use text, json or md", mot_version());
+    else
+        return cli_usage(cmd, "--format must be text, json or md, found '%s'", v);
+    return EXIT_OK;
+}
+
+/* --threads, --seed and --bootstrap into *o (defaults elsewhere). */
+static int analyse_options(const char *cmd, const cli_args *a,
+                           mot_analyse_options *o)
+{
+    unsigned long threads, seed, boot;
+    mot_analyse_options_default(o);
+    int rc;
+    if ((rc = cli_get_ulong(cmd, a, "threads", o->threads, &threads)) ||
+        (rc = cli_get_ulong(cmd, a, "seed", (unsigned long)o->seed, &seed)) ||
+        (rc = cli_get_ulong(cmd, a, "bootstrap", o->bootstrap, &boot)))
+        return rc;
+    if (threads > 1024)
+        return cli_usage(cmd, "--threads must be at most 1024, found %lu",
+                         threads);
+    if (boot > 100000)
+        return cli_usage(cmd, "--bootstrap must be at most 100000, found %lu",
+                         boot);
+    o->threads = (unsigned)threads;
+    o->seed = (uint64_t)seed;
+    o->bootstrap = (unsigned)boot;
+    return EXIT_OK;
+}
+
+int cli_analysis_command(const char *cmd, int argc, char **argv,
+                         int peak_end_only)
+{
+    static const char *const with_value[] = {
+        "format", "out", "lang", "threads", "segment", "seed", "bootstrap",
+        NULL};
+    static const cli_spec spec = {with_value, NULL, 1, 1};
+    cli_args a;
+    int rc = cli_parse(cmd, &spec, argc - 1, argv + 1, &a);
+    if (rc)
+        return rc;
+    format fm = FORMAT_TEXT;
+    int lang = -1;
+    mot_analyse_options opt;
+    if ((rc = format_option(cmd, &a, &fm)) ||
+        (rc = cli_lang_option(cmd, &a, &lang)) ||
+        (rc = analyse_options(cmd, &a, &opt)))
+        return rc;
+    if (cli_get(&a, "segment", NULL))
+        return cli_usage(cmd, "--segment is not built yet in mot %s",
+                         mot_version());
+    const char *out = cli_get(&a, "out", NULL);
+    if (out && !*out)
+        return cli_usage(cmd, "-o needs a file name");
+
+    mot_project *p;
+    mot_analysis *an;
+    if ((rc = cli_analyse_project(cmd, a.arg[0], &opt, &p, &an)))
+        return rc;
+    char *text;
+    size_t len;
+    mot_status st = render(p, an, fm,
+                           lang < 0 ? cli_default_lang(p) : (mot_lang)lang,
+                           peak_end_only, &text, &len);
+    mot_analysis_free(an);
+    mot_project_free(p);
+    if (st != MOT_OK) {
+        fprintf(stderr, "mot %s: cannot render the report: %s\n", cmd,
+                mot_strerror(st));
+        return mot_status_exit_code(st);
+    }
+    rc = cli_write_output(cmd, out, text, len);
+    free(text);
+    return rc;
+}
+
+int cmd_analyze(int argc, char **argv)
+{
+    return cli_analysis_command("analyze", argc, argv, 0);
+}

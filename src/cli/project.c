@@ -1,0 +1,62 @@
+/*
+** project.c: loading and analysing a project folder, for every command
+** that reads one.
+**
+** Loading reports every problem found the same way whichever command
+** asked (file:line:column: message on stderr, then how many there were),
+** so `mot analyze` on a broken folder says exactly what `mot check` says.
+*/
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
+                     mot_project **out)
+{
+    mot_diag diag;
+    mot_diag_init(&diag, max_errors);
+    char summary[512] = "";
+    mot_load_options opt = {.max_errors = max_errors, .summary = summary,
+                            .summary_size = sizeof summary};
+    mot_project *p = NULL;
+    mot_status st = mot_project_load(&p, dir, &opt, &diag);
+    cli_print_diag(&diag, max_errors);
+    if (st != MOT_OK) {
+        fprintf(stderr, "mot %s: %zu problem%s in %s\n", cmd, diag.total,
+                diag.total == 1 ? "" : "s", dir);
+        if (summary[0])
+            fprintf(stderr, "rows without problems: %s\n", summary);
+    }
+    mot_diag_free(&diag);
+    *out = p;
+    return st == MOT_OK ? EXIT_OK : mot_status_exit_code(st);
+}
+
+int cli_analyse_project(const char *cmd, const char *dir,
+                        const mot_analyse_options *opt, mot_project **pp,
+                        mot_analysis **out)
+{
+    mot_project *p;
+    int rc = cli_load_project(cmd, dir, 100, &p);
+    if (rc)
+        return rc;
+    mot_error err;
+    mot_error_clear(&err);
+    mot_features *f = NULL;
+    mot_analysis *a = NULL;
+    mot_status st = mot_features_derive(p, opt->threads, &f, &err);
+    if (st == MOT_OK)
+        st = mot_analyse(p, f, opt, &a, &err);
+    mot_features_free(f);
+    if (st != MOT_OK) {
+        if (!err.message[0])
+            mot_error_set(&err, st, NULL, 0, 0, "%s", mot_strerror(st));
+        fprintf(stderr, "mot %s: cannot analyse %s: ", cmd, dir);
+        cli_print_error(&err);
+        mot_project_free(p);
+        return mot_status_exit_code(st);
+    }
+    *pp = p;
+    *out = a;
+    return EXIT_OK;
+}

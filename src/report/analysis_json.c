@@ -1,0 +1,403 @@
+/*
+** analysis_json.c: the moment-of-truth analysis as the JSON object of
+** DESIGN §4 (`mot analyze --format json`).
+**
+** The keys of the contract keep their names and meaning; the keys added
+** beside them carry what the contract leaves out: sample sizes, the
+** intervals of every estimate, the methods that gave them, and the
+** engine's notes. docs/report.md lists every key. Values that are
+** identifiers (touchpoint ids, "negative", "above", "lift_to_tolerance",
+** phase and lane names) are English whatever the report language; a
+** missing estimate (NAN) is null, never a made-up number.
+**
+** The writer is mot_json, which never emits invalid JSON and reports a
+** failed write once, at the end.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mot/mot.h"
+#include "report/internal.h"
+
+/* "key": [lo, hi]. */
+static void ci(mot_json *j, const char *key, double lo, double hi)
+{
+    mot_json_key(j, key);
+    mot_json_begin_array(j);
+    mot_json_number(j, lo);
+    mot_json_number(j, hi);
+    mot_json_end_array(j);
+}
+
+static void num(mot_json *j, const char *key, double x)
+{
+    mot_json_key(j, key);
+    mot_json_number(j, x);
+}
+
+static void count(mot_json *j, const char *key, size_t n)
+{
+    mot_json_key(j, key);
+    mot_json_int(j, (int64_t)n);
+}
+
+/* "key": s, or null when s is empty (a name the data did not give). */
+static void str(mot_json *j, const char *key, const char *s)
+{
+    mot_json_key(j, key);
+    mot_json_string(j, s && *s ? s : NULL);
+}
+
+/* Counts of every input table present. */
+static void inputs(mot_json *j, const mot_project *p)
+{
+    mot_json_key(j, "inputs");
+    mot_json_begin_object(j);
+    count(j, "touchpoints", p->blueprint.n);
+    count(j, "stages", p->blueprint.nstages);
+    if (p->customers)
+        count(j, "customers", p->customers->n);
+    if (p->events)
+        count(j, "events", p->events->n);
+    if (p->kano)
+        count(j, "kano", p->kano->n);
+    if (p->servqual)
+        count(j, "servqual", p->servqual->n);
+    if (p->tickets)
+        count(j, "tickets", p->tickets->n);
+    if (p->interactions)
+        count(j, "interactions", p->interactions->n);
+    if (p->staff)
+        count(j, "staff", p->staff->n);
+    mot_json_end_object(j);
+}
+
+/* Who the estimates rest on, and how they were made. */
+static void sample_and_methods(mot_json *j, const mot_analysis *a)
+{
+    mot_json_key(j, "sample");
+    mot_json_begin_object(j);
+    count(j, "customers", a->customers);
+    count(j, "with_outcome", a->with_outcome);
+    count(j, "events", a->events);
+    str(j, "overall_outcome", a->overall_outcome);
+    count(j, "overall_n", a->overall_n);
+    num(j, "overall_r2", a->overall_r2);
+    count(j, "churn_n", a->churn_n);
+    num(j, "churners", a->churners);
+    mot_json_end_object(j);
+
+    mot_json_key(j, "methods");
+    mot_json_begin_object(j);
+    num(j, "confidence", 0.95);
+    str(j, "mean_ci", "t");
+    str(j, "share_ci", "wilson");
+    str(j, "importance", a->importance_method);
+    str(j, "importance_ci", a->interval_method);
+    str(j, "odds_ratio_ci", "wald");
+    str(j, "overall_drop", "welch");
+    str(j, "multiple_testing", "holm");
+    str(j, "peak_end", "cross-validated r2");
+    mot_json_end_object(j);
+}
+
+/* "key": {"mean": overall, "n": n}: the overall score of a group. */
+static void group(mot_json *j, const char *key, double mean, size_t n)
+{
+    mot_json_key(j, key);
+    mot_json_begin_object(j);
+    num(j, "mean", mean);
+    count(j, "n", n);
+    mot_json_end_object(j);
+}
+
+/* "key": {"points": x, "ci": [lo, hi]}: a gain in mean overall score. */
+static void gain(mot_json *j, const char *key, double x, double lo, double hi)
+{
+    mot_json_key(j, key);
+    mot_json_begin_object(j);
+    num(j, "points", x);
+    ci(j, "ci", lo, hi);
+    mot_json_end_object(j);
+}
+
+/* The names of the MOT_LOGIT_* flags set in f, as an array. */
+static void churn_flags(mot_json *j, unsigned f)
+{
+    static const struct { unsigned bit; const char *name; } names[] = {
+        {MOT_LOGIT_NOT_CONVERGED, "not_converged"},
+        {MOT_LOGIT_SEPARATION, "separation"},
+        {MOT_LOGIT_COMPLETE_SEP, "complete_separation"},
+        {MOT_LOGIT_SMALL, "small_group"},
+        {MOT_LOGIT_DIVERGED, "diverged"},
+    };
+    mot_json_key(j, "flags");
+    mot_json_begin_array(j);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (f & names[i].bit)
+            mot_json_string(j, names[i].name);
+    mot_json_end_array(j);
+}
+
+static void impact(mot_json *j, const mot_tp_result *r)
+{
+    mot_json_key(j, "impact");
+    mot_json_begin_object(j);
+
+    mot_json_key(j, "overall");
+    mot_json_begin_object(j);
+    num(j, "importance", r->importance);
+    ci(j, "ci", r->importance_lo, r->importance_hi);
+    num(j, "drop", r->overall_drop);
+    ci(j, "drop_ci", r->overall_drop_lo, r->overall_drop_hi);
+    num(j, "drop_p", r->overall_drop_p);
+    num(j, "drop_p_holm", r->drop_p_adj);
+    mot_json_key(j, "by_experience");
+    mot_json_begin_object(j);
+    group(j, "bad", r->overall_bad, r->n_overall_bad);
+    group(j, "adequate", r->overall_adequate, r->n_overall_adequate);
+    group(j, "good", r->overall_good, r->n_overall_good);
+    mot_json_end_object(j);
+    gain(j, "gain_to_tolerance", r->gain_tolerance, r->gain_tolerance_lo,
+         r->gain_tolerance_hi);
+    gain(j, "gain_to_target", r->gain_target, r->gain_target_lo,
+         r->gain_target_hi);
+    mot_json_end_object(j);
+
+    mot_json_key(j, "churn");
+    mot_json_begin_object(j);
+    num(j, "odds_ratio", r->odds_ratio);
+    ci(j, "ci", r->or_lo, r->or_hi);
+    num(j, "p", r->p);
+    num(j, "p_holm", r->churn_p_adj);
+    num(j, "churn_if_bad", r->churn_if_bad);
+    num(j, "churn_if_good", r->churn_if_good);
+    num(j, "attributable_churners", r->attributable_churners);
+    num(j, "n_bad", r->n_bad);
+    num(j, "n_good", r->n_good);
+    churn_flags(j, r->churn_flags);
+    mot_json_key(j, "survival");
+    mot_json_begin_object(j);
+    num(j, "median_days_bad", r->km_median_bad);
+    num(j, "median_days_good", r->km_median_good);
+    num(j, "hazard_ratio", r->km_hr);
+    num(j, "logrank_chi2", r->km_stat);
+    num(j, "p", r->km_p);
+    mot_json_end_object(j);
+    mot_json_end_object(j);
+
+    mot_json_key(j, "loyalty");
+    mot_json_begin_object(j);
+    str(j, "measure", r->lift_measure);
+    num(j, "lift", r->lift);
+    ci(j, "ci", r->lift_lo, r->lift_hi);
+    num(j, "p", r->lift_p);
+    num(j, "p_holm", r->lift_p_adj);
+    num(j, "n_good", r->n_lift_good);
+    num(j, "n_rest", r->n_lift_rest);
+    mot_json_end_object(j);
+
+    mot_json_end_object(j);
+}
+
+/* A tolerance line as an object, null when none was found; p_holm is its
+** p-value adjusted once more with every other test of the typing (NAN
+** for lines that are not typed, such as those of customer columns). */
+static void tolerance_line(mot_json *j, const mot_tolerance *l, double p_holm)
+{
+    if (!l->found) {
+        mot_json_null(j);
+        return;
+    }
+    mot_json_begin_object(j);
+    str(j, "measure", l->measure);
+    num(j, "value", l->value);
+    str(j, "direction", l->direction > 0 ? "above" : "below");
+    /* churn_beyond / churn_within are the outcome's rates: churn, or the
+    ** share dissatisfied when "outcome" says so */
+    num(j, "churn_beyond", l->rate_beyond);
+    num(j, "churn_within", l->rate_within);
+    num(j, "p_adjusted", l->p_adjusted);
+    num(j, "p_scan", l->p_scan);
+    count(j, "family", l->family);
+    str(j, "outcome", l->outcome);
+    num(j, "n_beyond", l->n_beyond);
+    num(j, "n_within", l->n_within);
+    num(j, "statistic", l->statistic);
+    str(j, "p_method", l->p_method);
+    num(j, "p_holm", p_holm);
+    mot_json_end_object(j);
+}
+
+static void touchpoint(mot_json *j, const mot_project *p,
+                       const mot_tp_result *r)
+{
+    const mot_touchpoint *t = &p->blueprint.tp[r->tp];
+    mot_json_begin_object(j);
+    str(j, "id", t->id);
+    str(j, "name", t->name);
+    str(j, "stage", t->stage);
+    str(j, "phase", mot_phase_name(t->phase));
+    str(j, "lane", mot_lane_name(t->lane));
+    count(j, "n", r->n);
+    count(j, "n_rated", r->n_rated);
+    count(j, "n_customers", r->n_customers);
+    num(j, "reach", r->reach);
+    num(j, "mean", r->mean);
+    ci(j, "mean_ci", r->mean_lo, r->mean_hi);
+    num(j, "sd", r->sd);
+    num(j, "tolerance", r->tolerance);
+    num(j, "target", r->target);
+    num(j, "below_tolerance", r->below_tolerance);
+    ci(j, "below_tolerance_ci", r->below_lo, r->below_hi);
+    impact(j, r);
+    mot_json_key(j, "tolerance_line");
+    tolerance_line(j, &r->line, r->line_p_adj);
+    str(j, "mot", mot_kind_name(r->kind));
+    mot_json_key(j, "priority");
+    if (r->priority > 0)
+        mot_json_int(j, r->priority);
+    else
+        mot_json_null(j);
+    num(j, "expected_effect", r->expected_effect);
+    mot_json_end_object(j);
+}
+
+/* "key": [ids of the touchpoints with a nonzero count, most first]. */
+static void ranked_ids(mot_json *j, const mot_project *p, const char *key,
+                       const size_t *counts, size_t ntp, size_t *idx)
+{
+    size_t k = mot_report_rank_counts(counts, ntp, idx);
+    mot_json_key(j, key);
+    mot_json_begin_array(j);
+    for (size_t i = 0; i < k; i++)
+        mot_json_string(j, p->blueprint.tp[idx[i]].id);
+    mot_json_end_array(j);
+}
+
+/* The peak_end object; MOT_ENOMEM if scratch memory was not to be had. */
+static mot_status peak_end(mot_json *j, const mot_project *p,
+                           const mot_analysis *a)
+{
+    const mot_peak_end *pe = &a->peak_end;
+    size_t *idx = malloc((a->ntp ? a->ntp : 1) * sizeof *idx);
+    if (!idx)
+        return MOT_ENOMEM;
+    mot_json_begin_object(j);
+    mot_json_key(j, "available");
+    mot_json_bool(j, pe->available);
+    count(j, "n", pe->n);
+    num(j, "r2_peak_end", pe->r2_peak_end);
+    num(j, "r2_mean", pe->r2_mean);
+    str(j, "winner", pe->available ? pe->winner : NULL);
+    ci(j, "difference_ci", pe->diff_lo, pe->diff_hi);
+    ranked_ids(j, p, "peak_touchpoints", pe->worst_count, a->ntp, idx);
+    ranked_ids(j, p, "best_touchpoints", pe->best_count, a->ntp, idx);
+    ranked_ids(j, p, "end_touchpoints", pe->end_count, a->ntp, idx);
+    mot_json_key(j, "counts");
+    mot_json_begin_array(j);
+    for (size_t i = 0; i < a->ntp; i++) {
+        size_t w = pe->worst_count ? pe->worst_count[i] : 0;
+        size_t b = pe->best_count ? pe->best_count[i] : 0;
+        size_t e = pe->end_count ? pe->end_count[i] : 0;
+        if (w + b + e == 0)
+            continue;
+        mot_json_begin_object(j);
+        str(j, "touchpoint", p->blueprint.tp[i].id);
+        count(j, "worst", w);
+        count(j, "best", b);
+        count(j, "end", e);
+        mot_json_end_object(j);
+    }
+    mot_json_end_array(j);
+    mot_json_end_object(j);
+    free(idx);
+    return MOT_OK;
+}
+
+static void recommendations(mot_json *j, const mot_project *p,
+                            const mot_analysis *a)
+{
+    mot_json_key(j, "recommendations");
+    mot_json_begin_array(j);
+    for (size_t i = 0; i < a->nrecs; i++) {
+        const mot_recommendation *r = &a->recs[i];
+        mot_json_begin_object(j);
+        str(j, "touchpoint", p->blueprint.tp[r->tp].id);
+        str(j, "action", r->action);
+        num(j, "level", r->level);
+        mot_json_key(j, "expected_effect");
+        mot_json_begin_object(j);
+        num(j, "churners_retained", r->churners_retained);
+        num(j, "overall_gain", r->overall_gain);
+        ci(j, "overall_gain_ci", r->overall_gain_lo, r->overall_gain_hi);
+        mot_json_end_object(j);
+        mot_json_end_object(j);
+    }
+    mot_json_end_array(j);
+}
+
+mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
+                           FILE *f, int pretty)
+{
+    mot_json j;
+    mot_json_init(&j, f, pretty);
+    mot_json_begin_object(&j);
+    str(&j, "mot_version", mot_version());
+    inputs(&j, p);
+    sample_and_methods(&j, a);
+
+    mot_json_key(&j, "touchpoints");
+    mot_json_begin_array(&j);
+    for (size_t i = 0; i < a->ntp; i++)
+        touchpoint(&j, p, &a->tp[i]);
+    mot_json_end_array(&j);
+
+    mot_json_key(&j, "customer_tolerance_lines");
+    mot_json_begin_object(&j);
+    count(&j, "scanned", a->ncustomer_lines);
+    mot_json_key(&j, "lines");
+    mot_json_begin_array(&j);
+    for (size_t i = 0; i < a->ncustomer_lines; i++)
+        if (a->customer_lines[i].found)
+            tolerance_line(&j, &a->customer_lines[i], NAN);
+    mot_json_end_array(&j);
+    mot_json_end_object(&j);
+
+    mot_json_key(&j, "moments_of_truth");
+    mot_json_begin_array(&j);
+    for (size_t i = 0; i < a->nmoments; i++)
+        mot_json_string(&j, p->blueprint.tp[a->tp[a->moments[i]].tp].id);
+    mot_json_end_array(&j);
+
+    mot_json_key(&j, "peak_end");
+    mot_status st = peak_end(&j, p, a);
+    if (st != MOT_OK)
+        return st;
+
+    /* DESIGN §4 puts "kano", "servqual" and "tickets" here. They are
+    ** written once mot_analysis carries those analyses (their own issues);
+    ** until then the keys are absent rather than empty. */
+
+    recommendations(&j, p, a);
+
+    mot_json_key(&j, "notes");
+    mot_json_begin_array(&j);
+    for (size_t i = 0; i < a->nnotes; i++)
+        mot_json_string(&j, a->notes[i]);
+    mot_json_end_array(&j);
+
+    mot_json_end_object(&j);
+    return mot_json_finish(&j);
+}
+
+mot_status mot_report_peak_end_json(const mot_project *p,
+                                    const mot_analysis *a, FILE *f,
+                                    int pretty)
+{
+    mot_json j;
+    mot_json_init(&j, f, pretty);
+    mot_status st = peak_end(&j, p, a);
+    return st != MOT_OK ? st : mot_json_finish(&j);
+}

@@ -1,0 +1,273 @@
+/*
+** i18n.c: every piece of display text of the reports, in English and
+** Chinese.
+**
+** One table of message pairs, looked up by a dotted key. Keeping both
+** languages on adjacent lines makes a missing or stale translation easy to
+** see; tests/report/test_analysis_report.c checks that keys are unique and
+** that both texts of a pair take the same printf arguments: only strings
+** (%s, so numbers are formatted once, the same way, for either language),
+** in order, or by position (%2$s, POSIX) where the other language orders
+** them differently.
+**
+** The Chinese uses the field's usual terms: 关键时刻 (moment of truth),
+** 负面/正面/保健型关键时刻, 峰值体验 and 终值体验 (peak and end of the
+** peak-end rule, 峰终定律), 忍耐底线 (tolerance line), 流失 (churn),
+** 置信区间 (confidence interval), 优势比 (odds ratio).
+*/
+#include <assert.h>
+#include <string.h>
+
+#include "report/internal.h"
+
+typedef struct message {
+    const char *key, *en, *zh;
+} message;
+
+static const message messages[] = {
+    /* title and summary */
+    {"title", "Moments of truth: %s", "关键时刻分析：%s"},
+    {"summary",
+     "%s customers (%s of them in customers.csv), %s events, %s touchpoints.",
+     "客户 %s 名（其中 %s 名在 customers.csv 中），事件 %s 条，触点 %s 个。"},
+
+    /* section headings */
+    {"h.moments", "Moments of truth, most important first",
+     "关键时刻（按重要性排序）"},
+    {"h.performance", "Touchpoints: performance", "触点表现"},
+    {"h.impact", "Touchpoints: impact", "触点影响"},
+    {"h.tolerance", "Tolerance lines", "忍耐底线"},
+    {"h.peak_end", "Peak-end", "峰终定律"},
+    {"h.recommendations", "What to fix first", "优先改进"},
+    {"h.notes", "Notes", "说明"},
+    {"h.sample", "Sample sizes and methods", "样本量与方法"},
+
+    /* punctuation of sentences */
+    {"sep.evidence", ": ", "："},
+    {"sep.clause", "; ", "；"},
+    {"sep.list", ", ", "，"},
+    {"sentence.end", ".", "。"},
+    {"paren", " (%s)", "（%s）"},
+    {"tp.label", "%s (%s)", "%s（%s）"},
+    {"tp.count", "%s (%s)", "%s（%s）"},
+    {"ci", "95%% CI %s", "95%% 置信区间 %s"},
+
+    /* the moments of truth in plain words */
+    {"moments.none", "No touchpoint is a moment of truth on these data.",
+     "在这些数据中没有触点构成关键时刻。"},
+    {"moment.negative", "%s is a negative moment of truth", "%s是负面关键时刻"},
+    {"moment.positive", "%s is a positive moment of truth", "%s是正面关键时刻"},
+    {"moment.hygiene",
+     "%s is a hygiene moment of truth (it matters only below tolerance)",
+     "%s是保健型关键时刻（只在低于忍耐底线时起作用）"},
+    {"moment.none", "%s is not a moment of truth", "%s不是关键时刻"},
+    {"ev.churn",
+     "customers with a bad experience there churn at %s, against %s after "
+     "a good one%s",
+     "在此体验差的客户流失率为 %s，体验好的为 %s%s"},
+    {"stat.or", "odds ratio %s", "优势比 %s"},
+    {"ev.lift", "a good experience there lifts %s by %s points over the rest%s",
+     "在此体验好的客户%s比其他客户高 %s 分%s"},
+    {"ev.line", "past its tolerance line (%s) %s is %s, against %s within it%s",
+     "越过忍耐底线（%s）后%s为 %s，底线以内为 %s%s"},
+    {"stat.p_adjusted", "adjusted %s", "校正后 %s"},
+    {"ev.drop",
+     "a bad experience there lowers the overall score by %s points%s",
+     "在此体验差会使总体满意度降低 %s 分%s"},
+    {"ev.importance", "it carries %s of the explained variance of %s%s",
+     "它占%2$s已解释方差的 %1$s%3$s"},
+    {"ev.survival",
+     "over time, customers with a bad experience there churn at %s times the "
+     "rate of those with a good one%s",
+     "从流失时间看，在此体验差的客户流失风险是体验好客户的 %s 倍%s"},
+    {"ev.attributable", "about %s churners are attributable to it",
+     "约 %s 名流失客户可归因于此"},
+    {"rec.prose.tolerance", "lifting it to its tolerance (%s) would ",
+     "提升到忍耐底线（%s）可"},
+    {"rec.prose.target", "lifting it to its target (%s) would ",
+     "提升到目标水平（%s）可"},
+    {"rec.prose.at_most", "holding %s to %s or less would ",
+     "将%s控制在 %s 以内可"},
+    {"rec.prose.at_least", "holding %s to %s or more would ",
+     "将%s保持在 %s 以上可"},
+    {"eff.keep", "keep about %s churners", "挽留约 %s 名客户"},
+    {"eff.gain", "add %s points to the mean overall score",
+     "使总体满意度均值提高 %s 分"},
+    {"eff.and", " and ", "，并"},
+
+    /* kinds of moment, as table words */
+    {"kind.negative", "negative", "负面"},
+    {"kind.positive", "positive", "正面"},
+    {"kind.hygiene", "hygiene", "保健型"},
+    {"kind.none", "none", "无"},
+
+    /* measures and outcomes */
+    {"measure.score", "score", "评分"},
+    {"measure.contacts", "contacts", "接触次数"},
+    {"measure.wait_minutes", "minutes waited", "等待分钟数"},
+    {"measure.nps", "NPS", "净推荐值"},
+    {"measure.overall", "the overall score", "总体满意度"},
+    {"measure.customer_column", "(customer column)", "（客户属性）"},
+    {"outcome.churn", "churn", "流失"},
+    {"outcome.churn.rate", "churn", "流失率"},
+    {"outcome.dissatisfied", "dissatisfied", "不满意"},
+    {"outcome.dissatisfied.rate", "the share dissatisfied", "不满意比例"},
+
+    /* methods */
+    {"method.miller-siegmund", "Miller-Siegmund", "Miller-Siegmund 校正"},
+    {"method.permutation", "permutation", "置换检验"},
+    {"method.lmg", "LMG (Shapley value)", "LMG（Shapley 值）"},
+    {"method.relative_weights", "Johnson's relative weights",
+     "Johnson 相对权重"},
+
+    /* the touchpoint tables */
+    {"col.priority", "#", "#"},
+    {"col.touchpoint", "touchpoint", "触点"},
+    {"col.stage", "stage", "阶段"},
+    {"col.reach", "reach", "触达率"},
+    {"col.rated", "rated", "评分数"},
+    {"col.mean", "mean", "均值"},
+    {"col.below", "below tolerance", "低于底线"},
+    {"col.kind", "MOT", "关键时刻"},
+    {"legend.performance",
+     "Reach: share of customers who met the touchpoint; rated: rated "
+     "contacts; mean: their mean score [95% confidence interval]; below "
+     "tolerance: share of them under the touchpoint's tolerance; MOT: the "
+     "kind of moment of truth, # its rank.",
+     "触达率：接触过该触点的客户比例；评分数：有评分的接触次数；均值：平均评分"
+     "[95% 置信区间]；"
+     "低于底线：评分低于该触点忍耐底线的比例；关键时刻：关键时刻类型，# 为其排名。"},
+    {"col.importance", "importance", "重要性"},
+    {"col.drop", "drop", "满意度降幅"},
+    {"col.churn_bad", "churn if bad", "体验差流失率"},
+    {"col.churn_good", "if good", "体验好流失率"},
+    {"col.churn_or", "churn OR", "流失优势比"},
+    {"col.p", "p", "p"},
+    {"col.attributable", "churners", "归因流失"},
+    {"legend.impact",
+     "Brackets hold 95%% confidence intervals. Importance: share of the "
+     "explained variance of %s; drop: how many points lower "
+     "the overall score is after a bad experience there; churn if bad / if "
+     "good: churn rate after a bad / a good experience there; churn OR: odds "
+     "ratio of churn after a bad experience, p its Wald p-value "
+     "(unadjusted); churners: churners attributable to the touchpoint (who "
+     "would have stayed had every bad experience there been good).",
+     "方括号内为 95%% 置信区间。重要性：占%s已解释方差的比例；满意度降幅："
+     "在此体验差的客户总体满意度低多少分；体验差/体验好流失率：在此体验差/体验好"
+     "的客户的流失率；流失优势比：体验差后流失的优势比，p 为其 Wald p 值（未校"
+     "正）；归因流失：可归因于该触点的流失客户数（若此处的差体验都变好即可留住的"
+     "客户）。"},
+    {"table.caveat",
+     "* The churn estimate rests on a tiny group or meets separation in the "
+     "model; see the notes.",
+     "* 该流失估计基于很小的组，或模型出现分离，见说明。"},
+
+    /* tolerance lines */
+    {"tolerance.none", "No significant tolerance line was found.",
+     "没有发现显著的忍耐底线。"},
+    {"col.measure", "measure", "指标"},
+    {"col.line", "line", "底线"},
+    {"col.outcome", "outcome", "结果"},
+    {"col.beyond", "beyond", "越线"},
+    {"col.within", "within", "线内"},
+    {"col.n_sides", "n", "样本量"},
+    {"col.p_adjusted", "adjusted p", "校正 p"},
+    {"col.method", "method", "方法"},
+    {"legend.tolerance",
+     "Beyond / within: the outcome's rate past the line and inside it; n: "
+     "customers on each side; adjusted p: p-value adjusted for the search "
+     "over every cut point (by the method named) and, by Holm's method, for "
+     "every line searched.",
+     "越线/线内：越过底线与在底线以内的结果比例；样本量：两侧的客户数；校正 p：对"
+     "所有切点的搜索（方法见最后一列）和所有被搜索的底线（Holm 方法）校正后的 p 值。"},
+
+    /* peak-end */
+    {"pe.unavailable",
+     "Not available: the comparison needs an overall score per customer and "
+     "rated events.",
+     "无法分析：需要每位客户的总体满意度和有评分的事件。"},
+    {"pe.peak_end_wins",
+     "The worst, best and end moments predict the overall score better than "
+     "the journey mean: cross-validated R\xc2\xb2 %s against %s%s.",
+     "峰值体验（最差与最好时刻）和终值体验比旅程平均分更能预测总体满意度：交叉"
+     "验证 R\xc2\xb2 为 %s，平均分模型为 %s%s。"},
+    {"pe.mean_wins",
+     "The journey mean predicts the overall score at least as well as the "
+     "worst, best and end moments: cross-validated R\xc2\xb2 %s for peak-end "
+     "against %s for the mean%s.",
+     "旅程平均分对总体满意度的预测不逊于峰值体验和终值体验：峰终模型交叉验证 "
+     "R\xc2\xb2 为 %s，平均分模型为 %s%s。"},
+    {"pe.worst", "Most often the worst moment: %s.",
+     "最常成为最差时刻（负面峰值体验）的触点：%s。"},
+    {"pe.best", "Most often the best moment: %s.",
+     "最常成为最好时刻（正面峰值体验）的触点：%s。"},
+    {"pe.end", "Most often the end moment: %s.",
+     "最常成为终值体验的触点：%s。"},
+    {"pe.diff", "difference %s", "差值 %s"},
+    {"col.worst", "worst moment", "最差时刻"},
+    {"col.best", "best moment", "最好时刻"},
+    {"col.end", "end moment", "终值体验"},
+
+    /* recommendations */
+    {"recs.none", "No recommendation: there is no moment of truth to lift.",
+     "暂无建议：没有需要提升的关键时刻。"},
+    {"col.action", "action", "行动"},
+    {"col.retained", "churners kept", "挽留客户"},
+    {"col.gain", "overall gain", "满意度提升"},
+    {"rec.tolerance", "lift to tolerance (%s)", "提升到忍耐底线（%s）"},
+    {"rec.target", "lift to target (%s)", "提升到目标水平（%s）"},
+    {"rec.at_most", "hold %s to %s or less", "将%s控制在 %s 以内"},
+    {"rec.at_least", "hold %s to %s or more", "将%s保持在 %s 以上"},
+
+    /* sample sizes and methods */
+    {"n.overall",
+     "Importance on %s: %s over %s customers (R\xc2\xb2 = %s), intervals by "
+     "%s.",
+     "对%s的重要性：%s，样本 %s 名客户（R\xc2\xb2 = %s），区间方法：%s。"},
+    {"n.overall.none",
+     "Importance on the overall score: not estimated (see the notes).",
+     "对总体满意度的重要性：未估计（见说明）。"},
+    {"n.churn",
+     "Churn: logistic regression over %s customers, %s of whom churned; "
+     "odds ratios with Wald intervals.",
+     "流失：逻辑回归，样本 %s 名客户，其中 %s 名流失；优势比采用 Wald 区间。"},
+    {"n.holm",
+     "The p-values in the text are adjusted by Holm's method over every test "
+     "of every touchpoint, so that the chance of typing any touchpoint "
+     "without an effect as a moment of truth stays within the significance "
+     "level; tolerance lines are first adjusted for the search over cut "
+     "points.",
+     "正文中的 p 值经 Holm 方法对所有触点的全部检验统一校正，使任一无效触点被误判"
+     "为关键时刻的概率不超过显著性水平；忍耐底线的 p 值先对切点搜索做了校正。"},
+    {"n.churn.none", "Churn: not estimated (see the notes).",
+     "流失：未估计（见说明）。"},
+    {"n.perf",
+     "Means have t intervals and shares below tolerance Wilson intervals, "
+     "all at 95%.",
+     "均值采用 t 区间，低于底线比例采用 Wilson 区间，置信水平均为 95%。"},
+};
+
+enum { NMESSAGES = sizeof messages / sizeof messages[0] };
+
+const char *mot_tr(mot_lang lang, const char *key)
+{
+    for (size_t i = 0; i < NMESSAGES; i++)
+        if (strcmp(messages[i].key, key) == 0)
+            return lang == MOT_LANG_ZH ? messages[i].zh : messages[i].en;
+    assert(!"unknown message key");
+    return key;
+}
+
+size_t mot_tr_count(void)
+{
+    return NMESSAGES;
+}
+
+void mot_tr_entry(size_t i, const char **key, const char **en,
+                  const char **zh)
+{
+    assert(i < NMESSAGES);
+    *key = messages[i].key;
+    *en = messages[i].en;
+    *zh = messages[i].zh;
+}

@@ -1,0 +1,98 @@
+/*
+** internal.h: how the report module renders a moment-of-truth analysis.
+**
+** The text and Markdown reports say the same things in the same order, so
+** their content is built once (analysis_doc.c) as a small document model,
+** a list of blocks (title, headings, paragraphs, numbered and bulleted
+** items, tables), and each format only lays blocks out: analysis_text.c
+** for a terminal (wrapped prose, tables aligned by display width),
+** analysis_md.c as Markdown. The JSON report (analysis_json.c) writes the
+** result directly. All display text comes from one table of English and
+** Chinese message pairs (i18n.c).
+*/
+#ifndef MOT_REPORT_INTERNAL_H
+#define MOT_REPORT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "mot/report.h"
+
+/* ---- messages (i18n.c) ----------------------------------------------------- */
+
+/* The display text of message `key` in lang. Messages with arguments are
+** printf formats whose conversions are all strings (%s, or %1$s ... by
+** position), taking the same arguments in both languages. An unknown key is a programming error (assert); with NDEBUG
+** it returns the key itself. */
+const char *mot_tr(mot_lang lang, const char *key);
+
+/* The message table, for tests: entry i (0 <= i < mot_tr_count()) as its
+** key, English and Chinese text. */
+size_t mot_tr_count(void);
+void mot_tr_entry(size_t i, const char **key, const char **en,
+                  const char **zh);
+
+/* ---- the document model (doc.c) ------------------------------------------ */
+
+typedef enum mot_block_kind {
+    MOT_BLOCK_TITLE,      /* the report's title, once, first */
+    MOT_BLOCK_HEADING,    /* a section */
+    MOT_BLOCK_PARA,       /* a paragraph of prose */
+    MOT_BLOCK_ITEM,       /* an item of a numbered list (numbered from 1
+                             in each run of consecutive items) */
+    MOT_BLOCK_BULLET,     /* an item of a bulleted list */
+    MOT_BLOCK_TABLE       /* a table whose first row is its header */
+} mot_block_kind;
+
+typedef struct mot_block {
+    mot_block_kind kind;
+    char *text;           /* every kind but TABLE */
+    mot_table *table;     /* TABLE */
+} mot_block;
+
+typedef struct mot_doc {
+    mot_block *block;
+    size_t n, cap;
+    mot_status status;    /* MOT_ENOMEM once a malloc failed, sticky */
+} mot_doc;
+
+void mot_doc_init(mot_doc *d);
+void mot_doc_free(mot_doc *d);
+/* Append a block of the given kind (not TABLE) whose text is printf-
+** formatted. A failed malloc sets d->status and appends nothing. */
+void mot_doc_add(mot_doc *d, mot_block_kind kind, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Append a table of ncols columns (right[c] nonzero right-aligns column
+** c) and return it for mot_doc_row; NULL (and d->status set) if a malloc
+** failed. */
+mot_table *mot_doc_table(mot_doc *d, size_t ncols, const int *right);
+/* Append a row of cells to table t of d; a NULL t (a table that could not
+** be made) is ignored. A failed malloc sets d->status. */
+void mot_doc_row(mot_doc *d, mot_table *t, const char *const *cells);
+/* Layout rules both formats follow: whether a blank line goes before
+** block i (between blocks, not between the items of one list), and the
+** number of item i in its list (from 1). */
+int mot_doc_blank_before(const mot_doc *d, size_t i);
+int mot_doc_item_number(const mot_doc *d, size_t i);
+
+/* ---- building the content (analysis_doc.c) ------------------------------- */
+
+/* A format's layout of a whole document on f: MOT_OK or MOT_EIO. */
+typedef mot_status (*mot_doc_layout)(const mot_doc *d, FILE *f);
+
+/* Build the report of analysis a of project p in lang (the whole report,
+** or only its peak-end section when peak_end_only is set) and lay it out
+** on f. Returns MOT_OK, MOT_ENOMEM or the layout's MOT_EIO. */
+mot_status mot_report_render(const mot_project *p, const mot_analysis *a,
+                             mot_lang lang, int peak_end_only,
+                             mot_doc_layout layout, FILE *f);
+
+/* Touchpoints with a nonzero count, most first (ties in blueprint order):
+** writes their indexes into idx (room for ntp) and returns how many.
+** counts may be NULL (none). Shared by the JSON and text reports so both
+** name the same peak and end touchpoints. */
+size_t mot_report_rank_counts(const size_t *counts, size_t ntp, size_t *idx);
+
+#endif /* MOT_REPORT_INTERNAL_H */

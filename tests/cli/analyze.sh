@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# analyze.sh: `mot analyze` and `mot peakend` on a small demo in every
+# format and language; -o writes the file whole and nothing on stdout; a
+# broken project exits 65 with nothing written; bad options exit 64; the
+# JSON parses (python3) and has the top-level keys of DESIGN §4, as do the
+# golden JSON files of tests/report/test_analysis_report.c.
+# Arguments: path to mot, tests/ source dir, scratch dir.
+set -u
+MOT=$1 SRC=$2 TMP=$3
+rm -rf "$TMP" && mkdir -p "$TMP"
+. "$SRC/cli/lib/assert.sh"
+
+# json_check NAME FILE PYTHON-EXPRESSION: FILE parses as JSON and the
+# expression (over the parsed value d) is true.
+json_check() {
+    if python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$2" "$3" 2>"$TMP/.py"; then
+        ok "$1"
+    else
+        not_ok "$1" "$(cat "$TMP/.py")" "$(head -c 300 "$2")"
+    fi
+}
+
+# same_json NAME A B: files A and B hold the same JSON value, numbers equal
+# to 1e-9 relative.
+same_json() {
+    if python3 -c 'import json, sys
+def same(x, y):
+    if isinstance(x, dict):
+        return isinstance(y, dict) and x.keys() == y.keys() and all(same(x[k], y[k]) for k in x)
+    if isinstance(x, list):
+        return isinstance(y, list) and len(x) == len(y) and all(map(same, x, y))
+    if isinstance(x, float) and isinstance(y, (int, float)):
+        return abs(x - y) <= 1e-9 * max(1.0, abs(x))
+    return x == y
+sys.exit(0 if same(*(json.load(open(f, encoding="utf-8")) for f in sys.argv[1:])) else 1)' "$2" "$3" 2>"$TMP/.py"; then
+        ok "$1"
+    else
+        not_ok "$1" "$(cat "$TMP/.py")" "$(diff "$2" "$3" | head -5)"
+    fi
+}
+
+for f in "$SRC"/data/golden/*.json; do
+    json_check "golden $(basename "$f") is valid JSON with the report's keys" "$f" \
+        '{"mot_version", "inputs", "touchpoints", "moments_of_truth", "peak_end", "recommendations"} <= set(d)'
+done
+
+run demo --scenario telecom --customers 400 --seed 3 --out "$TMP/demo"
+expect_rc "demo for the analysis" 0
+D=$TMP/demo
+
+# text: the demo's mot.ini asks for Chinese; --lang overrides it
+run analyze "$D" --threads 2 --bootstrap 50
+expect_rc "analyze text" 0
+expect_out "the text report is in the project's language" "关键时刻分析"
+expect_out "the touchpoint table names the touchpoints" "首月账单"
+run analyze "$D" --lang en --threads 2 --bootstrap 50
+expect_rc "analyze --lang en" 0
+expect_out "--lang en gives English" "Moments of truth: demo"
+expect_out "the English report has the peak-end section" "Peak-end"
+
+# the environment decides when neither --lang nor mot.ini does
+cp -r "$D" "$TMP/nolang" && grep -v '^lang' "$D/mot.ini" > "$TMP/nolang/mot.ini"
+out=$(LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 "$MOT" analyze "$TMP/nolang" --bootstrap 20 2>&1)
+case "$out" in *关键时刻分析*) ok "LANG=zh_CN gives Chinese" ;; *) not_ok "LANG=zh_CN did not give Chinese" "$(echo "$out" | head -3)" ;; esac
+out=$(LC_ALL=C LANG=zh_CN.UTF-8 "$MOT" analyze "$TMP/nolang" --bootstrap 20 2>&1)
+case "$out" in *"Moments of truth"*) ok "LC_ALL=C wins over LANG" ;; *) not_ok "LC_ALL=C did not give English" "$(echo "$out" | head -3)" ;; esac
+
+# json: valid, the contract's keys, identifiers in English whatever --lang
+"$MOT" analyze "$D" --format json --lang zh --bootstrap 50 > "$TMP/a.json" 2>"$TMP/.stderr"
+rc=$?
+err=$(cat "$TMP/.stderr") out=""
+expect_rc "analyze --format json" 0
+json_check "the JSON has the top-level keys of DESIGN §4" "$TMP/a.json" \
+    '{"mot_version", "inputs", "touchpoints", "moments_of_truth", "peak_end", "recommendations"} <= set(d)'
+json_check "every touchpoint has the keys of DESIGN §4" "$TMP/a.json" \
+    'all({"id", "name", "stage", "phase", "lane", "n", "reach", "mean", "sd", "below_tolerance", "impact", "tolerance_line", "mot", "priority"} <= set(t) for t in d["touchpoints"])'
+json_check "the JSON counts the inputs" "$TMP/a.json" \
+    'd["inputs"]["customers"] == 400 and d["inputs"]["touchpoints"] == len(d["touchpoints"])'
+json_check "MOT kinds are English identifiers" "$TMP/a.json" \
+    'all(t["mot"] in ("negative", "positive", "hygiene", "none") for t in d["touchpoints"])'
+json_check "moments of truth name touchpoint ids" "$TMP/a.json" \
+    'set(d["moments_of_truth"]) <= {t["id"] for t in d["touchpoints"]}'
+
+# the same result with one thread and with two (up to the last bits of
+# sums merged in another order)
+"$MOT" analyze "$D" --format json --threads 1 --bootstrap 50 > "$TMP/t1.json" 2>/dev/null
+"$MOT" analyze "$D" --format json --threads 2 --bootstrap 50 > "$TMP/t2.json" 2>/dev/null
+same_json "--threads 1 and 2 give the same JSON" "$TMP/t1.json" "$TMP/t2.json"
+
+# md
+run analyze "$D" --format md --lang en --bootstrap 50
+expect_rc "analyze --format md" 0
+expect_out "Markdown has a title" "# Moments of truth: demo"
+expect_out "Markdown has pipe tables" "| --: |"
+
+# -o FILE: the file holds what stdout would have, and stdout is empty
+"$MOT" analyze "$D" --lang en --bootstrap 50 > "$TMP/stdout.txt" 2>/dev/null
+run analyze "$D" --lang en --bootstrap 50 -o "$TMP/report.txt"
+expect_rc "analyze -o FILE" 0
+expect_no_out "nothing on stdout with -o"
+if cmp -s "$TMP/stdout.txt" "$TMP/report.txt"; then ok "-o writes the same report"; else not_ok "-o wrote something else"; fi
+if ls "$TMP"/*.tmp >/dev/null 2>&1; then not_ok "-o left a .tmp file"; else ok "-o left no .tmp file"; fi
+run analyze "$D" --bootstrap 50 -o "$TMP/no/such/dir/report.txt"
+expect_rc "an unwritable -o is an I/O error" 74
+expect_err "the file is named" "no/such/dir/report.txt"
+
+if [ -w /dev/full ]; then
+    "$MOT" analyze "$D" --bootstrap 50 > /dev/full 2>"$TMP/.stderr" && rc=0 || rc=$?
+    err=$(cat "$TMP/.stderr") out=""
+    expect_rc "a failed write to stdout is an I/O error" 74
+    expect_err "the failed write is reported" "cannot write to standard output"
+fi
+
+# a broken project: every problem reported, exit 65, nothing written
+rm -rf "$TMP/broken" && cp -r "$D" "$TMP/broken"
+printf 'C9999999,,2026-03-01T08:30:00,T01,five,,,,\n' >> "$TMP/broken/events.csv"
+line=$(wc -l < "$TMP/broken/events.csv")
+run analyze "$TMP/broken" -o "$TMP/broken.txt"
+expect_rc "analyze rejects a broken project" 65
+expect_err "the problem is located as mot check does" "events.csv:$line:5:"
+expect_err "the count of problems is given" "mot analyze: 1 problem in"
+expect_no_out "nothing on stdout for a broken project"
+if [ -e "$TMP/broken.txt" ]; then not_ok "a report was written for a broken project"; else ok "no report written for a broken project"; fi
+run analyze "$TMP/missing"
+expect_rc "a missing folder is missing input" 66
+
+# options are never silently ignored
+run analyze "$D" --format pdf
+expect_rc "an unknown --format" 64
+expect_err "the formats are named" "text, json or md"
+run analyze "$D" --format html
+expect_rc "--format html" 64
+expect_err "html says it is not built yet" "not built yet"
+run analyze "$D" --segment segment
+expect_rc "--segment" 64
+expect_err "--segment says it is not built yet" "not built yet"
+run analyze "$D" --lang fr
+expect_rc "an unknown --lang" 64
+run analyze "$D" --threads many
+expect_rc "a non-numeric --threads" 64
+run analyze
+expect_rc "analyze without DIR" 64
+
+# peakend: the peak_end part alone
+run peakend "$D" --lang en --bootstrap 50
+expect_rc "peakend text" 0
+expect_out "peakend prints the peak-end section" "Peak-end"
+"$MOT" peakend "$D" --format json --bootstrap 50 > "$TMP/pe.json" 2>/dev/null
+json_check "peakend --format json is the peak_end object" "$TMP/pe.json" \
+    '{"available", "r2_peak_end", "r2_mean", "winner", "peak_touchpoints", "end_touchpoints"} <= set(d)'
+json_check "peakend JSON equals analyze's peak_end" "$TMP/pe.json" \
+    'd == json.load(open("'"$TMP"'/a.json"))["peak_end"]'
+run peakend "$D" --format md --lang zh --bootstrap 50
+expect_rc "peakend md" 0
+expect_out "peakend md in Chinese" "## 峰终定律"
+
+run --help
+if printf '%s\n' "$out" | grep -E '^  (analyze|peakend) ' | grep -q "not built yet"; then
+    not_ok "mot --help still says analyze or peakend is not built"; else ok "mot --help lists analyze and peakend as built"; fi
+
+finish

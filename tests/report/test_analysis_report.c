@@ -1,0 +1,645 @@
+/*
+** test_analysis_report.c: the moment-of-truth report in every format.
+**
+** A small project (five touchpoints with Chinese names, one with a "|")
+** and a hand-built mot_analysis are rendered as JSON, text (English and
+** Chinese) and Markdown and compared with golden files in
+** tests/data/golden/. The analysis is written here, not computed, so the
+** goldens depend only on the renderers; it holds every case they must
+** handle: each kind of moment, missing estimates (NAN), a missing
+** interval, tolerance lines on a score (below), on waiting time (above)
+** and on contacts (for dissatisfaction), Holm-adjusted and raw p-values,
+** flagged churn estimates, every kind of recommendation with and without
+** each effect, notes. A second, nearly empty analysis covers
+** the "nothing found" paths.
+**
+** To regenerate the goldens after an intended change, run the test with
+** MOT_UPDATE_GOLDEN=1 in the environment and review the diff:
+**   MOT_UPDATE_GOLDEN=1 build/asan/tests/test_analysis_report
+**
+** Beyond the goldens: the message table (unique keys, the same arguments
+** in both languages), NAN written as null and never as nan/inf, the
+** peak-end parts being the same as the peak-end of the whole report,
+** aligned columns with Chinese names, prose wrapped at 78 columns, and a
+** failed write reported as MOT_EIO. JSON validity is checked by parsing
+** the goldens with python3 in tests/cli/analyze.sh.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mot/report.h"
+#include "mot/stats.h"
+#include "report/internal.h"
+#include "testutil.h"
+
+static const char blueprint[] =
+    "id,name,stage,phase,lane,tolerance,target\n"
+    "T01,营业厅办理,开通,contact,frontstage,3,4.5\n"
+    "T02,首月账单,账单,contact,evidence,3,4.5\n"
+    "T03,App 查询,账单,contact,customer,3,4.5\n"
+    "T04,装机上门,服务,contact,frontstage,3,4.5\n"
+    "T05,Repair | callback,服务,follow-up,backstage,,\n";
+
+static mot_project *load_fixture(void)
+{
+    const char *dir = tu_tmpdir("report_fixture");
+    tu_write(dir, "blueprint.csv", blueprint, (size_t)-1);
+    mot_diag diag;
+    mot_diag_init(&diag, 0);
+    mot_project *p = NULL;
+    assert_int_equal(mot_project_load(&p, dir, NULL, &diag), MOT_OK);
+    mot_diag_free(&diag);
+    return p;
+}
+
+/* A result with every estimate missing, for touchpoint tp. */
+static mot_tp_result empty_tp(size_t tp)
+{
+    mot_tp_result r;
+    memset(&r, 0, sizeof r);
+    r.tp = tp;
+    r.reach = r.mean = r.sd = r.mean_lo = r.mean_hi = NAN;
+    r.tolerance = 3;
+    r.target = tp < 4 ? 4.5 : NAN;
+    r.below_tolerance = r.below_lo = r.below_hi = NAN;
+    r.importance = r.importance_lo = r.importance_hi = NAN;
+    r.odds_ratio = r.or_lo = r.or_hi = r.p = NAN;
+    r.churn_if_bad = r.churn_if_good = r.n_bad = r.n_good = NAN;
+    r.attributable_churners = NAN;
+    r.lift = r.lift_lo = r.lift_hi = r.lift_p = NAN;
+    r.overall_bad = r.overall_adequate = r.overall_good = NAN;
+    r.overall_drop = r.overall_drop_lo = r.overall_drop_hi = NAN;
+    r.overall_drop_p = NAN;
+    r.gain_tolerance = r.gain_tolerance_lo = r.gain_tolerance_hi = NAN;
+    r.gain_target = r.gain_target_lo = r.gain_target_hi = NAN;
+    r.churn_p_adj = r.lift_p_adj = r.drop_p_adj = r.line_p_adj = NAN;
+    r.n_lift_good = r.n_lift_rest = NAN;
+    r.km_median_bad = r.km_median_good = NAN;
+    r.km_hr = r.km_stat = r.km_p = NAN;
+    r.line.value = r.line.rate_beyond = r.line.rate_within = NAN;
+    r.line.n_beyond = r.line.n_within = NAN;
+    r.line.statistic = r.line.p_adjusted = r.line.p_scan = NAN;
+    r.expected_effect = NAN;
+    return r;
+}
+
+static void perf(mot_tp_result *r, size_t n, size_t rated, size_t cust,
+                 double reach, double mean, double sd, double lo, double hi,
+                 double below, double blo, double bhi)
+{
+    r->n = n;
+    r->n_rated = rated;
+    r->n_customers = cust;
+    r->reach = reach;
+    r->mean = mean;
+    r->sd = sd;
+    r->mean_lo = lo;
+    r->mean_hi = hi;
+    r->below_tolerance = below;
+    r->below_lo = blo;
+    r->below_hi = bhi;
+}
+
+static void churn(mot_tp_result *r, double or, double lo, double hi, double p,
+                  double bad, double good, double nbad, double ngood,
+                  double attributable, unsigned flags)
+{
+    r->odds_ratio = or;
+    r->or_lo = lo;
+    r->or_hi = hi;
+    r->p = p;
+    r->churn_if_bad = bad;
+    r->churn_if_good = good;
+    r->n_bad = nbad;
+    r->n_good = ngood;
+    r->attributable_churners = attributable;
+    r->churn_flags = flags;
+}
+
+/* A line found in a family of 9 scans: p_scan for its scan, p after Holm
+** over the family. */
+static void line(mot_tolerance *l, const char *measure, const char *outcome,
+                 double value, int direction, double beyond, double within,
+                 double nb, double nw, double stat, double p_scan, double p,
+                 const char *method)
+{
+    l->p_scan = p_scan;
+    l->family = 9;
+    l->found = 1;
+    snprintf(l->measure, sizeof l->measure, "%s", measure);
+    snprintf(l->outcome, sizeof l->outcome, "%s", outcome);
+    l->value = value;
+    l->direction = direction;
+    l->rate_beyond = beyond;
+    l->rate_within = within;
+    l->n_beyond = nb;
+    l->n_within = nw;
+    l->statistic = stat;
+    l->p_adjusted = p;
+    snprintf(l->p_method, sizeof l->p_method, "%s", method);
+}
+
+/* Storage of the fixture analyses (static: the test owns no heap). */
+static mot_tp_result tps[5];
+static size_t moments[] = {1, 2, 3};
+static size_t worst[] = {120, 830, 40, 300, 0};
+static size_t best[] = {600, 10, 700, 90, 0};
+static size_t ends[] = {0, 200, 900, 150, 0};
+static mot_recommendation recs[] = {
+    {1, "lift_to_tolerance", 3, 28.4, 0.1, 0.05, 0.15},
+    {3, "stay_within_line", 45, 7.2, NAN, NAN, NAN},
+    {3, "lift_to_tolerance", 3, 9.6, NAN, NAN, NAN},
+    {1, "lift_to_target", 4.5, 35.0, 0.21, 0.14, 0.28},
+    {2, "lift_to_target", 4.5, 0, 0.05, 0.01, 0.09},
+};
+static mot_tolerance customer_lines[2];
+static char note1[] = "12 customers have events but no customers.csv row.";
+static char note2[] = "T05 has no rated contacts: its performance is not "
+                      "estimated.";
+static char *notes[] = {note1, note2};
+
+static mot_analysis full_analysis(void)
+{
+    for (size_t i = 0; i < 5; i++)
+        tps[i] = empty_tp(i);
+    /* T01: nothing special, every estimate present */
+    perf(&tps[0], 1800, 700, 1500, 0.75, 4.1, 0.9, 4.03, 4.17, 0.12, 0.1,
+         0.145);
+    tps[0].importance = 0.08;
+    tps[0].importance_lo = 0.05;
+    tps[0].importance_hi = 0.12;
+    churn(&tps[0], 1.2, 0.9, 1.6, 0.21, 0.12, 0.1, 200, 1300, 3.2, 0);
+    tps[0].churn_p_adj = 1;
+    line(&tps[0].line, "contacts", "dissatisfied", 2, 1, 0.3, 0.2, 150, 1350,
+         6.1, 0.004, 0.03, "miller-siegmund");
+    tps[0].line_p_adj = 0.09;     /* not significant after Holm: no type */
+    tps[0].expected_effect = 0;
+    /* T02: negative, with a tolerance line below score 2 */
+    perf(&tps[1], 2100, 1650, 1980, 0.99, 3.2, 1.3, 3.14, 3.26, 0.36, 0.34,
+         0.38);
+    tps[1].importance = 0.31;
+    tps[1].importance_lo = 0.25;
+    tps[1].importance_hi = 0.37;
+    churn(&tps[1], 3.9, 2.8, 5.4, 1e-9, 0.24, 0.081, 590, 1390, 41.3, 0);
+    tps[1].churn_p_adj = 2e-8;
+    tps[1].overall_bad = 3.1;
+    tps[1].n_overall_bad = 540;
+    tps[1].overall_adequate = 3.9;
+    tps[1].n_overall_adequate = 880;
+    tps[1].overall_good = 4.4;
+    tps[1].n_overall_good = 470;
+    tps[1].overall_drop = 0.62;
+    tps[1].overall_drop_lo = 0.5;
+    tps[1].overall_drop_hi = 0.74;
+    tps[1].overall_drop_p = 1e-6;
+    tps[1].drop_p_adj = 1.8e-5;
+    tps[1].gain_tolerance = 0.1;
+    tps[1].gain_tolerance_lo = 0.05;
+    tps[1].gain_tolerance_hi = 0.15;
+    tps[1].gain_target = 0.21;
+    tps[1].gain_target_lo = 0.14;
+    tps[1].gain_target_hi = 0.28;
+    tps[1].km_median_bad = 180;
+    tps[1].km_median_good = NAN;   /* survival stays above one half */
+    tps[1].km_hr = 2.6;
+    tps[1].km_stat = 88.1;
+    tps[1].km_p = 1e-12;
+    line(&tps[1].line, "score", "churn", 2, -1, 0.31, 0.09, 412, 1568, 45.2,
+         0.00004, 0.0004, "miller-siegmund");
+    tps[1].line_p_adj = 0.0036;
+    tps[1].kind = MOT_KIND_NEGATIVE;
+    tps[1].priority = 1;
+    tps[1].expected_effect = 41.3;
+    /* T03: positive (NPS lift); its churn estimate is not estimable and its
+    ** importance has no interval */
+    perf(&tps[2], 5200, 900, 1200, 0.6, 4.4, 0.7, 4.35, 4.45, 0.04, 0.03,
+         0.055);
+    tps[2].importance = 0.12;
+    churn(&tps[2], NAN, NAN, NAN, NAN, 0.02, 0.1, 9, 1191, NAN,
+          MOT_LOGIT_SMALL | MOT_LOGIT_DIVERGED);
+    tps[2].lift = 0.9;
+    tps[2].lift_lo = 0.5;
+    tps[2].lift_hi = 1.3;
+    tps[2].lift_p = 0.0021;
+    tps[2].lift_p_adj = 0.0168;
+    tps[2].n_lift_good = 610;
+    tps[2].n_lift_rest = 280;
+    snprintf(tps[2].lift_measure, sizeof tps[2].lift_measure, "nps");
+    tps[2].kind = MOT_KIND_POSITIVE;
+    tps[2].priority = 2;
+    tps[2].expected_effect = 12.5;
+    /* T04: hygiene, a churn line above 45 minutes of waiting; a small
+    ** group in the churn model (its p is not tested) */
+    perf(&tps[3], 800, 320, 760, 0.38, 3.9, 1.1, 3.78, 4.02, 0.15, 0.115,
+         0.194);
+    tps[3].importance = 0.05;
+    tps[3].importance_lo = 0.02;
+    tps[3].importance_hi = 0.09;
+    churn(&tps[3], 2.1, 1.3, 3.4, 0.003, 0.19, 0.1, 45, 715, 9.1,
+          MOT_LOGIT_SMALL);
+    line(&tps[3].line, "wait_minutes", "churn", 45, 1, 0.42, 0.18, 61, 699,
+         11.7, 0.0002, 0.002, "permutation");
+    tps[3].line_p_adj = 0.012;
+    tps[3].kind = MOT_KIND_HYGIENE;
+    tps[3].priority = 3;
+    tps[3].expected_effect = 9.1;
+    /* customers.csv: a line below 6 months of tenure; none in value */
+    line(&customer_lines[0], "tenure_months", "churn", 6, -1, 0.35, 0.17, 240,
+         1740, 30.2, 0.00001, 0.0001, "miller-siegmund");
+    memset(&customer_lines[1], 0, sizeof customer_lines[1]);
+    /* T05: never rated, no estimates at all */
+    perf(&tps[4], 150, 0, 140, 0.07, NAN, NAN, NAN, NAN, NAN, NAN, NAN);
+
+    mot_analysis a;
+    memset(&a, 0, sizeof a);
+    a.customers = 2000;
+    a.with_outcome = 1988;
+    a.events = 45678;
+    a.ntp = 5;
+    a.tp = tps;
+    a.moments = moments;
+    a.nmoments = 3;
+    a.overall_r2 = 0.452;
+    a.overall_n = 1890;
+    snprintf(a.importance_method, sizeof a.importance_method, "lmg");
+    snprintf(a.interval_method, sizeof a.interval_method,
+             "percentile bootstrap (200)");
+    snprintf(a.overall_outcome, sizeof a.overall_outcome, "overall");
+    a.churn_n = 1980;
+    a.churners = 412;
+    a.peak_end = (mot_peak_end){1, 1900, 0.412, 0.281, "peak_end", 0.098,
+                                0.164, worst, ends, best};
+    a.customer_lines = customer_lines;
+    a.ncustomer_lines = 2;
+    a.recs = recs;
+    a.nrecs = sizeof recs / sizeof recs[0];
+    a.notes = notes;
+    a.nnotes = 2;
+    return a;
+}
+
+/* Touchpoints only, no outcome: nothing can be estimated. */
+static mot_analysis empty_analysis(void)
+{
+    for (size_t i = 0; i < 5; i++)
+        tps[i] = empty_tp(i);
+    mot_analysis a;
+    memset(&a, 0, sizeof a);
+    a.ntp = 5;
+    a.tp = tps;
+    a.overall_r2 = NAN;
+    a.churners = NAN;
+    a.peak_end = (mot_peak_end){0, 0, NAN, NAN, "", NAN, NAN, NULL, NULL,
+                                NULL};
+    return a;
+}
+
+/* ---- rendering and the goldens ------------------------------------------- */
+
+typedef enum { JSON, JSON_COMPACT, TEXT, MD, PE_JSON, PE_TEXT, PE_MD } fmt;
+
+/* Render a in format fm and language lang into a new string. */
+static char *render(const mot_project *p, const mot_analysis *a, fmt fm,
+                    mot_lang lang)
+{
+    char *s = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&s, &len);
+    assert_non_null(m);
+    mot_status st = MOT_OK;
+    switch (fm) {
+    case JSON: st = mot_report_json(p, a, m, 1); break;
+    case JSON_COMPACT: st = mot_report_json(p, a, m, 0); break;
+    case TEXT: st = mot_report_text(p, a, m, lang); break;
+    case MD: st = mot_report_md(p, a, m, lang); break;
+    case PE_JSON: st = mot_report_peak_end_json(p, a, m, 0); break;
+    case PE_TEXT: st = mot_report_peak_end_text(p, a, m, lang); break;
+    case PE_MD: st = mot_report_peak_end_md(p, a, m, lang); break;
+    }
+    assert_int_equal(st, MOT_OK);
+    assert_int_equal(fclose(m), 0);
+    return s;
+}
+
+/* Compare s with tests/data/golden/name, or write it there when
+** MOT_UPDATE_GOLDEN is set. On a difference, show the first differing
+** line. */
+static void golden(const char *name, const char *s)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/golden/%s", MOT_TEST_DATA, name);
+    const char *update = getenv("MOT_UPDATE_GOLDEN");
+    if (update && *update && strcmp(update, "0") != 0) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
+        assert_int_equal(fclose(f), 0);
+        return;
+    }
+    char *want = tu_read(path, NULL);
+    if (!want)
+        fail_msg("no golden file %s (run with MOT_UPDATE_GOLDEN=1)", path);
+    if (strcmp(want, s) != 0) {
+        size_t i = 0, lineno = 1, start = 0;
+        while (want[i] && want[i] == s[i]) {
+            if (want[i] == '\n') {
+                lineno++;
+                start = i + 1;
+            }
+            i++;
+        }
+        fprintf(stderr, "%s differs at line %zu:\n  want: %.*s\n  got:  %.*s\n",
+                name, lineno, (int)strcspn(want + start, "\n"), want + start,
+                (int)strcspn(s + start, "\n"), s + start);
+        free(want);
+        fail_msg("%s differs from its golden file "
+                 "(MOT_UPDATE_GOLDEN=1 regenerates it)", name);
+    }
+    free(want);
+}
+
+static void test_golden_full(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = full_analysis();
+    static const struct { const char *name; fmt fm; mot_lang lang; } out[] = {
+        {"analysis.json", JSON, MOT_LANG_EN},
+        {"analysis.en.txt", TEXT, MOT_LANG_EN},
+        {"analysis.zh.txt", TEXT, MOT_LANG_ZH},
+        {"analysis.en.md", MD, MOT_LANG_EN},
+        {"analysis.zh.md", MD, MOT_LANG_ZH},
+    };
+    for (size_t i = 0; i < sizeof out / sizeof out[0]; i++) {
+        char *s = render(p, &a, out[i].fm, out[i].lang);
+        golden(out[i].name, s);
+        free(s);
+    }
+    mot_project_free(p);
+}
+
+static void test_golden_empty(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = empty_analysis();
+    char *s = render(p, &a, JSON, MOT_LANG_EN);
+    golden("empty.json", s);
+    free(s);
+    s = render(p, &a, TEXT, MOT_LANG_EN);
+    golden("empty.en.txt", s);
+    free(s);
+    mot_project_free(p);
+}
+
+/* ---- properties ------------------------------------------------------------ */
+
+/* The string arguments a message takes: *convs of them, each %s or %N$s
+** (positional ones must be 1..N, each once), and *percents literal "%%".
+** A message without arguments is plain text (passed as a "%s" argument)
+** and may hold a bare "%"; a format must not. */
+static void conversions(const char *key, const char *s, int *convs,
+                        int *percents)
+{
+    int seen[10] = {0}, positional = 0, bare = 0;
+    *convs = *percents = 0;
+    for (; *s; s++) {
+        if (s[0] != '%')
+            continue;
+        if (s[1] == '%') {
+            (*percents)++;
+            s++;
+        } else if (s[1] == 's') {
+            (*convs)++;
+            s++;
+        } else if (s[1] >= '1' && s[1] <= '9' && s[2] == '$' && s[3] == 's') {
+            seen[s[1] - '0']++;
+            positional++;
+            s += 3;
+        } else {
+            bare++;
+        }
+    }
+    if (bare && (*convs || *percents || positional))
+        fail_msg("message %s: a format with a conversion other than %%s", key);
+    if (positional) {
+        if (*convs)
+            fail_msg("message %s mixes %%s and %%N$s", key);
+        for (int i = 1; i <= positional; i++)
+            if (seen[i] != 1)
+                fail_msg("message %s: argument %d used %d times", key, i,
+                         seen[i]);
+        *convs = positional;
+    }
+}
+
+static void test_messages(void **state)
+{
+    (void)state;
+    size_t n = mot_tr_count();
+    assert_true(n > 50);
+    for (size_t i = 0; i < n; i++) {
+        const char *key, *en, *zh;
+        mot_tr_entry(i, &key, &en, &zh);
+        for (size_t j = 0; j < i; j++) {
+            const char *k2, *e2, *z2;
+            mot_tr_entry(j, &k2, &e2, &z2);
+            if (strcmp(key, k2) == 0)
+                fail_msg("message key %s twice", key);
+        }
+        int ce, pe, cz, pz;
+        conversions(key, en, &ce, &pe);
+        conversions(key, zh, &cz, &pz);
+        if (ce != cz || pe != pz)
+            fail_msg("message %s: %d/%d arguments in English, %d/%d in Chinese",
+                     key, ce, pe, cz, pz);
+        assert_true(*en && *zh);
+        assert_string_equal(mot_tr(MOT_LANG_EN, key), en);
+        assert_string_equal(mot_tr(MOT_LANG_ZH, key), zh);
+    }
+}
+
+static void test_json_nan_is_null(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = full_analysis();
+    char *s = render(p, &a, JSON_COMPACT, MOT_LANG_ZH);
+    assert_null(strstr(s, "nan"));
+    assert_null(strstr(s, "inf"));
+    /* T03's churn estimate and T05's mean are NAN */
+    assert_non_null(strstr(s, "\"id\":\"T03\""));
+    assert_non_null(strstr(s, "\"odds_ratio\":null,\"ci\":[null,null]"));
+    assert_non_null(strstr(s, "\"mean\":null,\"mean_ci\":[null,null]"));
+    assert_non_null(strstr(s, "\"flags\":[\"small_group\",\"diverged\"]"));
+    /* identifiers stay English in every language */
+    assert_non_null(strstr(s, "\"mot\":\"negative\""));
+    assert_non_null(strstr(s, "\"moments_of_truth\":[\"T02\",\"T03\",\"T04\"]"));
+    assert_non_null(strstr(s, "\"peak_touchpoints\":[\"T02\",\"T04\",\"T01\",\"T03\"]"));
+    free(s);
+    mot_project_free(p);
+}
+
+/* The peak-end parts say exactly what the whole report says. */
+static void test_peak_end_part(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = full_analysis();
+    static const struct { fmt whole, part; } pairs[] = {
+        {JSON_COMPACT, PE_JSON}, {TEXT, PE_TEXT}, {MD, PE_MD}};
+    for (size_t i = 0; i < 3; i++)
+        for (int lang = MOT_LANG_EN; lang <= MOT_LANG_ZH; lang++) {
+            char *whole = render(p, &a, pairs[i].whole, (mot_lang)lang);
+            char *part = render(p, &a, pairs[i].part, (mot_lang)lang);
+            assert_true(strlen(part) > 20);
+            if (!strstr(whole, part))
+                fail_msg("peak-end part %zu (%d) is not in the whole report:\n%s",
+                         i, lang, part);
+            free(whole);
+            free(part);
+        }
+    mot_project_free(p);
+}
+
+/* Split s (modified) into its lines; returns how many, at most max. */
+static size_t split_lines(char *s, char **lines, size_t max)
+{
+    size_t n = 0;
+    while (*s && n < max) {
+        char *end = strchr(s, '\n');
+        assert_non_null(end);
+        *end = '\0';
+        lines[n++] = s;
+        s = end + 1;
+    }
+    return n;
+}
+
+/* Whether line i of a text report is the rule under a table's header. */
+static int is_rule(char **lines, size_t i)
+{
+    const char *l = lines[i];
+    return strncmp(l, "  --", 4) == 0 && l[strspn(l, " -")] == '\0';
+}
+
+/* The rows of the table whose header row contains `col` (rule excluded)
+** into rows[]; returns how many. */
+static size_t table_rows(char **lines, size_t n, const char *col, char **rows,
+                         size_t max)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!is_rule(lines, i + 1) || !strstr(lines[i], col))
+            continue;
+        size_t k = 0;
+        rows[k++] = lines[i];
+        for (size_t j = i + 2; j < n && lines[j][0] && k < max; j++)
+            rows[k++] = lines[j];
+        return k;
+    }
+    fail_msg("no table with a column %s", col);
+    return 0;
+}
+
+static void test_cjk_alignment(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = full_analysis();
+    char *s = render(p, &a, TEXT, MOT_LANG_ZH);
+    char *lines[256], *rows[16];
+    size_t n = split_lines(s, lines, 256);
+    /* touchpoints: the last column (关键时刻) is left-aligned and unpadded,
+    ** so every row ends its second-last column at the same display column */
+    size_t k = table_rows(lines, n, "关键时刻", rows, 16);
+    assert_int_equal(k, 6);
+    size_t want = 0;
+    for (size_t i = 0; i < k; i++) {
+        char *last = NULL;
+        for (char *q = strstr(rows[i], "  "); q; q = strstr(q + 1, "  "))
+            last = q;
+        assert_non_null(last);
+        size_t w = mot_text_width(rows[i], (size_t)(last - rows[i]));
+        if (i == 0)
+            want = w;
+        assert_int_equal(w, want);
+    }
+    /* peak-end counts: the last column is numeric (right-aligned), so
+    ** whole rows are equally wide */
+    k = table_rows(lines, n, "最差时刻", rows, 16);
+    assert_int_equal(k, 5);
+    for (size_t i = 1; i < k; i++)
+        assert_int_equal(mot_text_width(rows[i], (size_t)-1),
+                         mot_text_width(rows[0], (size_t)-1));
+    free(s);
+    mot_project_free(p);
+}
+
+/* Prose (every line outside a table) fits in 78 columns in both
+** languages. */
+static void test_wrapping(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = full_analysis();
+    for (int lang = MOT_LANG_EN; lang <= MOT_LANG_ZH; lang++) {
+        char *s = render(p, &a, TEXT, (mot_lang)lang);
+        char *lines[256];
+        size_t n = split_lines(s, lines, 256);
+        int in_table = 0, wrapped = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (lines[i][0] == '\0')
+                in_table = 0;
+            else if (i + 1 < n && is_rule(lines, i + 1))
+                in_table = 1;
+            if (in_table)
+                continue;
+            size_t w = mot_text_width(lines[i], (size_t)-1);
+            if (w > 78)
+                fail_msg("line wider than 78 columns: %s", lines[i]);
+            wrapped += w > 70;
+        }
+        assert_true(wrapped > 3);   /* long prose did fill its lines */
+        free(s);
+    }
+    mot_project_free(p);
+}
+
+static void test_write_error(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = full_analysis();
+    FILE *f = fopen("/dev/null", "r");
+    assert_non_null(f);
+    assert_int_equal(mot_report_text(p, &a, f, MOT_LANG_EN), MOT_EIO);
+    clearerr(f);
+    assert_int_equal(mot_report_md(p, &a, f, MOT_LANG_ZH), MOT_EIO);
+    clearerr(f);
+    assert_int_equal(mot_report_json(p, &a, f, 1), MOT_EIO);
+    fclose(f);
+    mot_project_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_golden_full),
+        cmocka_unit_test(test_golden_empty),
+        cmocka_unit_test(test_messages),
+        cmocka_unit_test(test_json_nan_is_null),
+        cmocka_unit_test(test_peak_end_part),
+        cmocka_unit_test(test_cjk_alignment),
+        cmocka_unit_test(test_wrapping),
+        cmocka_unit_test(test_write_error),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
