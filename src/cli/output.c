@@ -17,7 +17,7 @@ int cli_get_report_options(const char *cmd, const cli_args *a,
                            cli_report_options *out)
 {
     const char *format = cli_get(a, "format", "text");
-    int lang;
+    int lang = -1;
     int rc = cli_lang_option(cmd, a, &lang);
     if (rc)
         return rc;
@@ -132,5 +132,5 @@ mot_lang cli_default_lang(const mot_project *p)
         if (v && *v)
             lang = v;
     }
-    return strncmp(lang, "zh", 2) == 0 ? MOT_LANG_ZH : MOT_LANG_EN;
+    return lang[0] == 'z' && lang[1] == 'h' ? MOT_LANG_ZH : MOT_LANG_EN;
 }

@@ -309,10 +309,10 @@ void demo_outcomes(demo_gen *g, demo_rng *r, const demo_story *st)
                            (long long)demo_rng_below(r, 20 * 86400);
     if (churn_time >= DEMO_YEAR_SECONDS)
         churn_time = DEMO_YEAR_SECONDS - 1;
-    long long until = churned ? churn_time : DEMO_YEAR_SECONDS;
-    unsigned long tenure = sc->tenure_from_journey
-        ? 1 + (unsigned long)((until - st->first) / (30LL * 86400))
-        : 1 + (unsigned long)demo_rng_below(r, 120);
+    /* months with the company before this year: unplanted, so that no
+    ** analysis finds an effect in it (tenure counted up to the churn date
+    ** would encode the outcome itself) */
+    unsigned long tenure = 1 + (unsigned long)demo_rng_below(r, 120);
     double v = sc->value_cents[st->segment] *
                demo_exp(0.4 * demo_rng_normal(r));
 

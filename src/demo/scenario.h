@@ -81,7 +81,6 @@ typedef struct demo_scenario {
     unsigned char key_step;    /* the step that matters most for the score */
     unsigned char weak_step;   /* most staff skip it often */
     unsigned char odd_step;    /* the odd staff member's weak step */
-    unsigned char tenure_from_journey; /* tenure = months since first event */
     unsigned short start_days; /* journeys start within the first N days */
     unsigned short churn_base; /* baseline churn odds, per mille */
     unsigned char tol_contacts; /* TOL beyond: >= this many contacts, or 0 */
