@@ -99,3 +99,16 @@ mot_status mot_design_importance(const double *corr, size_t p, size_t y,
     free(rxy);
     return st;
 }
+
+void mot_design_importance_stat(const mot_moments *acc, size_t p,
+                                double *out)
+{
+    double *corr = malloc((p + 1) * (p + 1) * sizeof *corr);
+    const char *method;
+    if (!corr || mot_moments_corr(acc, corr) != MOT_OK ||
+        mot_design_importance(corr, p, p, out, &out[p], &method, NULL) !=
+            MOT_OK)
+        for (size_t j = 0; j <= p; j++)
+            out[j] = NAN;
+    free(corr);
+}

@@ -543,17 +543,7 @@ static int boot_row(const void *ctx, size_t i, double *const *vals)
 static void boot_stat(const void *ctx, mot_moments *const *acc, double *out)
 {
     const dv *v = ctx;
-    size_t p = v->nt, m = p + 1;
-    double *corr = malloc(m * m * sizeof *corr);
-    const char *method;
-    for (size_t j = 0; j <= p; j++)
-        out[j] = NAN;
-    if (corr && mot_moments_corr(acc[0], corr) == MOT_OK &&
-        mot_design_importance(corr, p, p, out, &out[p], &method, NULL) !=
-            MOT_OK)
-        for (size_t j = 0; j <= p; j++)
-            out[j] = NAN;
-    free(corr);
+    mot_design_importance_stat(acc[0], v->nt, out);
 }
 
 /* Importance with its bootstrap interval. */

@@ -68,17 +68,7 @@ static int imp_row(const void *vctx, size_t i, double *const *vals)
 static void imp_stat(const void *vctx, mot_moments *const *acc, double *out)
 {
     const imp_ctx *c = vctx;
-    size_t p = c->p;
-    double *corr = malloc((p + 1) * (p + 1) * sizeof *corr);
-    const char *method;
-    for (size_t j = 0; j <= p; j++)
-        out[j] = NAN;
-    if (corr && mot_moments_corr(acc[0], corr) == MOT_OK &&
-        mot_design_importance(corr, p, p, out, &out[p], &method, NULL) !=
-            MOT_OK)
-        for (size_t j = 0; j <= p; j++)
-            out[j] = NAN;
-    free(corr);
+    mot_design_importance_stat(acc[0], c->p, out);
 }
 
 /* The outcome column and its name; NULL when there is none. */

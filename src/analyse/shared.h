@@ -153,4 +153,11 @@ mot_status mot_design_importance(const double *corr, size_t p, size_t y,
                                  double *imp, double *r2,
                                  const char **method, mot_error *err);
 
+/* The bootstrap statistic of importance: from the moments of p predictors
+** followed by the outcome (index p), out[0..p-1] = mot_design_importance's
+** values and out[p] = R^2, or all NAN when the replicate's matrix does not
+** allow them (or a malloc fails). */
+void mot_design_importance_stat(const mot_moments *acc, size_t p,
+                                double *out);
+
 #endif /* MOT_ANALYSE_SHARED_H */
