@@ -507,10 +507,11 @@ static void zone_clauses(FILE *m, int *k, mot_lang lang,
                                                  : x->mss.mean));
             paren(ps, sizeof ps, lang, stat);
         }
+        const char *key = x->zone == MOT_ZONE_BELOW ? "ev.zone.below"
+                          : x->zone == MOT_ZONE_ABOVE ? "ev.zone.above"
+                                                      : "ev.zone.inside";
         clause(m, k, lang);
-        fprintf(m, mot_tr(lang, x->zone == MOT_ZONE_BELOW ? "ev.zone.below"
-                                : x->zone == MOT_ZONE_ABOVE ? "ev.zone.above"
-                                                            : "ev.zone.inside"),
+        fprintf(m, mot_tr(lang, key),
                 mot_report_dimension_word(lang, x->dimension), ps);
     }
 }
@@ -557,7 +558,8 @@ static void moment_item(mot_doc *d, const mot_project *p,
     if (churn && r->attributable_churners >= 0.5) {
         clause(m, &k, lang);
         fprintf(m, mot_tr(lang, "ev.attributable"),
-                mot_report_fixed(num, sizeof num, r->attributable_churners, 0));
+                mot_report_fixed(num, sizeof num, r->attributable_churners,
+                                 0));
     }
     kano_clauses(m, &k, lang, a->kano, r->tp);
     zone_clauses(m, &k, lang, a->servqual, r->tp);

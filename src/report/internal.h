@@ -77,13 +77,13 @@ void mot_doc_row(mot_doc *d, mot_table *t, const char *const *cells);
 int mot_doc_blank_before(const mot_doc *d, size_t i);
 int mot_doc_item_number(const mot_doc *d, size_t i);
 
-/* ---- numbers (analysis_doc.c) --------------------------------------------- */
+/* ---- numbers (analysis_doc.c) -------------------------------------------- */
 
 /* x with the given decimals into buf (size n), returned; "-" when x is not
 ** finite; a value that rounds to zero has no sign ("0.00", not "-0.00"). */
 const char *mot_report_fixed(char *buf, size_t n, double x, int decimals);
 
-/* ---- laying a document out ------------------------------------------------ */
+/* ---- laying a document out ----------------------------------------------- */
 
 /* A format's layout of a whole document on f: MOT_OK or MOT_EIO. */
 typedef mot_status (*mot_doc_layout)(const mot_doc *d, FILE *f);

@@ -426,7 +426,8 @@ static void put_interval(table *w, double lo, double hi, int digits)
     if (isnan(lo) || isnan(hi))
         b[0] = '\0';
     else
-        snprintf(b, CELL, "[%s, %s]", mot_report_fixed(l, sizeof l, lo, digits),
+        snprintf(b, CELL, "[%s, %s]",
+                 mot_report_fixed(l, sizeof l, lo, digits),
                  mot_report_fixed(h, sizeof h, hi, digits));
 }
 
