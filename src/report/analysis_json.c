@@ -5,7 +5,9 @@
 ** The keys of the contract keep their names and meaning; the keys added
 ** beside them carry what the contract leaves out: sample sizes, the
 ** intervals of every estimate, the methods that gave them, and the
-** engine's notes. docs/report.md lists every key. Values that are
+** engine's notes. The survey instruments are written by their own
+** renderers (survey.c), so `mot kano` and `mot servqual` print the same
+** objects. docs/report.md lists every key. Values that are
 ** identifiers (touchpoint ids, "negative", "above", "lift_to_tolerance",
 ** phase and lane names) are English whatever the report language; a
 ** missing estimate (NAN) is null, never a made-up number.
@@ -261,6 +263,8 @@ static void touchpoint(mot_json *j, const mot_project *p,
     else
         mot_json_null(j);
     num(j, "expected_effect", r->expected_effect);
+    str(j, "ipa", r->ipa == MOT_IPA_NONE ? NULL
+                                         : mot_ipa_quadrant_name(r->ipa));
     mot_json_end_object(j);
 }
 
@@ -314,6 +318,46 @@ static mot_status peak_end(mot_json *j, const mot_project *p,
     mot_json_end_object(j);
     free(idx);
     return MOT_OK;
+}
+
+/* The touchpoints' importance-performance grid: its axes (the touchpoint
+** keys they come from), the crosshair, each touchpoint classified, and
+** the ids of those left out; null when no touchpoint was classified. */
+static void ipa(mot_json *j, const mot_project *p, const mot_analysis *a)
+{
+    mot_json_key(j, "ipa");
+    if (a->ipa.n == 0) {
+        mot_json_null(j);
+        return;
+    }
+    mot_json_begin_object(j);
+    str(j, "importance", "impact.overall.importance");
+    str(j, "performance", "mean");
+    str(j, "crosshair", a->ipa.at_point ? "midpoint" : "means");
+    num(j, "crosshair_importance", a->ipa.importance);
+    num(j, "crosshair_performance", a->ipa.performance);
+    count(j, "n", a->ipa.n);
+    mot_json_key(j, "touchpoints");
+    mot_json_begin_array(j);
+    for (size_t i = 0; i < a->ntp; i++) {
+        const mot_tp_result *r = &a->tp[i];
+        if (r->ipa == MOT_IPA_NONE)
+            continue;
+        mot_json_begin_object(j);
+        str(j, "touchpoint", p->blueprint.tp[r->tp].id);
+        num(j, "importance", r->importance);
+        num(j, "performance", r->mean);
+        str(j, "quadrant", mot_ipa_quadrant_name(r->ipa));
+        mot_json_end_object(j);
+    }
+    mot_json_end_array(j);
+    mot_json_key(j, "left_out");
+    mot_json_begin_array(j);
+    for (size_t i = 0; i < a->ntp; i++)
+        if (a->tp[i].ipa == MOT_IPA_NONE)
+            mot_json_string(j, p->blueprint.tp[a->tp[i].tp].id);
+    mot_json_end_array(j);
+    mot_json_end_object(j);
 }
 
 static void recommendations(mot_json *j, const mot_project *p,
@@ -376,9 +420,18 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
     if (st != MOT_OK)
         return st;
 
-    /* DESIGN §4 puts "kano", "servqual" and "tickets" here. They are
-    ** written once mot_analysis carries those analyses (their own issues);
-    ** until then the keys are absent rather than empty. */
+    /* DESIGN §4's survey keys, the very objects `mot kano` and `mot
+    ** servqual` print; absent when the project has no such file. "tickets"
+    ** joins them once mot_analysis carries that analysis. */
+    if (a->kano) {
+        mot_json_key(&j, "kano");
+        mot_report_kano_json(&j, a->kano);
+    }
+    if (a->servqual) {
+        mot_json_key(&j, "servqual");
+        mot_report_servqual_json(&j, a->servqual);
+    }
+    ipa(&j, p, a);
 
     recommendations(&j, p, a);
 
