@@ -124,8 +124,7 @@ static void gain(mot_json *j, const char *key, double x, double lo, double hi)
     mot_json_end_object(j);
 }
 
-/* The names of the MOT_LOGIT_* flags set in f, as an array. */
-static void churn_flags(mot_json *j, unsigned f)
+void mot_report_logit_flags_json(mot_json *j, unsigned f)
 {
     static const struct { unsigned bit; const char *name; } names[] = {
         {MOT_LOGIT_NOT_CONVERGED, "not_converged"},
@@ -178,7 +177,7 @@ static void impact(mot_json *j, const mot_tp_result *r)
     num(j, "attributable_churners", r->attributable_churners);
     num(j, "n_bad", r->n_bad);
     num(j, "n_good", r->n_good);
-    churn_flags(j, r->churn_flags);
+    mot_report_logit_flags_json(j, r->churn_flags);
     mot_json_key(j, "survival");
     mot_json_begin_object(j);
     num(j, "median_days_bad", r->km_median_bad);
@@ -203,10 +202,7 @@ static void impact(mot_json *j, const mot_tp_result *r)
     mot_json_end_object(j);
 }
 
-/* A tolerance line as an object, null when none was found; p_holm is its
-** p-value adjusted once more with every other test of the typing (NAN
-** for lines that are not typed, such as those of customer columns). */
-static void tolerance_line(mot_json *j, const mot_tolerance *l, double p_holm)
+void mot_report_line_json(mot_json *j, const mot_tolerance *l, double p_holm)
 {
     if (!l->found) {
         mot_json_null(j);
@@ -255,7 +251,7 @@ static void touchpoint(mot_json *j, const mot_project *p,
     ci(j, "below_tolerance_ci", r->below_lo, r->below_hi);
     impact(j, r);
     mot_json_key(j, "tolerance_line");
-    tolerance_line(j, &r->line, r->line_p_adj);
+    mot_report_line_json(j, &r->line, r->line_p_adj);
     str(j, "mot", mot_kind_name(r->kind));
     mot_json_key(j, "priority");
     if (r->priority > 0)
@@ -405,7 +401,7 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
     mot_json_begin_array(&j);
     for (size_t i = 0; i < a->ncustomer_lines; i++)
         if (a->customer_lines[i].found)
-            tolerance_line(&j, &a->customer_lines[i], NAN);
+            mot_report_line_json(&j, &a->customer_lines[i], NAN);
     mot_json_end_array(&j);
     mot_json_end_object(&j);
 

@@ -112,6 +112,18 @@ const char *mot_report_kano_word(mot_lang lang, mot_kano_category c);
 const char *mot_report_dimension_word(mot_lang lang, mot_dimension d);
 const char *mot_report_ipa_word(mot_lang lang, mot_ipa_quadrant q);
 
+/* ---- JSON pieces shared by the reports (analysis_json.c) ----------------- */
+
+/* "flags": the names of the MOT_LOGIT_* flags set in f, as an array. */
+void mot_report_logit_flags_json(mot_json *j, unsigned f);
+
+/* A tolerance line as an object (DESIGN §4 keys: churn_beyond and
+** churn_within are the rates of the line's `outcome`), null when none was
+** found; p_holm is its p-value adjusted once more with every other test of
+** the typing (NAN for lines that are not typed, such as those of customer
+** columns or of `mot drivers`). */
+void mot_report_line_json(mot_json *j, const mot_tolerance *l, double p_holm);
+
 /* ---- building the content (analysis_doc.c) ------------------------------- */
 
 /* Build the report of analysis a of project p in lang (the whole report,
