@@ -7,7 +7,8 @@
 ** [{"dimension", "expectation", "perception", "gap", "msa", "mss",
 ** "alpha"}], "weighted_score", "unweighted_score", ...}, with added keys
 ** for n, intervals, strength, Fong's test, segments, the zone of
-** tolerance, weights and the IPA (docs/formats.md lists them). Identifiers
+** tolerance, weights, the dimensions' importance (weights or derived)
+** and the IPA (docs/formats.md lists them). Identifiers
 ** are stable English words whatever the language; undefined numbers are
 ** null. The text form is built as blocks of the report's document model
 ** (internal.h): headings, tables and legends, labels in English or
@@ -220,6 +221,9 @@ static void json_dimension(mot_json *j, const mot_servqual_dim *d)
     mot_json_string(j, d->zone == MOT_ZONE_NONE ? NULL
                                                 : mot_zone_name(d->zone));
     json_estimate(j, "weight", &d->weight);
+    mot_json_key(j, "importance");
+    mot_json_number(j, d->importance);
+    json_interval(j, "importance_ci", d->importance_lo, d->importance_hi);
     mot_json_key(j, "ipa");
     mot_json_string(j, d->ipa == MOT_IPA_NONE ? NULL
                                               : mot_ipa_quadrant_name(d->ipa));
@@ -237,9 +241,40 @@ static void json_dimension(mot_json *j, const mot_servqual_dim *d)
     mot_json_end_object(j);
 }
 
-/* The "ipa" object of the dimensions, or null when it was not done. */
-static void json_ipa(mot_json *j, const mot_ipa *ipa)
+/* "importance_source" and the "derived_importance" object, null when
+** the derived importance was not computed. */
+static void json_importance(mot_json *j, const mot_servqual_result *r)
 {
+    const mot_servqual_derived *dv = &r->derived;
+    mot_json_key(j, "importance_source");
+    mot_json_string(j, r->importance_source == MOT_IMPORTANCE_NONE
+                           ? NULL
+                           : mot_importance_source_name(r->importance_source));
+    mot_json_key(j, "derived_importance");
+    if (r->importance_source != MOT_IMPORTANCE_DERIVED) {
+        mot_json_null(j);
+        return;
+    }
+    mot_json_begin_object(j);
+    mot_json_key(j, "method");
+    mot_json_string(j, "lmg");
+    mot_json_key(j, "outcome");
+    mot_json_string(j, dv->outcome);
+    mot_json_key(j, "n");
+    mot_json_int(j, (int64_t)dv->n);
+    mot_json_key(j, "r2");
+    mot_json_number(j, dv->r2);
+    mot_json_key(j, "bootstrap");
+    mot_json_int(j, (int64_t)dv->bootstrap);
+    mot_json_key(j, "bootstrap_failed");
+    mot_json_int(j, (int64_t)dv->failed);
+    mot_json_end_object(j);
+}
+
+/* The "ipa" object of the dimensions, or null when it was not done. */
+static void json_ipa(mot_json *j, const mot_servqual_result *r)
+{
+    const mot_ipa *ipa = &r->ipa;
     mot_json_key(j, "ipa");
     if (ipa->n == 0) {
         mot_json_null(j);
@@ -247,7 +282,7 @@ static void json_ipa(mot_json *j, const mot_ipa *ipa)
     }
     mot_json_begin_object(j);
     mot_json_key(j, "importance");
-    mot_json_string(j, "weight");
+    mot_json_string(j, mot_importance_source_name(r->importance_source));
     mot_json_key(j, "performance");
     mot_json_string(j, "perception");
     mot_json_key(j, "crosshair");
@@ -304,7 +339,8 @@ void mot_report_servqual_json(mot_json *j, const mot_servqual_result *r)
     mot_json_int(j, (int64_t)r->unweighted.n);
     mot_json_key(j, "respondents");
     mot_json_int(j, (int64_t)r->respondents);
-    json_ipa(j, &r->ipa);
+    json_importance(j, r);
+    json_ipa(j, r);
     json_items(j, r);
     mot_json_key(j, "level");
     mot_json_number(j, r->options.level);
@@ -611,7 +647,7 @@ static int any_touchpoints(const mot_servqual_result *r)
     return 0;
 }
 
-/* The zone, weight and IPA table. */
+/* The zone, weight, importance and IPA table. */
 static void servqual_zone(mot_doc *d, const mot_servqual_result *r,
                           mot_lang lang)
 {
@@ -623,6 +659,8 @@ static void servqual_zone(mot_doc *d, const mot_servqual_result *r,
     column(&w, "MSS", 1);
     column(&w, tr(zh, "zone", "容忍区"), 0);
     column(&w, tr(zh, "weight", "权重"), 1);
+    column(&w, tr(zh, "importance", "重要度"), 1);
+    column(&w, tr(zh, "interval", "区间"), 0);
     column(&w, "IPA", 0);
     if (tps)
         column(&w, tr(zh, "touchpoints", "触点"), 0);
@@ -637,6 +675,8 @@ static void servqual_zone(mot_doc *d, const mot_servqual_result *r,
         put_num(&w, x->mss.mean, 2);
         put(&w, zone_display(zh, x->zone), NAME_WIDTH);
         put_num(&w, x->weight.mean, 2);
+        put_num(&w, x->importance, 2);
+        put_interval(&w, x->importance_lo, x->importance_hi, 2);
         put(&w, mot_report_ipa_word(lang, x->ipa), NAME_WIDTH);
         if (tps) {
             touchpoint_list(x, names, sizeof names);
@@ -697,6 +737,31 @@ static void servqual_scores(mot_doc *d, const mot_servqual_result *r,
     }
 }
 
+/* What the derived importance is, with its n, R^2 and interval. */
+static void derived_note(mot_doc *d, const mot_servqual_result *r, int zh)
+{
+    const mot_servqual_derived *dv = &r->derived;
+    char ci[160];
+    if (dv->bootstrap)
+        snprintf(ci, sizeof ci, zh ? "区间为 %u 次 bootstrap 的百分位区间"
+                                     "（%zu 次无法分解，已舍去）"
+                                   : "percentile intervals from %u "
+                                     "bootstrap replicates (%zu could not "
+                                     "be split and were dropped)",
+                 dv->bootstrap, dv->failed);
+    else
+        snprintf(ci, sizeof ci, "%s", tr(zh, "no interval (no bootstrap)",
+                                         "无区间（未做 bootstrap）"));
+    mot_doc_add(d, MOT_BLOCK_PARA,
+                zh ? "推导重要度：各维度在 %s 总体评分被各维度感知解释的方差"
+                     "（R² = %.3f，n = %zu）中所占份额（LMG），合计为 1；%s。"
+                   : "Derived importance: each dimension's share of the "
+                     "variance of the overall score (%s) explained by the "
+                     "dimension perceptions (R² = %.3f, n = %zu), by LMG, "
+                     "summing to 1; %s.",
+                dv->outcome, dv->r2, dv->n, ci);
+}
+
 void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
                              mot_lang lang)
 {
@@ -714,7 +779,8 @@ void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
                 100 * r->options.level);
     servqual_gaps(d, r, lang);
     servqual_scores(d, r, lang);
-    if (r->has_zone || r->has_weights || any_touchpoints(r)) {
+    if (r->has_zone || r->importance_source != MOT_IMPORTANCE_NONE ||
+        any_touchpoints(r)) {
         servqual_zone(d, r, lang);
         if (r->has_zone)
             mot_doc_add(d, MOT_BLOCK_PARA, "%s",
@@ -723,13 +789,18 @@ void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
                                "lies between.",
                            "MSA = 感知 - 适当服务水平，MSS = 感知 - "
                            "理想服务水平；两者之间为容忍区。"));
+        if (r->importance_source == MOT_IMPORTANCE_DERIVED)
+            derived_note(d, r, zh);
         if (r->ipa.n)
             mot_doc_add(d, MOT_BLOCK_PARA,
-                        zh ? "IPA：重要度 = 权重，表现 = 感知；十字线在%s"
+                        zh ? "IPA：重要度 = %s，表现 = 感知；十字线在%s"
                              "（%.2f，%.2f），等于十字线算高。"
-                           : "IPA: importance = weight, performance = "
+                           : "IPA: importance = %s, performance = "
                              "perception; crosshair at the %s (%.2f, %.2f), "
                              "equal counts as high.",
+                        r->importance_source == MOT_IMPORTANCE_WEIGHTS
+                            ? tr(zh, "weight", "权重")
+                            : tr(zh, "derived", "推导重要度"),
                         r->ipa.at_point ? tr(zh, "given point", "指定点")
                                         : tr(zh, "means", "均值"),
                         r->ipa.importance, r->ipa.performance);

@@ -8,9 +8,13 @@
 ** the touchpoints' importance-performance grid classifies exactly the
 ** touchpoints that have an importance and a mean, as mot_ipa_classify
 ** does at their means, and with ipa_midpoint at the scale midpoint for
-** the mean and the same mean importance. On a tiny project: no survey
-** files, no results; a servqual.csv without ratings is noted, not an
-** error; no importance, no grid.
+** the mean and the same mean importance; the demo gives SERVQUAL weights,
+** so they are the dimensions' importance (weights win). On a tiny project:
+** no survey files, no results; a servqual.csv without ratings is noted,
+** not an error; no importance, no grid. On a hand-built project whose
+** SERVQUAL respondents are customers with an overall score: the
+** dimensions' derived importance is that of sqfactorial.h, with the
+** analysis' bootstrap.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -27,6 +31,7 @@
 #include "testutil.h"
 #include "projutil.h"
 #include "read/loadutil.h"
+#include "sqfactorial.h"
 
 static void options(mot_analyse_options *o)
 {
@@ -82,6 +87,11 @@ static void test_demo(void **state)
     ** the blueprint */
     assert_non_null(a->servqual);
     assert_true(a->servqual->has_weights && a->servqual->has_zone);
+    assert_int_equal(a->servqual->importance_source, MOT_IMPORTANCE_WEIGHTS);
+    assert_int_equal(a->servqual->derived.n, 0);
+    for (int d = 0; d < MOT_NDIMENSIONS; d++)
+        assert_true(a->servqual->dims[d].importance ==
+                    a->servqual->dims[d].weight.mean);
     const mot_servqual_dim *resp = &a->servqual->dims[MOT_DIM_RESPONSIVENESS];
     assert_int_equal(resp->zone, MOT_ZONE_BELOW);
     assert_int_equal(resp->ntouchpoints, 3);
@@ -162,11 +172,58 @@ static void test_without_surveys(void **state)
     pu_free(&u);
 }
 
+static void test_derived_from_customers(void **state)
+{
+    (void)state;
+    mot_analyse_options o;
+    pu_run u;
+    char customers[512];
+    size_t used = (size_t)snprintf(customers, sizeof customers,
+                                   "customer_id,overall\n");
+    /* C9 is a customer without a score; R1 answers every dimension but
+    ** is no customer */
+    for (int i = 0; i < SQF_N; i++) {
+        double y = sqf_overall(i);
+        used += (size_t)snprintf(customers + used, sizeof customers - used,
+                                 isnan(y) ? "C%d,\n" : "C%d,%g\n", i + 1, y);
+    }
+    char *answers = sqf_answers("C", NULL);
+    size_t n = strlen(answers);
+    answers = realloc(answers, n + 64);
+    assert_non_null(answers);
+    strcpy(answers + n, "R1,1,5,2\nR1,5,5,2\nR1,10,5,2\nR1,14,5,2\n"
+                        "R1,18,5,2\n");
+    options(&o);
+    o.bootstrap = 50;
+    pu_analyse(&u, lu_project("instruments_derived", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT},
+        {"customers.csv", customers},
+        {"events.csv", "customer_id,time,touchpoint,score\n"
+                       "C1,2026-01-01,T1,2\nC2,2026-01-01,T2,4\n"},
+        {"servqual.csv", answers},
+        {NULL, NULL}}), &o);
+    free(answers);
+    assert_non_null(u.a->servqual);
+    const mot_servqual_result *r = u.a->servqual;
+    assert_int_equal(r->respondents, SQF_N + 1);
+    /* R1's perception 2 of tangibles moves that mean: (9 * 4 + 2) / 10 */
+    assert_true(fabs(r->dims[0].perception.mean - 3.8) < 1e-12);
+    assert_int_equal(r->importance_source, MOT_IMPORTANCE_DERIVED);
+    assert_string_equal(r->derived.outcome, "customers.csv");
+    assert_int_equal(r->derived.n, SQF_N - 1);
+    assert_true(fabs(r->derived.r2 - 0.9375) < 1e-12);
+    for (int d = 0; d < MOT_NDIMENSIONS; d++)
+        assert_true(fabs(r->dims[d].importance - sqf_share[d]) < 1e-12);
+    assert_int_equal(r->derived.bootstrap, 50);
+    pu_free(&u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_demo),
         cmocka_unit_test(test_without_surveys),
+        cmocka_unit_test(test_derived_from_customers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
