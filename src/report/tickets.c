@@ -376,7 +376,7 @@ static mot_status group_table(FILE *f, mot_lang lang, const char *title,
         mot_tr(lang, "tk.col.repeats"), mot_tr(lang, "tk.col.resp_within")};
     mot_status st = mot_table_add(t, head);
     for (size_t i = 0; i < n && st == MOT_OK; i++) {
-        char c[10][96], label[160];
+        char c[10][128], label[160];
         const mot_tk_group *q = &g[i];
         if (strcmp(q->key, q->name) != 0)
             snprintf(label, sizeof label, "%s %s", q->key, q->name);
@@ -468,7 +468,7 @@ static mot_status recovery_text(FILE *f, mot_lang lang,
     if (st == MOT_OK)
         st = mot_table_add(t, h1);
     for (int g = 0; g < MOT_TK_NGROUPS && st == MOT_OK; g++) {
-        char n[32], o[96], p[96], q[96];
+        char n[32], o[128], p[128], q[128];
         snprintf(n, sizeof n, "%zu", rec->customers[g]);
         const char *cells[5] = {
             mot_tr(lang, gkey[g]), n,
@@ -491,7 +491,7 @@ static mot_status recovery_text(FILE *f, mot_lang lang,
         int rate = strcmp(m->outcome, "churn") == 0;
         int nps = strcmp(m->outcome, "nps") == 0;
         double k = nps ? 100 : 1;
-        char d[96], p[32], ph[32], cd[32];
+        char d[128], p[32], ph[32], cd[32];
         fmt_est(d, sizeof d, k * m->diff, k * m->lo, k * m->hi, nps ? 0 : 2,
                 rate);
         const char *cells[7] = {
