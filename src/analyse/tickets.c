@@ -277,7 +277,9 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
     mot_status st = MOT_OK;
     for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++) {
         size_t nk = nkeys(p, (mot_tk_by)by);
-        size_t *start = calloc(nk + 1, sizeof *start);
+        /* counting sort: the tickets of key j go to idx[start[j] ..
+        ** start[j + 1]), placed through pos */
+        size_t *start = calloc(2 * (nk + 1), sizeof *start);
         mot_tk_group *g = calloc(nk ? nk : 1, sizeof *g);
         if (!start || !g) {
             free(start);
@@ -285,6 +287,7 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
             st = MOT_ENOMEM;
             break;
         }
+        size_t *pos = start + nk + 1;
         r->by[by] = g;
         for (size_t i = 0; i < k->n; i++) {
             uint32_t j = key_of(k, (mot_tk_by)by, i);
@@ -292,17 +295,15 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
                 start[j + 1]++;
         }
         for (size_t j = 0; j < nk; j++)
-            start[j + 1] += start[j];
-        for (size_t i = 0, *fill = start; i < k->n; i++) {
+            pos[j + 1] = start[j + 1] += start[j];
+        for (size_t i = 0; i < k->n; i++) {
             uint32_t j = key_of(k, (mot_tk_by)by, i);
             if (j != MOT_NONE)
-                idx[fill[j]++] = i;
+                idx[pos[j]++] = i;
         }
-        /* fill[] advanced start[j] to the end of group j: group j is
-        ** idx[start[j-1] .. start[j]) now (start[-1] = 0) */
-        size_t ng = 0, from = 0;
-        for (size_t j = 0; j < nk && st == MOT_OK; from = start[j], j++) {
-            if (start[j] == from)
+        size_t ng = 0;
+        for (size_t j = 0; j < nk && st == MOT_OK; j++) {
+            if (start[j + 1] == start[j])
                 continue;
             mot_tk_group *q = &g[ng++];
             const char *key = key_name(p, (mot_tk_by)by, (uint32_t)j);
@@ -313,10 +314,12 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
             if (!q->key || !q->name)
                 st = MOT_ENOMEM;
             else
-                group_fill(q, t, idx + from, start[j] - from, buf, level);
+                group_fill(q, t, idx + start[j], start[j + 1] - start[j],
+                           buf, level);
         }
         r->nby[by] = ng;
-        qsort(g, ng, sizeof *g, cmp_group);
+        if (st == MOT_OK)
+            qsort(g, ng, sizeof *g, cmp_group);
         free(start);
     }
     free(idx);
