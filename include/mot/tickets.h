@@ -102,6 +102,7 @@ typedef struct mot_tk_pareto {
 typedef struct mot_tk_compare {
     char outcome[16];              /* "overall", "nps" or "churn" */
     char groups[40];               /* e.g. "recovered-no_failure" */
+    int first, second;             /* the two groups (MOT_TK_RECOVERED..) */
     double diff, lo, hi;           /* first minus second: means (overall),
                                       NPS on [-1, 1], churn rates */
     double statistic;              /* Welch t, or chi-square (1 df) */

@@ -177,6 +177,8 @@ static int compare(const char *name, int is_rate, const grp_sum *sum,
     snprintf(out->outcome, sizeof out->outcome, "%s", name);
     snprintf(out->groups, sizeof out->groups, "%s-%s", mot_tk_group_name(a),
              mot_tk_group_name(b));
+    out->first = a;
+    out->second = b;
     out->diff = x->mean - y->mean;
     out->lo = out->hi = out->statistic = out->p = out->p_holm = NAN;
     out->cohen_d = NAN;

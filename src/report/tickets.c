@@ -494,8 +494,13 @@ static mot_status recovery_text(FILE *f, mot_lang lang,
         char d[128], p[32], ph[32], cd[32];
         fmt_est(d, sizeof d, k * m->diff, k * m->lo, k * m->hi, nps ? 0 : 2,
                 rate);
+        char pair[160];
+        snprintf(pair, sizeof pair, "%s - %s", mot_tr(lang, gkey[m->first]),
+                 mot_tr(lang, gkey[m->second]));
         const char *cells[7] = {
-            m->outcome, m->groups, d, fmt_num(p, sizeof p, m->p, 4),
+            mot_tr(lang, rate ? "tk.col.churn"
+                         : nps ? "tk.col.nps" : "tk.col.overall"),
+            pair, d, fmt_num(p, sizeof p, m->p, 4),
             fmt_num(ph, sizeof ph, m->p_holm, 4),
             fmt_num(cd, sizeof cd, m->cohen_d, 2),
             m->p_holm < r->alpha ? "*" : ""};

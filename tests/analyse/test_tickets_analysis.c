@@ -344,6 +344,10 @@ static void test_recovery(void **state)
         const mot_tk_compare *c = &v->cmp[i];
         assert_string_equal(c->outcome, want[i].outcome);
         assert_string_equal(c->groups, want[i].groups);
+        char pair[64];
+        snprintf(pair, sizeof pair, "%s-%s", mot_tk_group_name(c->first),
+                 mot_tk_group_name(c->second));
+        assert_string_equal(pair, c->groups);
         assert_abs(c->diff, want[i].diff, 1e-10);
         assert_abs(c->lo, want[i].lo, 1e-9);
         assert_abs(c->hi, want[i].hi, 1e-9);
