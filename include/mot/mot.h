@@ -36,6 +36,7 @@
 #include "mot/drivers.h"
 #include "mot/derive.h"
 #include "mot/analyse.h"
+#include "mot/tickets.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -29,6 +29,7 @@
 #include "mot/error.h"
 #include "mot/survey.h"
 #include "mot/analyse.h"
+#include "mot/tickets.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -180,6 +181,21 @@ mot_status mot_report_kano_text(FILE *f, const mot_kano_result *r,
                                 const char *lang);
 mot_status mot_report_servqual_text(FILE *f, const mot_servqual_result *r,
                                     const char *lang);
+
+/* ---- tickets and service recovery (tickets.c) ---------------------------- */
+
+/* Write the tickets result as one JSON value: the object of DESIGN 4's
+** "tickets" key (keys in docs/report.md), so that `mot tickets` prints it
+** alone and `mot analyze` can put it after mot_json_key(j, "tickets").
+** Failures stick in j (mot_json_finish). */
+void mot_report_tickets_json(mot_json *j, const mot_tickets_result *r);
+
+/* The tickets result as a terminal report in lang: a summary, tables by
+** touchpoint, category, branch and staff, the Pareto of categories, the
+** recovery groups and tests, and notes. Returns MOT_OK, MOT_ENOMEM or
+** MOT_EIO (a write to f failed). */
+mot_status mot_report_tickets_text(FILE *f, const mot_tickets_result *r,
+                                   mot_lang lang);
 
 #ifdef __cplusplus
 }

@@ -379,6 +379,19 @@ unsigned mot_boot_weight(uint64_t seed, uint64_t row, uint32_t rep);
 ** sorted[0..n-1] (ascending, no NAN) at prob in [0, 1]. NAN if n = 0. */
 double mot_quantile_sorted(const double *sorted, size_t n, double prob);
 
+/* Distribution-free confidence interval for the prob-quantile from the
+** order statistics of sorted[0..n-1] (ascending, no NAN; Conover 1999,
+** 3.2; exact, no resampling): with B ~ Binomial(n, prob) and F its CDF,
+** the lower end is x_(l), l - 1 the largest k with F(k) <= (1-level)/2,
+** the upper end x_(u), u - 1 the smallest k with F(k) >= (1+level)/2
+** (1-based ranks). Its coverage F(u-1) - F(l-1) >= level goes to
+** *coverage (may be NULL). An end that needs a rank outside 1..n (too few
+** rows) is NAN, and so is the coverage then. MOT_EUSAGE (outputs
+** untouched) for n = 0, prob outside (0, 1) or level outside (0, 1). */
+mot_status mot_quantile_ci_sorted(const double *sorted, size_t n,
+                                  double prob, double level, double *lo,
+                                  double *hi, double *coverage);
+
 /* Percentile bootstrap interval: the (1-level)/2 and (1+level)/2 type-7
 ** quantiles of the replicate values rep[0..b-1]. NAN replicates (failed
 ** fits) are dropped and their number stored in *dropped (may be NULL).

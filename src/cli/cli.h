@@ -162,6 +162,7 @@ int cmd_kano(int argc, char **argv);
 int cmd_servqual(int argc, char **argv);
 int cmd_drivers(int argc, char **argv);
 int cmd_peakend(int argc, char **argv);
+int cmd_tickets(int argc, char **argv);
 int cmd_unbuilt(int argc, char **argv);
 
 #endif /* MOT_CLI_H */

@@ -129,7 +129,25 @@ const cli_command cli_commands[] = {
      "  --max-errors N    show at most N problems (default 100)\n",
      cmd_servqual},
     {"tickets", "complaints and repairs against the service standard",
-     "usage: mot tickets DIR [--format ...]\n", cmd_unbuilt},
+     "usage: mot tickets DIR [--format text|json] [--lang en|zh]\n"
+     "\n"
+     "Analyse the tickets.csv of the project in DIR: per touchpoint, category,\n"
+     "branch and staff member the volume, hours to first response and to\n"
+     "resolution (median and 90th percentile with exact intervals), the share\n"
+     "within the standard (blueprint sla_hours; first response against\n"
+     "sla_response_hours when the blueprint has it), the open backlog and its\n"
+     "age, repeat complaints within 30 days; a Pareto of the categories; and\n"
+     "service recovery: the recovery rate, the recovery paradox (recovered vs\n"
+     "no failure vs not recovered on overall, NPS and churn, Holm-adjusted)\n"
+     "and a tolerance line in hours to resolve. Methods: docs/methods.md.\n"
+     "Problems in the data are reported as 'mot check' reports them (exit 65);\n"
+     "exit 66 when DIR, its blueprint.csv or its tickets.csv is missing.\n"
+     "\n"
+     "  --format F        text (default) or json (the \"tickets\" object,\n"
+     "                    docs/report.md)\n"
+     "  --lang en|zh      language of the text (default: mot.ini [report] lang,\n"
+     "                    else zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n",
+     cmd_tickets},
     {"behaviour", "front-line behaviour steps, coaching and training effect",
      "usage: mot behaviour DIR [--format ...]\n", cmd_unbuilt},
     {"blueprint", "draw the service blueprint with its moments of truth",

@@ -288,6 +288,80 @@ static const message messages[] = {
      "Means have t intervals and shares below tolerance Wilson intervals, "
      "all at 95%.",
      "均值采用 t 区间，低于底线比例采用 Wilson 区间，置信水平均为 95%。"},
+    /* mot tickets (report/tickets.c) */
+    {"tk.title", "Tickets and service recovery", "工单与服务补救"},
+    {"tk.summary",
+     "%s tickets up to %s; %s open (%s past the standard). Resolution within "
+     "the standard: %s %s.",
+     "截至 %2$s 共 %1$s 张工单；未结 %3$s 张（其中 %4$s 张已超出标准）。"
+     "在标准时限内解决：%5$s %6$s。"},
+    {"tk.repeats",
+     "Repeat complaints: %s tickets (%s) came from a customer who had opened "
+     "another within %s days; %s customers did so.",
+     "重复投诉：%s 张工单（%s）来自 %s 天内已开过工单的客户，共 %s 名客户。"},
+    {"tk.no_response_sla",
+     "First response has no standard (no sla_response_hours in the "
+     "blueprint): its times are shown without a share within.",
+     "首次响应没有标准（服务蓝图无 sla_response_hours 列）：只列出时长，不计达标率。"},
+    {"tk.h.touchpoint", "By touchpoint", "按触点"},
+    {"tk.h.category", "By category", "按类别"},
+    {"tk.h.branch", "By branch", "按网点"},
+    {"tk.h.staff", "By staff", "按员工"},
+    {"tk.h.pareto", "Pareto of categories", "投诉类别帕累托"},
+    {"tk.h.recovery", "Service recovery", "服务补救"},
+    {"tk.h.notes", "Notes", "说明"},
+    {"tk.col.group", "group", "分组"},
+    {"tk.col.tickets", "tickets", "工单"},
+    {"tk.col.resp_median", "1st resp. median h", "首响中位 h"},
+    {"tk.col.resp_p90", "1st resp. p90 h", "首响 P90 h"},
+    {"tk.col.resp_within", "1st resp. in std", "首响达标"},
+    {"tk.col.res_median", "resolve median h", "解决中位 h"},
+    {"tk.col.res_p90", "resolve p90 h", "解决 P90 h"},
+    {"tk.col.res_within", "resolved in std", "按时解决"},
+    {"tk.col.open", "open", "未结"},
+    {"tk.col.overdue", "overdue", "超时"},
+    {"tk.col.repeats", "repeats", "重复"},
+    {"tk.col.category", "category", "类别"},
+    {"tk.col.share", "share", "占比"},
+    {"tk.col.cumulative", "cumulative", "累计"},
+    {"tk.col.vital", "vital few", "关键少数"},
+    {"tk.col.customers", "customers", "客户"},
+    {"tk.col.overall", "overall", "总体满意度"},
+    {"tk.col.nps", "NPS", "NPS"},
+    {"tk.col.churn", "churn", "流失率"},
+    {"tk.col.outcome", "outcome", "指标"},
+    {"tk.col.compare", "comparison", "比较"},
+    {"tk.col.diff", "difference", "差值"},
+    {"tk.col.p", "p", "p"},
+    {"tk.col.p_holm", "p (Holm)", "p（Holm）"},
+    {"tk.col.d", "Cohen's d", "Cohen's d"},
+    {"tk.pareto",
+     "The vital few: %s categories make %s of the tickets.",
+     "关键少数：%s 个类别占全部工单的 %s。"},
+    {"tk.rate",
+     "Recovery rate (resolved within the standard and rated at least the "
+     "tolerance afterwards): %s %s of %s judged tickets.",
+     "补救成功率（在标准时限内解决且事后评分不低于容忍水平）：%s %s，"
+     "共判定 %s 张工单。"},
+    {"tk.group.recovered", "failure recovered", "失误已补救"},
+    {"tk.group.no_failure", "no failure", "未遇失误"},
+    {"tk.group.not_recovered", "failure not recovered", "失误未补救"},
+    {"tk.paradox",
+     "Recovery paradox: customers whose failure was recovered do "
+     "significantly better than customers without a failure.",
+     "存在服务补救悖论：失误得到补救的客户显著优于未遇失误的客户。"},
+    {"tk.no_paradox",
+     "No recovery paradox: recovered customers do not do significantly "
+     "better than customers without a failure.",
+     "未见服务补救悖论：失误得到补救的客户并未显著优于未遇失误的客户。"},
+    {"tk.line",
+     "Tolerance line: churn is %s for customers whose longest resolution "
+     "took more than %s hours, against %s within (adjusted p = %s).",
+     "忍耐底线：最长解决时长超过 %2$s 小时的客户流失率为 %1$s，"
+     "其余客户为 %3$s（校正后 p = %4$s）。"},
+    {"tk.no_line",
+     "No significant tolerance line in hours to resolve.",
+     "解决时长未见显著的忍耐底线。"},
 };
 
 enum { NMESSAGES = sizeof messages / sizeof messages[0] };

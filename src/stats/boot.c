@@ -22,10 +22,20 @@
 ** and (1+level)/2 quantiles of the replicate values, type 7 of Hyndman
 ** & Fan (1996): h = (n-1) prob, q = x[floor h] + (h - floor h)
 ** (x[floor h + 1] - x[floor h]).
+**
+** Order-statistic interval of a quantile (Conover 1999, "Practical
+** nonparametric statistics", 3.2): the number of rows below the true
+** prob-quantile is Binomial(n, prob), so [x_(l), x_(u)] covers it with
+** probability F(u-1) - F(l-1) whatever the distribution; l and u are the
+** tightest ranks that leave at most (1-level)/2 in each tail. GSL's
+** binomial CDF gives F.
 */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <gsl/gsl_cdf.h>
 
 #include "mot/stats.h"
 
@@ -131,6 +141,33 @@ double mot_quantile_sorted(const double *sorted, size_t n, double prob)
     if (lo >= n - 1)
         return sorted[n - 1];
     return sorted[lo] + (h - (double)lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+mot_status mot_quantile_ci_sorted(const double *sorted, size_t n,
+                                  double prob, double level, double *lo,
+                                  double *hi, double *coverage)
+{
+    if (n == 0 || n > UINT_MAX || !(prob > 0 && prob < 1) ||
+        !(level > 0 && level < 1))
+        return MOT_EUSAGE;
+    double tail = (1 - level) / 2, flo = NAN, fhi = NAN;
+    size_t l = 0, u = 0;    /* 1-based ranks; 0 = none */
+    for (size_t k = 0; k < n; k++) {
+        double f = gsl_cdf_binomial_P((unsigned)k, prob, (unsigned)n);
+        if (f <= tail) {
+            l = k + 1;
+            flo = f;
+        }
+        if (!u && f >= 1 - tail) {
+            u = k + 1;
+            fhi = f;
+        }
+    }
+    *lo = l ? sorted[l - 1] : NAN;
+    *hi = u ? sorted[u - 1] : NAN;
+    if (coverage)
+        *coverage = l && u ? fhi - flo : NAN;
+    return MOT_OK;
 }
 
 static int cmp_double(const void *a, const void *b)

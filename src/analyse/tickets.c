@@ -1,0 +1,520 @@
+/*
+** tickets.c: complaints and work orders against the service standard
+** (mot_tickets_analyse; the recovery part is in recovery.c).
+**
+** Per ticket i, with times in seconds and hours h = seconds / 3600:
+**   response hours   (first_response_at - opened_at) / 3600
+**   resolution hours (resolved_at - opened_at) / 3600
+**   age of an open ticket (resolved_at empty): (end - opened_at) / 3600,
+**     end = the latest time in tickets.csv and events.csv.
+** Against a standard S hours (resolution: blueprint sla_hours of the
+** ticket's touchpoint; first response: blueprint column
+** sla_response_hours), a ticket is within when its hours <= S, missed when
+** its hours > S or when it has no such time yet and its age > S; an open
+** ticket younger than S is not judged, nor is one without a standard. The
+** share within is within / judged with a Wilson (1927) interval.
+**
+** Median and 90th percentile: type 7 quantiles (Hyndman & Fan 1996) with
+** the exact distribution-free order-statistic interval (Conover 1999,
+** 3.2; mot_quantile_ci_sorted), so no resampling is needed.
+**
+** Pareto (Juran's "vital few"): categories by count, most first (ties by
+** name), with cumulative shares; the vital few are the shortest head
+** whose cumulative share reaches vital_share (80%).
+**
+** Repeats: ticket j is a repeat when the same customer opened another
+** ticket at most repeat_days (30) days before it (or at the same time,
+** earlier in file order).
+*/
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyse/shared.h"
+#include "analyse/tickets_int.h"
+
+void mot_tickets_options_default(mot_tickets_options *o)
+{
+    o->level = 0.95;
+    o->alpha = 0.05;
+    o->repeat_days = 30;
+    o->vital_share = 0.8;
+    o->min_group = 10;
+}
+
+const char *mot_tk_by_name(mot_tk_by by)
+{
+    static const char *const names[MOT_TK_NBY] = {"touchpoint", "category",
+                                                  "branch", "staff"};
+    return by < MOT_TK_NBY ? names[by] : "";
+}
+
+mot_status mot_tk_note(mot_tickets_result *r, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char **notes = realloc(r->notes, (r->nnotes + 1) * sizeof *notes);
+    if (!notes)
+        return MOT_ENOMEM;
+    r->notes = notes;
+    if (!(notes[r->nnotes] = strdup(buf)))
+        return MOT_ENOMEM;
+    r->nnotes++;
+    return MOT_OK;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sort the m values of v and fill *h from them. */
+static void hours_fill(mot_tk_hours *h, double *v, size_t m, double level)
+{
+    h->n = m;
+    h->median = h->median_lo = h->median_hi = NAN;
+    h->p90 = h->p90_lo = h->p90_hi = NAN;
+    if (m == 0)
+        return;
+    qsort(v, m, sizeof *v, cmp_double);
+    h->median = mot_quantile_sorted(v, m, 0.5);
+    h->p90 = mot_quantile_sorted(v, m, 0.9);
+    mot_quantile_ci_sorted(v, m, 0.5, level, &h->median_lo, &h->median_hi,
+                           NULL);
+    mot_quantile_ci_sorted(v, m, 0.9, level, &h->p90_lo, &h->p90_hi, NULL);
+}
+
+void mot_tk_share_fill(mot_tk_share *s, size_t within, size_t judged,
+                       double level)
+{
+    s->judged = judged;
+    s->within = within;
+    s->share = s->lo = s->hi = NAN;
+    if (judged == 0)
+        return;
+    s->share = (double)within / (double)judged;
+    mot_prop_wilson((double)within, (double)judged, level, &s->lo, &s->hi);
+}
+
+/* Fill group g from the m tickets idx[] of the table t; buf has room for
+** m doubles. */
+static void group_fill(mot_tk_group *g, const mot_tk_table *t,
+                       const size_t *idx, size_t m, double *buf,
+                       double level)
+{
+    size_t k, c, rw = 0, rj = 0, sw = 0, sj = 0;
+    g->n = m;
+    for (k = c = 0; k < m; k++)
+        if (!isnan(t->response_h[idx[k]]))
+            buf[c++] = t->response_h[idx[k]];
+    hours_fill(&g->response, buf, c, level);
+    for (k = c = 0; k < m; k++)
+        if (!isnan(t->resolution_h[idx[k]]))
+            buf[c++] = t->resolution_h[idx[k]];
+    hours_fill(&g->resolution, buf, c, level);
+    g->open = g->open_overdue = g->repeats = 0;
+    for (k = c = 0; k < m; k++) {
+        size_t i = idx[k];
+        rw += t->response_ok[i] == 1;
+        rj += t->response_ok[i] >= 0;
+        sw += t->resolution_ok[i] == 1;
+        sj += t->resolution_ok[i] >= 0;
+        g->repeats += t->repeat[i];
+        if (isnan(t->resolution_h[i])) {
+            g->open++;
+            g->open_overdue += t->resolution_ok[i] == 0;
+            buf[c++] = t->age_h[i];
+        }
+    }
+    mot_tk_share_fill(&g->response_sla, rw, rj, level);
+    mot_tk_share_fill(&g->resolution_sla, sw, sj, level);
+    g->open_age_median = g->open_age_max = NAN;
+    if (c) {
+        qsort(buf, c, sizeof *buf, cmp_double);
+        g->open_age_median = mot_quantile_sorted(buf, c, 0.5);
+        g->open_age_max = buf[c - 1];
+    }
+}
+
+/* Within (1), missed (0) or not judged (-1) against standard s hours,
+** for a ticket that took h hours (NAN: not yet) and is age hours old. */
+static int8_t judge(double h, double age, double s)
+{
+    if (isnan(s))
+        return -1;
+    if (!isnan(h))
+        return h <= s;
+    return age > s ? 0 : -1;
+}
+
+/* The latest time in the tickets and events of p. */
+static int64_t end_time(const mot_project *p)
+{
+    const mot_tickets *k = p->tickets;
+    int64_t end = MOT_NO_TIME;
+    for (size_t i = 0; i < k->n; i++) {
+        int64_t t[3] = {k->opened_at[i], k->first_response_at[i],
+                        k->resolved_at[i]};
+        for (int j = 0; j < 3; j++)
+            if (t[j] != MOT_NO_TIME && t[j] > end)
+                end = t[j];
+    }
+    for (size_t i = 0; p->events && i < p->events->n; i++)
+        if (p->events->time[i] > end)
+            end = p->events->time[i];
+    return end;
+}
+
+/* A ticket in the order of repeats: by customer, then opening time,
+** then row. */
+typedef struct tk_order {
+    uint32_t customer;
+    int64_t opened;
+    size_t row;
+} tk_order;
+
+static int cmp_order(const void *a, const void *b)
+{
+    const tk_order *x = a, *y = b;
+    if (x->customer != y->customer)
+        return x->customer < y->customer ? -1 : 1;
+    if (x->opened != y->opened)
+        return x->opened < y->opened ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+/* Mark repeats in t->repeat and count the customers with one. */
+static mot_status mark_repeats(const mot_tickets *k, mot_tk_table *t,
+                               double days, size_t *customers)
+{
+    tk_order *ord = malloc((k->n ? k->n : 1) * sizeof *ord);
+    if (!ord)
+        return MOT_ENOMEM;
+    for (size_t i = 0; i < k->n; i++)
+        ord[i] = (tk_order){k->customer[i], k->opened_at[i], i};
+    qsort(ord, k->n, sizeof *ord, cmp_order);
+    *customers = 0;
+    int counted = 0;
+    for (size_t r = 1; r < k->n; r++) {
+        const tk_order *i = &ord[r - 1], *j = &ord[r];
+        if (i->customer != j->customer) {
+            counted = 0;
+            continue;
+        }
+        if ((double)(j->opened - i->opened) <= days * 86400.0) {
+            t->repeat[j->row] = 1;
+            if (!counted)
+                (*customers)++;
+            counted = 1;
+        }
+    }
+    free(ord);
+    return MOT_OK;
+}
+
+/* The group key of ticket i by `by`, MOT_NONE when it has none. */
+static uint32_t key_of(const mot_tickets *k, mot_tk_by by, size_t i)
+{
+    switch (by) {
+    case MOT_TK_TOUCHPOINT: return k->touchpoint[i];
+    case MOT_TK_CATEGORY: return k->category ? k->category[i] : MOT_NONE;
+    case MOT_TK_BRANCH: return k->branch ? k->branch[i] : MOT_NONE;
+    case MOT_TK_STAFF: return k->staff ? k->staff[i] : MOT_NONE;
+    default: return MOT_NONE;
+    }
+}
+
+/* The number of keys of `by` and the name of key j. */
+static size_t nkeys(const mot_project *p, mot_tk_by by)
+{
+    switch (by) {
+    case MOT_TK_TOUCHPOINT: return p->blueprint.n;
+    case MOT_TK_CATEGORY:
+        return p->tickets->categories
+                   ? mot_strtab_count(p->tickets->categories) : 0;
+    case MOT_TK_BRANCH: return mot_strtab_count(p->branches);
+    case MOT_TK_STAFF: return mot_strtab_count(p->staff_ids);
+    default: return 0;
+    }
+}
+
+static const char *key_name(const mot_project *p, mot_tk_by by, uint32_t j)
+{
+    switch (by) {
+    case MOT_TK_TOUCHPOINT: return p->blueprint.tp[j].id;
+    case MOT_TK_CATEGORY: return mot_strtab_get(p->tickets->categories, j);
+    case MOT_TK_BRANCH: return mot_strtab_get(p->branches, j);
+    default: return mot_strtab_get(p->staff_ids, j);
+    }
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+    const mot_tk_group *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/* The groups of every `by` with at least one ticket, most tickets first. */
+static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
+                              mot_tickets_result *r, double *buf,
+                              double level)
+{
+    const mot_tickets *k = p->tickets;
+    size_t *idx = malloc((k->n ? k->n : 1) * sizeof *idx);
+    if (!idx)
+        return MOT_ENOMEM;
+    for (size_t i = 0; i < k->n; i++)
+        idx[i] = i;
+    group_fill(&r->total, t, idx, k->n, buf, level);
+    mot_status st = MOT_OK;
+    for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++) {
+        size_t nk = nkeys(p, (mot_tk_by)by);
+        /* counting sort: the tickets of key j go to idx[start[j] ..
+        ** start[j + 1]), placed through pos */
+        size_t *start = calloc(2 * (nk + 1), sizeof *start);
+        mot_tk_group *g = calloc(nk ? nk : 1, sizeof *g);
+        if (!start || !g) {
+            free(start);
+            free(g);
+            st = MOT_ENOMEM;
+            break;
+        }
+        size_t *pos = start + nk + 1;
+        r->by[by] = g;
+        for (size_t i = 0; i < k->n; i++) {
+            uint32_t j = key_of(k, (mot_tk_by)by, i);
+            if (j != MOT_NONE)
+                start[j + 1]++;
+        }
+        for (size_t j = 0; j < nk; j++)
+            pos[j + 1] = start[j + 1] += start[j];
+        for (size_t i = 0; i < k->n; i++) {
+            uint32_t j = key_of(k, (mot_tk_by)by, i);
+            if (j != MOT_NONE)
+                idx[pos[j]++] = i;
+        }
+        size_t ng = 0;
+        for (size_t j = 0; j < nk && st == MOT_OK; j++) {
+            if (start[j + 1] == start[j])
+                continue;
+            mot_tk_group *q = &g[ng++];
+            const char *key = key_name(p, (mot_tk_by)by, (uint32_t)j);
+            const char *name = by == MOT_TK_TOUCHPOINT
+                                   ? p->blueprint.tp[j].name : key;
+            q->key = strdup(key);
+            q->name = strdup(name);
+            if (!q->key || !q->name)
+                st = MOT_ENOMEM;
+            else
+                group_fill(q, t, idx + start[j], start[j + 1] - start[j],
+                           buf, level);
+        }
+        r->nby[by] = ng;
+        if (st == MOT_OK)
+            qsort(g, ng, sizeof *g, cmp_group);
+        free(start);
+    }
+    free(idx);
+    return st;
+}
+
+static int cmp_pareto(const void *a, const void *b)
+{
+    const mot_tk_pareto *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return strcmp(x->category, y->category);
+}
+
+/* The Pareto of categories from the category groups. */
+static mot_status make_pareto(mot_tickets_result *r, size_t with_category,
+                              double vital_share)
+{
+    size_t n = r->nby[MOT_TK_CATEGORY];
+    if (n == 0)
+        return MOT_OK;
+    if (!(r->pareto = calloc(n, sizeof *r->pareto)))
+        return MOT_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const mot_tk_group *g = &r->by[MOT_TK_CATEGORY][i];
+        if (!(r->pareto[i].category = strdup(g->key)))
+            return MOT_ENOMEM;
+        r->pareto[i].n = g->n;
+        r->npareto++;
+    }
+    qsort(r->pareto, n, sizeof *r->pareto, cmp_pareto);
+    size_t cum = 0;
+    for (size_t i = 0; i < n; i++) {
+        mot_tk_pareto *q = &r->pareto[i];
+        q->vital = (double)cum < vital_share * (double)with_category;
+        r->nvital += (size_t)q->vital;
+        cum += q->n;
+        q->share = (double)q->n / (double)with_category;
+        q->cumulative = (double)cum / (double)with_category;
+    }
+    return MOT_OK;
+}
+
+/* Per-ticket hours, judgements and (for recovery) satisfaction. */
+static mot_status make_table(const mot_project *p, const mot_tickets_options
+                             *o, mot_tickets_result *r, mot_tk_table *t)
+{
+    const mot_tickets *k = p->tickets;
+    const mot_blueprint *bp = &p->blueprint;
+    const mot_column *rcol = mot_columns_find(&bp->attrs,
+                                              "sla_response_hours");
+    size_t n = k->n ? k->n : 1;
+    t->response_h = malloc(n * sizeof *t->response_h);
+    t->resolution_h = malloc(n * sizeof *t->resolution_h);
+    t->age_h = malloc(n * sizeof *t->age_h);
+    t->response_ok = malloc(n);
+    t->resolution_ok = malloc(n);
+    t->repeat = calloc(n, 1);
+    if (!t->response_h || !t->resolution_h || !t->age_h || !t->response_ok ||
+        !t->resolution_ok || !t->repeat)
+        return MOT_ENOMEM;
+    r->has_response_sla = rcol && rcol->numeric;
+    for (size_t i = 0; i < k->n; i++) {
+        const mot_touchpoint *tp = &bp->tp[k->touchpoint[i]];
+        double open = (double)k->opened_at[i];
+        double rs = r->has_response_sla ? rcol->num[k->touchpoint[i]] : NAN;
+        t->age_h[i] = ((double)r->end_time - open) / 3600;
+        t->response_h[i] = k->first_response_at[i] == MOT_NO_TIME
+            ? NAN : ((double)k->first_response_at[i] - open) / 3600;
+        t->resolution_h[i] = k->resolved_at[i] == MOT_NO_TIME
+            ? NAN : ((double)k->resolved_at[i] - open) / 3600;
+        t->response_ok[i] = judge(t->response_h[i], t->age_h[i], rs);
+        t->resolution_ok[i] = judge(t->resolution_h[i], t->age_h[i],
+                                    tp->sla_hours);
+    }
+    return mark_repeats(k, t, o->repeat_days, &r->repeat_customers);
+}
+
+static void table_free(mot_tk_table *t)
+{
+    free(t->response_h);
+    free(t->resolution_h);
+    free(t->age_h);
+    free(t->response_ok);
+    free(t->resolution_ok);
+    free(t->repeat);
+}
+
+static mot_status add_notes(const mot_project *p, mot_tickets_result *r)
+{
+    mot_status st = MOT_OK;
+    if (!r->has_response_sla)
+        st = mot_tk_note(r, "no first-response standard: the blueprint has "
+                         "no sla_response_hours column, so first response "
+                         "times are reported without a share within");
+    size_t nosla = 0;
+    for (size_t i = 0; i < r->nby[MOT_TK_TOUCHPOINT]; i++) {
+        long tp = mot_blueprint_find(&p->blueprint,
+                                     r->by[MOT_TK_TOUCHPOINT][i].key,
+                                     strlen(r->by[MOT_TK_TOUCHPOINT][i].key));
+        nosla += tp >= 0 && isnan(p->blueprint.tp[tp].sla_hours);
+    }
+    if (st == MOT_OK && nosla)
+        st = mot_tk_note(r, "%zu ticket touchpoint%s ha%s no sla_hours in "
+                         "the blueprint: %s tickets are not judged against "
+                         "a resolution standard", nosla,
+                         nosla == 1 ? "" : "s", nosla == 1 ? "s" : "ve",
+                         nosla == 1 ? "its" : "their");
+    if (st == MOT_OK && !r->has_category)
+        st = mot_tk_note(r, "tickets.csv has no category column: no Pareto "
+                         "of categories");
+    return st;
+}
+
+mot_status mot_tickets_analyse(const mot_project *p,
+                               const mot_tickets_options *opt,
+                               mot_tickets_result **out, mot_error *err)
+{
+    mot_tickets_options o;
+    if (opt)
+        o = *opt;
+    else
+        mot_tickets_options_default(&o);
+    *out = NULL;
+    if (!(o.level > 0 && o.level < 1) || !(o.alpha > 0 && o.alpha < 1) ||
+        !(o.repeat_days >= 0) || !(o.vital_share > 0 && o.vital_share <= 1))
+        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
+                             "bad tickets options");
+    if (!p->tickets)
+        return mot_error_set(err, MOT_EDATA, p->dir, 0, 0,
+                             "the project has no tickets.csv");
+    const mot_tickets *k = p->tickets;
+    mot_tickets_result *r = calloc(1, sizeof *r);
+    mot_tk_table t = {0};
+    double *buf = malloc((k->n ? k->n : 1) * sizeof *buf);
+    if (!r || !buf) {
+        free(r);
+        free(buf);
+        return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    r->n = k->n;
+    r->level = o.level;
+    r->alpha = o.alpha;
+    r->repeat_days = o.repeat_days;
+    r->has_category = k->category != NULL;
+    r->has_satisfaction = k->satisfaction != NULL;
+    r->has_customers = p->customers != NULL;
+    r->end_time = end_time(p);
+    mot_line_clear(&r->recovery.line);
+    size_t with_category = 0;
+    for (size_t i = 0; k->category && i < k->n; i++)
+        with_category += k->category[i] != MOT_NONE;
+    mot_status st = make_table(p, &o, r, &t);
+    if (st == MOT_OK)
+        st = make_groups(p, &t, r, buf, o.level);
+    if (st == MOT_OK)
+        st = make_pareto(r, with_category, o.vital_share);
+    if (st == MOT_OK)
+        st = add_notes(p, r);
+    if (st == MOT_OK)
+        st = mot_tk_recovery_run(p, &t, &o, r, err);
+    table_free(&t);
+    free(buf);
+    if (st != MOT_OK) {
+        mot_tickets_result_free(r);
+        if (st == MOT_ENOMEM)
+            mot_error_set(err, st, NULL, 0, 0, "out of memory");
+        return st;
+    }
+    *out = r;
+    return MOT_OK;
+}
+
+static void group_free(mot_tk_group *g)
+{
+    free(g->key);
+    free(g->name);
+}
+
+void mot_tickets_result_free(mot_tickets_result *r)
+{
+    if (!r)
+        return;
+    group_free(&r->total);
+    for (int by = 0; by < MOT_TK_NBY; by++) {
+        for (size_t i = 0; r->by[by] && i < r->nby[by]; i++)
+            group_free(&r->by[by][i]);
+        free(r->by[by]);
+    }
+    for (size_t i = 0; i < r->npareto; i++)
+        free(r->pareto[i].category);
+    free(r->pareto);
+    free(r->recovery.cmp);
+    for (size_t i = 0; i < r->nnotes; i++)
+        free(r->notes[i]);
+    free(r->notes);
+    free(r);
+}
