@@ -65,6 +65,12 @@ void mot_json_number(mot_json *j, double x);
 void mot_json_int(mot_json *j, int64_t x);
 void mot_json_bool(mot_json *j, int b);
 void mot_json_null(mot_json *j);
+/* Members of an object: "key": x (null when not finite), "key": n, and
+** "key": [lo, hi] (each end null when not finite). */
+void mot_json_member_number(mot_json *j, const char *key, double x);
+void mot_json_member_count(mot_json *j, const char *key, uint64_t n);
+void mot_json_member_interval(mot_json *j, const char *key, double lo,
+                              double hi);
 /* Finish: MOT_OK, MOT_EIO if a write failed, MOT_EUSAGE if the calls did
 ** not form one complete value (unbalanced begin/end, a key outside an
 ** object, nesting deeper than MOT_JSON_MAX_DEPTH). Writes a final newline

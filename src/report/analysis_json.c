@@ -22,28 +22,6 @@
 #include "mot/mot.h"
 #include "report/internal.h"
 
-/* "key": [lo, hi]. */
-static void ci(mot_json *j, const char *key, double lo, double hi)
-{
-    mot_json_key(j, key);
-    mot_json_begin_array(j);
-    mot_json_number(j, lo);
-    mot_json_number(j, hi);
-    mot_json_end_array(j);
-}
-
-static void num(mot_json *j, const char *key, double x)
-{
-    mot_json_key(j, key);
-    mot_json_number(j, x);
-}
-
-static void count(mot_json *j, const char *key, size_t n)
-{
-    mot_json_key(j, key);
-    mot_json_int(j, (int64_t)n);
-}
-
 /* "key": s, or null when s is empty (a name the data did not give). */
 static void str(mot_json *j, const char *key, const char *s)
 {
@@ -56,22 +34,22 @@ static void inputs(mot_json *j, const mot_project *p)
 {
     mot_json_key(j, "inputs");
     mot_json_begin_object(j);
-    count(j, "touchpoints", p->blueprint.n);
-    count(j, "stages", p->blueprint.nstages);
+    mot_json_member_count(j, "touchpoints", p->blueprint.n);
+    mot_json_member_count(j, "stages", p->blueprint.nstages);
     if (p->customers)
-        count(j, "customers", p->customers->n);
+        mot_json_member_count(j, "customers", p->customers->n);
     if (p->events)
-        count(j, "events", p->events->n);
+        mot_json_member_count(j, "events", p->events->n);
     if (p->kano)
-        count(j, "kano", p->kano->n);
+        mot_json_member_count(j, "kano", p->kano->n);
     if (p->servqual)
-        count(j, "servqual", p->servqual->n);
+        mot_json_member_count(j, "servqual", p->servqual->n);
     if (p->tickets)
-        count(j, "tickets", p->tickets->n);
+        mot_json_member_count(j, "tickets", p->tickets->n);
     if (p->interactions)
-        count(j, "interactions", p->interactions->n);
+        mot_json_member_count(j, "interactions", p->interactions->n);
     if (p->staff)
-        count(j, "staff", p->staff->n);
+        mot_json_member_count(j, "staff", p->staff->n);
     mot_json_end_object(j);
 }
 
@@ -80,19 +58,19 @@ static void sample_and_methods(mot_json *j, const mot_analysis *a)
 {
     mot_json_key(j, "sample");
     mot_json_begin_object(j);
-    count(j, "customers", a->customers);
-    count(j, "with_outcome", a->with_outcome);
-    count(j, "events", a->events);
+    mot_json_member_count(j, "customers", a->customers);
+    mot_json_member_count(j, "with_outcome", a->with_outcome);
+    mot_json_member_count(j, "events", a->events);
     str(j, "overall_outcome", a->overall_outcome);
-    count(j, "overall_n", a->overall_n);
-    num(j, "overall_r2", a->overall_r2);
-    count(j, "churn_n", a->churn_n);
-    num(j, "churners", a->churners);
+    mot_json_member_count(j, "overall_n", a->overall_n);
+    mot_json_member_number(j, "overall_r2", a->overall_r2);
+    mot_json_member_count(j, "churn_n", a->churn_n);
+    mot_json_member_number(j, "churners", a->churners);
     mot_json_end_object(j);
 
     mot_json_key(j, "methods");
     mot_json_begin_object(j);
-    num(j, "confidence", 0.95);
+    mot_json_member_number(j, "confidence", 0.95);
     str(j, "mean_ci", "t");
     str(j, "share_ci", "wilson");
     str(j, "importance", a->importance_method);
@@ -109,8 +87,8 @@ static void group(mot_json *j, const char *key, double mean, size_t n)
 {
     mot_json_key(j, key);
     mot_json_begin_object(j);
-    num(j, "mean", mean);
-    count(j, "n", n);
+    mot_json_member_number(j, "mean", mean);
+    mot_json_member_count(j, "n", n);
     mot_json_end_object(j);
 }
 
@@ -119,8 +97,8 @@ static void gain(mot_json *j, const char *key, double x, double lo, double hi)
 {
     mot_json_key(j, key);
     mot_json_begin_object(j);
-    num(j, "points", x);
-    ci(j, "ci", lo, hi);
+    mot_json_member_number(j, "points", x);
+    mot_json_member_interval(j, "ci", lo, hi);
     mot_json_end_object(j);
 }
 
@@ -148,12 +126,12 @@ static void impact(mot_json *j, const mot_tp_result *r)
 
     mot_json_key(j, "overall");
     mot_json_begin_object(j);
-    num(j, "importance", r->importance);
-    ci(j, "ci", r->importance_lo, r->importance_hi);
-    num(j, "drop", r->overall_drop);
-    ci(j, "drop_ci", r->overall_drop_lo, r->overall_drop_hi);
-    num(j, "drop_p", r->overall_drop_p);
-    num(j, "drop_p_holm", r->drop_p_adj);
+    mot_json_member_number(j, "importance", r->importance);
+    mot_json_member_interval(j, "ci", r->importance_lo, r->importance_hi);
+    mot_json_member_number(j, "drop", r->overall_drop);
+    mot_json_member_interval(j, "drop_ci", r->overall_drop_lo, r->overall_drop_hi);
+    mot_json_member_number(j, "drop_p", r->overall_drop_p);
+    mot_json_member_number(j, "drop_p_holm", r->drop_p_adj);
     mot_json_key(j, "by_experience");
     mot_json_begin_object(j);
     group(j, "bad", r->overall_bad, r->n_overall_bad);
@@ -168,35 +146,35 @@ static void impact(mot_json *j, const mot_tp_result *r)
 
     mot_json_key(j, "churn");
     mot_json_begin_object(j);
-    num(j, "odds_ratio", r->odds_ratio);
-    ci(j, "ci", r->or_lo, r->or_hi);
-    num(j, "p", r->p);
-    num(j, "p_holm", r->churn_p_adj);
-    num(j, "churn_if_bad", r->churn_if_bad);
-    num(j, "churn_if_good", r->churn_if_good);
-    num(j, "attributable_churners", r->attributable_churners);
-    num(j, "n_bad", r->n_bad);
-    num(j, "n_good", r->n_good);
+    mot_json_member_number(j, "odds_ratio", r->odds_ratio);
+    mot_json_member_interval(j, "ci", r->or_lo, r->or_hi);
+    mot_json_member_number(j, "p", r->p);
+    mot_json_member_number(j, "p_holm", r->churn_p_adj);
+    mot_json_member_number(j, "churn_if_bad", r->churn_if_bad);
+    mot_json_member_number(j, "churn_if_good", r->churn_if_good);
+    mot_json_member_number(j, "attributable_churners", r->attributable_churners);
+    mot_json_member_number(j, "n_bad", r->n_bad);
+    mot_json_member_number(j, "n_good", r->n_good);
     mot_report_logit_flags_json(j, r->churn_flags);
     mot_json_key(j, "survival");
     mot_json_begin_object(j);
-    num(j, "median_days_bad", r->km_median_bad);
-    num(j, "median_days_good", r->km_median_good);
-    num(j, "hazard_ratio", r->km_hr);
-    num(j, "logrank_chi2", r->km_stat);
-    num(j, "p", r->km_p);
+    mot_json_member_number(j, "median_days_bad", r->km_median_bad);
+    mot_json_member_number(j, "median_days_good", r->km_median_good);
+    mot_json_member_number(j, "hazard_ratio", r->km_hr);
+    mot_json_member_number(j, "logrank_chi2", r->km_stat);
+    mot_json_member_number(j, "p", r->km_p);
     mot_json_end_object(j);
     mot_json_end_object(j);
 
     mot_json_key(j, "loyalty");
     mot_json_begin_object(j);
     str(j, "measure", r->lift_measure);
-    num(j, "lift", r->lift);
-    ci(j, "ci", r->lift_lo, r->lift_hi);
-    num(j, "p", r->lift_p);
-    num(j, "p_holm", r->lift_p_adj);
-    num(j, "n_good", r->n_lift_good);
-    num(j, "n_rest", r->n_lift_rest);
+    mot_json_member_number(j, "lift", r->lift);
+    mot_json_member_interval(j, "ci", r->lift_lo, r->lift_hi);
+    mot_json_member_number(j, "p", r->lift_p);
+    mot_json_member_number(j, "p_holm", r->lift_p_adj);
+    mot_json_member_number(j, "n_good", r->n_lift_good);
+    mot_json_member_number(j, "n_rest", r->n_lift_rest);
     mot_json_end_object(j);
 
     mot_json_end_object(j);
@@ -210,21 +188,21 @@ void mot_report_line_json(mot_json *j, const mot_tolerance *l, double p_holm)
     }
     mot_json_begin_object(j);
     str(j, "measure", l->measure);
-    num(j, "value", l->value);
+    mot_json_member_number(j, "value", l->value);
     str(j, "direction", l->direction > 0 ? "above" : "below");
     /* churn_beyond / churn_within are the outcome's rates: churn, or the
     ** share dissatisfied when "outcome" says so */
-    num(j, "churn_beyond", l->rate_beyond);
-    num(j, "churn_within", l->rate_within);
-    num(j, "p_adjusted", l->p_adjusted);
-    num(j, "p_scan", l->p_scan);
-    count(j, "family", l->family);
+    mot_json_member_number(j, "churn_beyond", l->rate_beyond);
+    mot_json_member_number(j, "churn_within", l->rate_within);
+    mot_json_member_number(j, "p_adjusted", l->p_adjusted);
+    mot_json_member_number(j, "p_scan", l->p_scan);
+    mot_json_member_count(j, "family", l->family);
     str(j, "outcome", l->outcome);
-    num(j, "n_beyond", l->n_beyond);
-    num(j, "n_within", l->n_within);
-    num(j, "statistic", l->statistic);
+    mot_json_member_number(j, "n_beyond", l->n_beyond);
+    mot_json_member_number(j, "n_within", l->n_within);
+    mot_json_member_number(j, "statistic", l->statistic);
     str(j, "p_method", l->p_method);
-    num(j, "p_holm", p_holm);
+    mot_json_member_number(j, "p_holm", p_holm);
     mot_json_end_object(j);
 }
 
@@ -238,17 +216,17 @@ static void touchpoint(mot_json *j, const mot_project *p,
     str(j, "stage", t->stage);
     str(j, "phase", mot_phase_name(t->phase));
     str(j, "lane", mot_lane_name(t->lane));
-    count(j, "n", r->n);
-    count(j, "n_rated", r->n_rated);
-    count(j, "n_customers", r->n_customers);
-    num(j, "reach", r->reach);
-    num(j, "mean", r->mean);
-    ci(j, "mean_ci", r->mean_lo, r->mean_hi);
-    num(j, "sd", r->sd);
-    num(j, "tolerance", r->tolerance);
-    num(j, "target", r->target);
-    num(j, "below_tolerance", r->below_tolerance);
-    ci(j, "below_tolerance_ci", r->below_lo, r->below_hi);
+    mot_json_member_count(j, "n", r->n);
+    mot_json_member_count(j, "n_rated", r->n_rated);
+    mot_json_member_count(j, "n_customers", r->n_customers);
+    mot_json_member_number(j, "reach", r->reach);
+    mot_json_member_number(j, "mean", r->mean);
+    mot_json_member_interval(j, "mean_ci", r->mean_lo, r->mean_hi);
+    mot_json_member_number(j, "sd", r->sd);
+    mot_json_member_number(j, "tolerance", r->tolerance);
+    mot_json_member_number(j, "target", r->target);
+    mot_json_member_number(j, "below_tolerance", r->below_tolerance);
+    mot_json_member_interval(j, "below_tolerance_ci", r->below_lo, r->below_hi);
     impact(j, r);
     mot_json_key(j, "tolerance_line");
     mot_report_line_json(j, &r->line, r->line_p_adj);
@@ -258,7 +236,7 @@ static void touchpoint(mot_json *j, const mot_project *p,
         mot_json_int(j, r->priority);
     else
         mot_json_null(j);
-    num(j, "expected_effect", r->expected_effect);
+    mot_json_member_number(j, "expected_effect", r->expected_effect);
     str(j, "ipa", r->ipa == MOT_IPA_NONE ? NULL
                                          : mot_ipa_quadrant_name(r->ipa));
     mot_json_end_object(j);
@@ -287,11 +265,11 @@ static mot_status peak_end(mot_json *j, const mot_project *p,
     mot_json_begin_object(j);
     mot_json_key(j, "available");
     mot_json_bool(j, pe->available);
-    count(j, "n", pe->n);
-    num(j, "r2_peak_end", pe->r2_peak_end);
-    num(j, "r2_mean", pe->r2_mean);
+    mot_json_member_count(j, "n", pe->n);
+    mot_json_member_number(j, "r2_peak_end", pe->r2_peak_end);
+    mot_json_member_number(j, "r2_mean", pe->r2_mean);
     str(j, "winner", pe->available ? pe->winner : NULL);
-    ci(j, "difference_ci", pe->diff_lo, pe->diff_hi);
+    mot_json_member_interval(j, "difference_ci", pe->diff_lo, pe->diff_hi);
     ranked_ids(j, p, "peak_touchpoints", pe->worst_count, a->ntp, idx);
     ranked_ids(j, p, "best_touchpoints", pe->best_count, a->ntp, idx);
     ranked_ids(j, p, "end_touchpoints", pe->end_count, a->ntp, idx);
@@ -305,9 +283,9 @@ static mot_status peak_end(mot_json *j, const mot_project *p,
             continue;
         mot_json_begin_object(j);
         str(j, "touchpoint", p->blueprint.tp[i].id);
-        count(j, "worst", w);
-        count(j, "best", b);
-        count(j, "end", e);
+        mot_json_member_count(j, "worst", w);
+        mot_json_member_count(j, "best", b);
+        mot_json_member_count(j, "end", e);
         mot_json_end_object(j);
     }
     mot_json_end_array(j);
@@ -330,9 +308,9 @@ static void ipa(mot_json *j, const mot_project *p, const mot_analysis *a)
     str(j, "importance", "impact.overall.importance");
     str(j, "performance", "mean");
     str(j, "crosshair", a->ipa.at_point ? "midpoint" : "means");
-    num(j, "crosshair_importance", a->ipa.importance);
-    num(j, "crosshair_performance", a->ipa.performance);
-    count(j, "n", a->ipa.n);
+    mot_json_member_number(j, "crosshair_importance", a->ipa.importance);
+    mot_json_member_number(j, "crosshair_performance", a->ipa.performance);
+    mot_json_member_count(j, "n", a->ipa.n);
     mot_json_key(j, "touchpoints");
     mot_json_begin_array(j);
     for (size_t i = 0; i < a->ntp; i++) {
@@ -341,8 +319,8 @@ static void ipa(mot_json *j, const mot_project *p, const mot_analysis *a)
             continue;
         mot_json_begin_object(j);
         str(j, "touchpoint", p->blueprint.tp[r->tp].id);
-        num(j, "importance", r->importance);
-        num(j, "performance", r->mean);
+        mot_json_member_number(j, "importance", r->importance);
+        mot_json_member_number(j, "performance", r->mean);
         str(j, "quadrant", mot_ipa_quadrant_name(r->ipa));
         mot_json_end_object(j);
     }
@@ -366,12 +344,12 @@ static void recommendations(mot_json *j, const mot_project *p,
         mot_json_begin_object(j);
         str(j, "touchpoint", p->blueprint.tp[r->tp].id);
         str(j, "action", r->action);
-        num(j, "level", r->level);
+        mot_json_member_number(j, "level", r->level);
         mot_json_key(j, "expected_effect");
         mot_json_begin_object(j);
-        num(j, "churners_retained", r->churners_retained);
-        num(j, "overall_gain", r->overall_gain);
-        ci(j, "overall_gain_ci", r->overall_gain_lo, r->overall_gain_hi);
+        mot_json_member_number(j, "churners_retained", r->churners_retained);
+        mot_json_member_number(j, "overall_gain", r->overall_gain);
+        mot_json_member_interval(j, "overall_gain_ci", r->overall_gain_lo, r->overall_gain_hi);
         mot_json_end_object(j);
         mot_json_end_object(j);
     }
@@ -396,7 +374,7 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
 
     mot_json_key(&j, "customer_tolerance_lines");
     mot_json_begin_object(&j);
-    count(&j, "scanned", a->ncustomer_lines);
+    mot_json_member_count(&j, "scanned", a->ncustomer_lines);
     mot_json_key(&j, "lines");
     mot_json_begin_array(&j);
     for (size_t i = 0; i < a->ncustomer_lines; i++)

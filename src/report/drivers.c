@@ -27,16 +27,6 @@ static const char *kind_name(mot_driver_kind k)
            : k == MOT_DRIVER_YESNO ? "yes_no" : "level";
 }
 
-/* key: [lo, hi]. */
-static void json_pair(mot_json *j, const char *key, double lo, double hi)
-{
-    mot_json_key(j, key);
-    mot_json_begin_array(j);
-    mot_json_number(j, lo);
-    mot_json_number(j, hi);
-    mot_json_end_array(j);
-}
-
 /* One term's object. */
 static void json_driver(mot_json *j, const mot_drivers *r, const mot_driver *d)
 {
@@ -51,10 +41,10 @@ static void json_driver(mot_json *j, const mot_drivers *r, const mot_driver *d)
     mot_json_string(j, kind_name(d->kind));
     mot_json_key(j, "importance");
     mot_json_number(j, d->importance);
-    json_pair(j, "importance_ci", d->importance_lo, d->importance_hi);
+    mot_json_member_interval(j, "importance_ci", d->importance_lo, d->importance_hi);
     mot_json_key(j, r->binary ? "odds_ratio" : "beta");
     mot_json_number(j, d->estimate);
-    json_pair(j, "ci", d->lo, d->hi);
+    mot_json_member_interval(j, "ci", d->lo, d->hi);
     mot_json_key(j, "p");
     mot_json_number(j, d->p);
     mot_report_logit_flags_json(j, d->flags);

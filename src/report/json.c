@@ -166,6 +166,28 @@ void mot_json_null(mot_json *j)
     fputs("null", j->f);
 }
 
+void mot_json_member_number(mot_json *j, const char *key, double x)
+{
+    mot_json_key(j, key);
+    mot_json_number(j, x);
+}
+
+void mot_json_member_count(mot_json *j, const char *key, uint64_t n)
+{
+    mot_json_key(j, key);
+    mot_json_int(j, n > INT64_MAX ? INT64_MAX : (int64_t)n);
+}
+
+void mot_json_member_interval(mot_json *j, const char *key, double lo,
+                              double hi)
+{
+    mot_json_key(j, key);
+    mot_json_begin_array(j);
+    mot_json_number(j, lo);
+    mot_json_number(j, hi);
+    mot_json_end_array(j);
+}
+
 mot_status mot_json_finish(mot_json *j)
 {
     if (j->depth != 0 || j->after_key || j->first[0])

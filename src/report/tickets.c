@@ -18,27 +18,6 @@
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-static void jnum(mot_json *j, const char *key, double x)
-{
-    mot_json_key(j, key);
-    mot_json_number(j, x);
-}
-
-static void jcount(mot_json *j, const char *key, size_t n)
-{
-    mot_json_key(j, key);
-    mot_json_int(j, (int64_t)n);
-}
-
-static void jci(mot_json *j, const char *key, double lo, double hi)
-{
-    mot_json_key(j, key);
-    mot_json_begin_array(j);
-    mot_json_number(j, lo);
-    mot_json_number(j, hi);
-    mot_json_end_array(j);
-}
-
 /* The end of the data as an ISO 8601 UTC time (UTC+0, "Z"). */
 static void iso_time(int64_t t, char *buf, size_t n)
 {
@@ -54,11 +33,11 @@ static void json_hours(mot_json *j, const char *key, const mot_tk_hours *h)
 {
     mot_json_key(j, key);
     mot_json_begin_object(j);
-    jcount(j, "n", h->n);
-    jnum(j, "median_hours", h->median);
-    jci(j, "median_ci", h->median_lo, h->median_hi);
-    jnum(j, "p90_hours", h->p90);
-    jci(j, "p90_ci", h->p90_lo, h->p90_hi);
+    mot_json_member_count(j, "n", h->n);
+    mot_json_member_number(j, "median_hours", h->median);
+    mot_json_member_interval(j, "median_ci", h->median_lo, h->median_hi);
+    mot_json_member_number(j, "p90_hours", h->p90);
+    mot_json_member_interval(j, "p90_ci", h->p90_lo, h->p90_hi);
     mot_json_end_object(j);
 }
 
@@ -72,10 +51,10 @@ static void json_share(mot_json *j, const char *key, const mot_tk_share *s,
         return;
     }
     mot_json_begin_object(j);
-    jcount(j, "judged", s->judged);
-    jcount(j, "within", s->within);
-    jnum(j, "share", s->share);
-    jci(j, "ci", s->lo, s->hi);
+    mot_json_member_count(j, "judged", s->judged);
+    mot_json_member_count(j, "within", s->within);
+    mot_json_member_number(j, "share", s->share);
+    mot_json_member_interval(j, "ci", s->lo, s->hi);
     mot_json_end_object(j);
 }
 
@@ -89,7 +68,7 @@ static void json_group(mot_json *j, const mot_tk_group *g,
         mot_json_key(j, "name");
         mot_json_string(j, g->name);
     }
-    jcount(j, "tickets", g->n);
+    mot_json_member_count(j, "tickets", g->n);
     json_hours(j, "first_response", &g->response);
     json_hours(j, "resolution", &g->resolution);
     json_share(j, "first_response_within", &g->response_sla,
@@ -97,12 +76,12 @@ static void json_group(mot_json *j, const mot_tk_group *g,
     json_share(j, "resolution_within", &g->resolution_sla, 1);
     mot_json_key(j, "open");
     mot_json_begin_object(j);
-    jcount(j, "n", g->open);
-    jcount(j, "overdue", g->open_overdue);
-    jnum(j, "age_median_hours", g->open_age_median);
-    jnum(j, "age_max_hours", g->open_age_max);
+    mot_json_member_count(j, "n", g->open);
+    mot_json_member_count(j, "overdue", g->open_overdue);
+    mot_json_member_number(j, "age_median_hours", g->open_age_median);
+    mot_json_member_number(j, "age_max_hours", g->open_age_max);
     mot_json_end_object(j);
-    jcount(j, "repeats", g->repeats);
+    mot_json_member_count(j, "repeats", g->repeats);
     mot_json_end_object(j);
 }
 
@@ -121,9 +100,9 @@ static void json_pareto(mot_json *j, const mot_tickets_result *r)
         mot_json_begin_object(j);
         mot_json_key(j, "category");
         mot_json_string(j, q->category);
-        jcount(j, "tickets", q->n);
-        jnum(j, "share", q->share);
-        jnum(j, "cumulative", q->cumulative);
+        mot_json_member_count(j, "tickets", q->n);
+        mot_json_member_number(j, "share", q->share);
+        mot_json_member_number(j, "cumulative", q->cumulative);
         mot_json_key(j, "vital");
         mot_json_bool(j, q->vital);
         mot_json_end_object(j);
@@ -143,9 +122,9 @@ static void json_outcome(mot_json *j, const char *key, const char *value_key,
 {
     mot_json_key(j, key);
     mot_json_begin_object(j);
-    jcount(j, "n", s->n);
-    jnum(j, value_key, s->value);
-    jci(j, "ci", s->lo, s->hi);
+    mot_json_member_count(j, "n", s->n);
+    mot_json_member_number(j, value_key, s->value);
+    mot_json_member_interval(j, "ci", s->lo, s->hi);
     mot_json_end_object(j);
 }
 
@@ -159,15 +138,15 @@ static void json_line(mot_json *j, const mot_tolerance *l)
     mot_json_begin_object(j);
     mot_json_key(j, "measure");
     mot_json_string(j, l->measure);
-    jnum(j, "value", l->value);
+    mot_json_member_number(j, "value", l->value);
     mot_json_key(j, "direction");
     mot_json_string(j, l->direction > 0 ? "above" : "below");
-    jnum(j, "churn_beyond", l->rate_beyond);
-    jnum(j, "churn_within", l->rate_within);
-    jnum(j, "n_beyond", l->n_beyond);
-    jnum(j, "n_within", l->n_within);
-    jnum(j, "statistic", l->statistic);
-    jnum(j, "p_adjusted", l->p_adjusted);
+    mot_json_member_number(j, "churn_beyond", l->rate_beyond);
+    mot_json_member_number(j, "churn_within", l->rate_within);
+    mot_json_member_number(j, "n_beyond", l->n_beyond);
+    mot_json_member_number(j, "n_within", l->n_within);
+    mot_json_member_number(j, "statistic", l->statistic);
+    mot_json_member_number(j, "p_adjusted", l->p_adjusted);
     mot_json_key(j, "p_method");
     mot_json_string(j, l->p_method);
     mot_json_end_object(j);
@@ -180,10 +159,10 @@ static void json_recovery(mot_json *j, const mot_tickets_result *r)
     mot_json_begin_object(j);
     mot_json_key(j, "rate");
     mot_json_begin_object(j);
-    jcount(j, "judged", rec->rate.judged);
-    jcount(j, "recovered", rec->rate.within);
-    jnum(j, "share", rec->rate.share);
-    jci(j, "ci", rec->rate.lo, rec->rate.hi);
+    mot_json_member_count(j, "judged", rec->rate.judged);
+    mot_json_member_count(j, "recovered", rec->rate.within);
+    mot_json_member_number(j, "share", rec->rate.share);
+    mot_json_member_interval(j, "ci", rec->rate.lo, rec->rate.hi);
     mot_json_end_object(j);
     mot_json_key(j, "groups");
     if (!r->has_customers) {
@@ -193,7 +172,7 @@ static void json_recovery(mot_json *j, const mot_tickets_result *r)
         for (int g = 0; g < MOT_TK_NGROUPS; g++) {
             mot_json_key(j, mot_tk_group_name(g));
             mot_json_begin_object(j);
-            jcount(j, "customers", rec->customers[g]);
+            mot_json_member_count(j, "customers", rec->customers[g]);
             json_outcome(j, "overall", "mean", &rec->overall[g]);
             json_outcome(j, "nps", "nps", &rec->nps[g]);
             json_outcome(j, "churn", "rate", &rec->churn[g]);
@@ -211,14 +190,14 @@ static void json_recovery(mot_json *j, const mot_tickets_result *r)
         mot_json_string(j, c->outcome);
         mot_json_key(j, "groups");
         mot_json_string(j, c->groups);
-        jnum(j, "difference", c->diff);
-        jci(j, "ci", c->lo, c->hi);
+        mot_json_member_number(j, "difference", c->diff);
+        mot_json_member_interval(j, "ci", c->lo, c->hi);
         mot_json_key(j, "test");
         mot_json_string(j, rate ? "chi_square" : "welch_t");
-        jnum(j, "statistic", c->statistic);
-        jnum(j, "p", c->p);
-        jnum(j, "p_holm", c->p_holm);
-        jnum(j, "cohen_d", c->cohen_d);
+        mot_json_member_number(j, "statistic", c->statistic);
+        mot_json_member_number(j, "p", c->p);
+        mot_json_member_number(j, "p_holm", c->p_holm);
+        mot_json_member_number(j, "cohen_d", c->cohen_d);
         mot_json_end_object(j);
     }
     mot_json_end_array(j);
@@ -233,7 +212,7 @@ void mot_report_tickets_json(mot_json *j, const mot_tickets_result *r)
     char end[32];
     iso_time(r->end_time, end, sizeof end);
     mot_json_begin_object(j);
-    jcount(j, "tickets", r->n);
+    mot_json_member_count(j, "tickets", r->n);
     mot_json_key(j, "end_time");
     mot_json_string(j, end);
     mot_json_key(j, "standards");
@@ -257,16 +236,16 @@ void mot_report_tickets_json(mot_json *j, const mot_tickets_result *r)
     json_pareto(j, r);
     mot_json_key(j, "repeats");
     mot_json_begin_object(j);
-    jnum(j, "within_days", r->repeat_days);
-    jcount(j, "tickets", r->total.repeats);
-    jnum(j, "share", r->n ? (double)r->total.repeats / (double)r->n : NAN);
-    jcount(j, "customers", r->repeat_customers);
+    mot_json_member_number(j, "within_days", r->repeat_days);
+    mot_json_member_count(j, "tickets", r->total.repeats);
+    mot_json_member_number(j, "share", r->n ? (double)r->total.repeats / (double)r->n : NAN);
+    mot_json_member_count(j, "customers", r->repeat_customers);
     mot_json_end_object(j);
     json_recovery(j, r);
     mot_json_key(j, "methods");
     mot_json_begin_object(j);
-    jnum(j, "level", r->level);
-    jnum(j, "alpha", r->alpha);
+    mot_json_member_number(j, "level", r->level);
+    mot_json_member_number(j, "alpha", r->alpha);
     mot_json_key(j, "quantile");
     mot_json_string(j, "type 7");
     mot_json_key(j, "quantile_ci");
