@@ -11,22 +11,20 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "mot/parse.h"
 #include "mot/tickets.h"
 #include "report/internal.h"
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-/* The end of the data as an ISO 8601 UTC time (UTC+0, "Z"). */
+/* The end of the data as an ISO 8601 UTC time, "-" when there is none. */
 static void iso_time(int64_t t, char *buf, size_t n)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (t == MOT_NO_TIME || !gmtime_r(&tt, &tm))
+    if (t == MOT_NO_TIME)
         snprintf(buf, n, "-");
     else
-        strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        mot_format_time(t, buf, n);
 }
 
 static void json_hours(mot_json *j, const char *key, const mot_tk_hours *h)
