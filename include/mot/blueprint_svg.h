@@ -44,7 +44,8 @@ typedef struct mot_rect {
 ** from the blueprint, the message table or the layout's boxes), class
 ** `cls`, at font size font_size; `box` is its estimated extent (baseline
 ** at box.y + 0.8 box.h) and `within` the rectangle it must stay inside
-** (its touchpoint's box, lane label cell, stage header ...). */
+** (its touchpoint's box less the padding, its lane label cell, stage
+** header ...). */
 typedef struct mot_bp_text {
     const char *text;
     size_t len;

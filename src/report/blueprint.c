@@ -321,7 +321,8 @@ mot_status mot_blueprint_layout(const mot_blueprint *b, const mot_analysis *a,
                  k++) {
                 l->text[k].box.x += bx->box.x;
                 l->text[k].box.y += bx->box.y;
-                l->text[k].within = bx->box;
+                l->text[k].within = rect(bx->box.x + PAD, bx->box.y,
+                                         bx->box.w - 2 * PAD, bx->box.h);
             }
         }
         y += h;
