@@ -415,20 +415,45 @@ static void draw_text(mot_svg *s, const mot_bp_text *t)
                  t->cls, t->text, t->len);
 }
 
-/* A supports arrow from box `from` to box `to`: from the facing sides'
-** middles, as a smooth vertical (or horizontal, in one row) curve. */
-static void draw_link(mot_svg *s, const mot_rect *from, const mot_rect *to)
+/* Whether a box of l other than i and j meets rectangle r. */
+static int blocked(const mot_bp_layout *l, size_t i, size_t j, mot_rect r)
 {
+    for (size_t k = 0; k < l->nbox; k++) {
+        const mot_rect *b = &l->box[k].box;
+        if (k != i && k != j && b->x < r.x + r.w && r.x < b->x + b->w &&
+            b->y < r.y + r.h && r.y < b->y + b->h)
+            return 1;
+    }
+    return 0;
+}
+
+/* The supports arrow from box i to box j of l: from the middles of their
+** facing sides, a smooth curve when nothing lies between them; otherwise
+** around the boxes in the way, up or down the gutter left of both boxes
+** (no box is ever there: box slots line up across lanes) and across in
+** the gaps above and below the rows. Side by side in one row: straight. */
+static void draw_link(mot_svg *s, const mot_bp_layout *l, size_t i, size_t j)
+{
+    const mot_rect *from = &l->box[i].box, *to = &l->box[j].box;
     double fx = from->x + from->w / 2, tx = to->x + to->w / 2;
     double fy, ty;
-    char d[160];
+    char d[200];
     if (to->y + to->h <= from->y || from->y + from->h <= to->y) {
         int up = to->y < from->y;
+        double dir = up ? -1 : 1;
         fy = up ? from->y : from->y + from->h;
         ty = up ? to->y + to->h : to->y;
-        double my = (fy + ty) / 2;
-        snprintf(d, sizeof d, "M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f", fx,
-                 fy, fx, my, tx, my, tx, ty);
+        double lo = fx < tx ? fx : tx, hi = fx < tx ? tx : fx;
+        double ylo = fy < ty ? fy : ty, yhi = fy < ty ? ty : fy;
+        if (!blocked(l, i, j, rect(lo - 1, ylo, hi - lo + 2, yhi - ylo))) {
+            double my = (fy + ty) / 2;
+            snprintf(d, sizeof d, "M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f",
+                     fx, fy, fx, my, tx, my, tx, ty);
+        } else {
+            double gx = (from->x < to->x ? from->x : to->x) - GAP / 2;
+            snprintf(d, sizeof d, "M%.1f %.1fV%.1fH%.1fV%.1fH%.1fV%.1f", fx,
+                     fy, fy + dir * GAP / 2, gx, ty - dir * GAP / 2, tx, ty);
+        }
     } else {
         int left = to->x < from->x;
         fx = left ? from->x : from->x + from->w;
@@ -489,7 +514,7 @@ mot_status mot_blueprint_svg(const mot_blueprint *b, const mot_analysis *a,
     for (size_t i = 0; i < l->nbox; i++) {
         long to = b->tp[i].supports;
         if (to >= 0 && (size_t)to < l->nbox && (size_t)to != i)
-            draw_link(&s, &l->box[i].box, &l->box[to].box);
+            draw_link(&s, l, i, (size_t)to);
     }
     mot_svg_group_end(&s);
 
