@@ -143,7 +143,7 @@ typedef struct mot_svg_span {
 ** makes a line of its own. Writes up to max lines to lines and returns
 ** the number of lines the text needs (0 for empty or blank text), which
 ** is at most the number of characters; call again with more room when it
-** is above max. */
+** is above max. lines may be NULL when max is 0 (to count). */
 size_t mot_svg_wrap(const char *text, double font_size, double width,
                     mot_svg_span *lines, size_t max);
 

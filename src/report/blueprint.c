@@ -465,13 +465,12 @@ static void draw_link(mot_svg *s, const mot_bp_layout *l, size_t i, size_t j)
     mot_svg_path(s, d, "arrow", "link");
 }
 
-/* The F or W badge number k (from the right) on the top edge of box r. */
-static void draw_badge(mot_svg *s, const mot_rect *r, int k, const char *c)
+/* An F or W badge centred at (cx, cy). */
+static void draw_badge(mot_svg *s, double cx, double cy, const char *c)
 {
-    double cx = r->x + r->w - 10 - 2.6 * BADGE_R * k;
     mot_svg_group(s, "badge");
-    mot_svg_circle(s, cx, r->y, BADGE_R, NULL);
-    mot_svg_text(s, cx, r->y + 3.5, MOT_SVG_MIDDLE, NULL, c, (size_t)-1);
+    mot_svg_circle(s, cx, cy, BADGE_R, NULL);
+    mot_svg_text(s, cx, cy + 3.5, MOT_SVG_MIDDLE, NULL, c, (size_t)-1);
     mot_svg_group_end(s);
 }
 
@@ -531,11 +530,15 @@ mot_status mot_blueprint_svg(const mot_blueprint *b, const mot_analysis *a,
         mot_svg_rect(&s, bx->box.x, bx->box.y, bx->box.w, bx->box.h, 4, NULL);
         for (size_t k = bx->first_text; k < bx->first_text + bx->ntext; k++)
             draw_text(&s, &l->text[k]);
-        int nb = 0;
-        if (bx->fail)
-            draw_badge(&s, &bx->box, nb++, "F");
+        /* badges on the top edge, from the right; they reach BADGE_R
+        ** above the box, where the layout keeps text out */
+        double cx = bx->box.x + bx->box.w - 10;
+        if (bx->fail) {
+            draw_badge(&s, cx, bx->box.y, "F");
+            cx -= 2.6 * BADGE_R;
+        }
         if (bx->wait)
-            draw_badge(&s, &bx->box, nb++, "W");
+            draw_badge(&s, cx, bx->box.y, "W");
         mot_svg_group_end(&s);
     }
 
@@ -546,15 +549,15 @@ mot_status mot_blueprint_svg(const mot_blueprint *b, const mot_analysis *a,
          k++)
         draw_text(&s, &l->text[k]);
 
-    /* legend swatches, left of their labels */
+    /* legend swatches, left of their labels (the last lines of text) */
     size_t k0 = l->ntext - NLEGEND;
     for (size_t k = 0; k < NLEGEND; k++) {
         const mot_bp_text *t = &l->text[k0 + k];
         double sx = t->box.x - SWATCH - 6, sy = t->box.y + 1;
         if (strcmp(legend[k].cls, "badge") == 0) {
-            mot_rect r = rect(sx - SWATCH + 10 + BADGE_R, sy + BADGE_R, SWATCH,
-                              0);
-            draw_badge(&s, &r, 0, k == 3 ? "F" : "W");
+            draw_badge(&s, sx + SWATCH / 2, sy + SWATCH / 2,
+                       strcmp(legend[k].key, "bp.legend.fail") == 0 ? "F"
+                                                                    : "W");
         } else if (strcmp(legend[k].cls, "link") == 0) {
             char d[96];
             snprintf(d, sizeof d, "M%.1f %.1fL%.1f %.1f", sx,
