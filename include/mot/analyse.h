@@ -15,6 +15,13 @@
 ** alpha by Holm's method) and a ranking with recommendations. The rules
 ** are in docs/methods.md.
 **
+** Beside the engine, so that one result holds everything `mot analyze`
+** reports: the touchpoints' importance-performance grid (Martilla & James
+** 1977: importance above against the mean score), and the survey
+** instruments of the project (mot/survey.h: KANO on kano.csv, SERVQUAL on
+** servqual.csv and servqual_weights.csv) analysed with the blueprint, so
+** that their features and dimensions are tied to touchpoints.
+**
 ** The result is plain data: report modules render it (JSON keys of
 ** DESIGN §4) and never recompute statistics. Every estimate carries its
 ** n and an interval or p-value; where the data cannot support an estimate
@@ -32,6 +39,7 @@
 #include "mot/error.h"
 #include "mot/project.h"
 #include "mot/derive.h"
+#include "mot/survey.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -58,6 +66,13 @@ typedef struct mot_analyse_options {
     /* Added by the impact/churn/tolerance parts: */
     unsigned permutations;/* tolerance lines: 0 = Miller-Siegmund p;
                              > 0 = a permutation p from this many (0) */
+    /* Added (instruments.c): the crosshair of the touchpoints'
+    ** importance-performance grid. 0: at the means of the importances and
+    ** mean scores of the touchpoints that have both (0); 1: performance at
+    ** the scale midpoint, (min + max) / 2 of mot.ini [scale], importance
+    ** still at its mean (a share of explained variance has no scale; its
+    ** mean is the equal share). */
+    int ipa_midpoint;
 } mot_analyse_options;
 
 /* Fill *o with the defaults above. */
@@ -150,6 +165,11 @@ typedef struct mot_tp_result {
     mot_kind kind;
     int priority;                   /* 1.. among moments of truth, 0 none */
     double expected_effect;         /* ranking key (docs/methods.md) */
+
+    /* Added (instruments.c): the quadrant of importance against mean
+    ** around mot_analysis.ipa's crosshair; MOT_IPA_NONE when either is
+    ** NAN (the touchpoint is left out of the grid). */
+    mot_ipa_quadrant ipa;
 } mot_tp_result;
 
 typedef struct mot_peak_end {
@@ -213,6 +233,18 @@ typedef struct mot_analysis {
     char **notes;              /* caveats in plain English, e.g. why an
                                   estimate is missing */
     size_t nnotes;
+
+    /* Added (instruments.c): the crosshair of the touchpoints' grid and
+    ** how many touchpoints it classifies (n = 0 and NAN crosshair: no
+    ** touchpoint has both an importance and a mean); at_point is the
+    ** option ipa_midpoint. */
+    mot_ipa ipa;
+    /* Added (instruments.c): the KANO and SERVQUAL results of the
+    ** project, with the default options and the blueprint; NULL when
+    ** kano.csv or servqual.csv is absent, or holds nothing to analyse (a
+    ** note says so). Freed by mot_analysis_free. */
+    mot_kano_result *kano;
+    mot_servqual_result *servqual;
 } mot_analysis;
 
 /* Analyse project p with features f (derived from p). opt may be NULL for

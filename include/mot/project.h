@@ -179,6 +179,11 @@ typedef struct mot_servqual {
     int8_t *dimension;         /* mot_dimension of the row */
     float *expectation, *perception;
     float *adequate, *desired; /* NULL when no column; NAN when empty */
+    float *overall;            /* the respondent's overall score (column
+                                  config overall_col, default "overall"):
+                                  NULL when no column; NAN when empty; the
+                                  loader checks that a respondent's
+                                  non-empty values are all equal */
     mot_strtab *respondents, *items;
     mot_columns attrs;
     /* servqual_weights.csv: points out of 100 per respondent and dimension */

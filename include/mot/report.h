@@ -123,18 +123,23 @@ int mot_table_right(const mot_table *t, size_t col);
 typedef enum mot_lang { MOT_LANG_EN = 0, MOT_LANG_ZH } mot_lang;
 
 /* The whole analysis of project p (the project a was computed from) as one
-** JSON object with the keys of DESIGN §4 that the analysis computes, plus
-** the sample sizes, intervals, methods and notes the contract leaves out
-** (docs/report.md lists every key). Non-finite numbers are null. pretty
+** JSON object with the keys of DESIGN §4 that the analysis computes ("kano"
+** and "servqual" as mot_report_kano_json / mot_report_servqual_json write
+** them, when a holds them), plus the touchpoints' importance-performance
+** grid, the sample sizes, intervals, methods and notes the contract leaves
+** out (docs/report.md lists every key). Non-finite numbers are null. pretty
 ** indents two spaces per level and ends with a newline. Returns MOT_OK,
 ** MOT_ENOMEM, or MOT_EIO if writing to f failed. */
 mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
                            FILE *f, int pretty);
 
 /* The analysis as a report for a terminal: the moments of truth in plain
-** words (best first, with their numbers and intervals), then tables of
-** the touchpoints (blueprint order, columns aligned by display width),
-** tolerance lines, peak-end, recommendations, notes and sample sizes.
+** words (best first, with their numbers and intervals, and the KANO
+** category and SERVQUAL zone tied to the touchpoint), then tables of the
+** touchpoints (blueprint order, columns aligned by display width), their
+** importance-performance grid, tolerance lines, peak-end, the KANO and
+** SERVQUAL sections of mot_report_kano_text / mot_report_servqual_text,
+** recommendations, notes and sample sizes.
 ** Returns MOT_OK, MOT_ENOMEM, or MOT_EIO if writing to f failed. */
 mot_status mot_report_text(const mot_project *p, const mot_analysis *a,
                            FILE *f, mot_lang lang);

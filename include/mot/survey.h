@@ -18,8 +18,10 @@
 ** (Parasuraman, Zeithaml & Berry 1994): MSA = perception - adequate,
 ** MSS = perception - desired, each dimension below, inside or above it;
 ** the touchpoints of each dimension (blueprint servqual_dimension); an IPA
-** of the dimensions (importance = their weights, performance = their
-** perception).
+** of the dimensions (performance = their perception; importance = their
+** weights or, without weights, derived: each dimension's share of the
+** variance of the respondents' overall score that their dimension
+** perceptions explain, by LMG, with a bootstrap percentile interval).
 **
 ** IPA (Martilla & James 1977): any items with an importance and a
 ** performance fall in four quadrants around a crosshair at the data means
@@ -207,6 +209,14 @@ const char *mot_zone_name(mot_zone z);
 typedef struct mot_servqual_options {
     double level;           /* interval level (0.95) */
     mot_ipa_options ipa;    /* crosshair of the dimensions' IPA (means) */
+    const double *overall;  /* NULL, or per respondent (index into the
+                               table's respondents) an overall score from
+                               elsewhere (customers.csv), NAN when none;
+                               used when servqual.csv has no overall
+                               column. Not kept: NULL in a result. */
+    unsigned bootstrap;     /* replicates of the derived importance's
+                               interval (200; 0: no interval) */
+    uint64_t seed;          /* their seed (1) */
 } mot_servqual_options;
 
 void mot_servqual_options_default(mot_servqual_options *o);
@@ -232,11 +242,38 @@ typedef struct mot_servqual_dim {
     mot_zone zone;          /* by the means of MSA and MSS */
     mot_estimate weight;    /* share of the respondent's points, over the
                                respondents who gave weights; n = 0 none */
-    mot_ipa_quadrant ipa;   /* importance weight.mean, performance
-                               perception.mean */
+    double importance;      /* the IPA importance: weight.mean, or the
+                               derived share; NAN when there is none */
+    double importance_lo, importance_hi;  /* its interval: weight's t
+                               interval or the bootstrap percentile one;
+                               NAN when there is none */
+    mot_ipa_quadrant ipa;   /* importance, performance perception.mean */
     size_t ntouchpoints;
     mot_survey_tp *touchpoints;     /* blueprint rows of this dimension */
 } mot_servqual_dim;
+
+/* Where the dimensions' IPA importance comes from. */
+typedef enum mot_importance_source {
+    MOT_IMPORTANCE_NONE = 0,    /* no weights and no derived importance */
+    MOT_IMPORTANCE_WEIGHTS,     /* servqual_weights.csv (wins) */
+    MOT_IMPORTANCE_DERIVED      /* from the overall score */
+} mot_importance_source;
+
+/* "none", "weights", "derived". */
+const char *mot_importance_source_name(mot_importance_source s);
+
+/* The derived importance: LMG of the overall score on the respondents'
+** dimension perception means (G_rd of perceptions), as shares of R^2. */
+typedef struct mot_servqual_derived {
+    const char *outcome;    /* "servqual.csv" (its overall column) or
+                               "customers.csv"; NULL: no overall score */
+    size_t n;               /* respondents with the score and a perception
+                               in every dimension of the data */
+    double r2;              /* R^2 of the score on the perceptions; NAN
+                               when not computed */
+    unsigned bootstrap;     /* replicates asked for (0: no interval) */
+    size_t failed;          /* replicates whose R^2 could not be split */
+} mot_servqual_derived;
 
 typedef struct mot_servqual_result {
     size_t respondents;     /* who rated at least one item */
@@ -252,13 +289,22 @@ typedef struct mot_servqual_result {
                                dimension; n = 0 without weights */
     int has_zone;           /* adequate and desired columns present */
     int has_weights;        /* servqual_weights.csv given */
+    mot_importance_source importance_source;  /* of dims[].importance */
+    mot_servqual_derived derived;   /* outcome NULL and n = 0 when weights
+                                       were given */
     mot_ipa ipa;            /* the dimensions' crosshair; n = 0 when not
-                               done (no weights) */
+                               done (no importance) */
     mot_servqual_options options;   /* as used */
 } mot_servqual_result;
 
 /* Analyse the SERVQUAL answers s (and their weights, if any). b (may be
 ** NULL) maps dimensions to touchpoints. opt NULL means the defaults.
+** The dimensions' importance is their weight share when s has weights;
+** else, when respondents have an overall score (s->overall, else
+** opt->overall), the derived share (LMG of the score on the dimension
+** perceptions over R^2, a bootstrap interval); else none. A derived
+** importance that cannot be had (too few respondents, a constant score,
+** collinear perceptions) is no importance, not a failure.
 ** Returns MOT_OK and a new result in *out; MOT_EUSAGE for bad options;
 ** MOT_EDATA for a row without a dimension, respondent or item (a table
 ** that did not come from the loader) or when no row has a rating;

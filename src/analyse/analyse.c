@@ -6,7 +6,7 @@
 ** the result with every estimate NAN ("not estimated") and runs the parts
 ** in their fixed order (src/analyse/internal.h):
 **     perf -> overall -> churn -> tolerance -> experience -> peak-end
-**     -> typing
+**     -> typing -> ipa -> surveys
 ** Each part fills its own fields and explains what it could not estimate
 ** with mot_analysis_note; typing reads everything before it. On any
 ** failure the whole result is freed and nothing is returned.
@@ -27,6 +27,7 @@ void mot_analyse_options_default(mot_analyse_options *o)
     o->alpha = 0.05;
     o->min_group = 30;
     o->permutations = 0;
+    o->ipa_midpoint = 0;
 }
 
 const char *mot_kind_name(mot_kind k)
@@ -114,6 +115,7 @@ static mot_analysis *analysis_new(const mot_project *p, const mot_features *f)
         tp_init(&a->tp[t], t);
     a->peak_end.r2_peak_end = a->peak_end.r2_mean = NAN;
     a->peak_end.diff_lo = a->peak_end.diff_hi = NAN;
+    a->ipa.importance = a->ipa.performance = NAN;
     return a;
 }
 
@@ -146,7 +148,7 @@ mot_status mot_analyse(const mot_project *p, const mot_features *f,
     static const part_fn parts[] = {
         mot_analyse_perf, mot_analyse_overall, mot_analyse_churn,
         mot_analyse_tolerance, mot_analyse_experience, mot_analyse_peak_end,
-        mot_analyse_typing};
+        mot_analyse_typing, mot_analyse_ipa, mot_analyse_surveys};
     mot_analyse_options o;
     mot_analysis *a;
     mot_status st;
@@ -185,5 +187,7 @@ void mot_analysis_free(mot_analysis *a)
     for (size_t i = 0; i < a->nnotes; i++)
         free(a->notes[i]);
     free(a->notes);
+    mot_kano_result_free(a->kano);
+    mot_servqual_result_free(a->servqual);
     free(a);
 }

@@ -6,7 +6,9 @@
 ** each filling its own fields of the result, then the overall score by
 ** experience (experience.c), the peak-end comparison (peakend.c) and
 ** finally typing, ranking and recommendations (typing.c),
-** which read what the others computed. Each part leaves its fields NAN (or
+** which read what the others computed; beside the engine, the
+** touchpoints' importance-performance grid and the survey instruments
+** (instruments.c). Each part leaves its fields NAN (or
 ** found = 0) where the data cannot support an estimate, and says why with
 ** mot_analysis_note.
 */
@@ -62,5 +64,16 @@ mot_status mot_analyse_peak_end(const mot_project *p, const mot_features *f,
 mot_status mot_analyse_typing(const mot_project *p, const mot_features *f,
                               const mot_analyse_options *o, mot_analysis *a,
                               mot_error *err);
+
+/* instruments.c: the touchpoints' importance-performance grid (ipa of
+** the analysis and of each touchpoint), from importance and mean. */
+mot_status mot_analyse_ipa(const mot_project *p, const mot_features *f,
+                           const mot_analyse_options *o, mot_analysis *a,
+                           mot_error *err);
+
+/* instruments.c: kano and servqual, the project's survey results. */
+mot_status mot_analyse_surveys(const mot_project *p, const mot_features *f,
+                               const mot_analyse_options *o,
+                               mot_analysis *a, mot_error *err);
 
 #endif /* MOT_ANALYSE_INTERNAL_H */

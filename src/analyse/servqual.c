@@ -24,14 +24,25 @@
 **                and perceptions separately, listwise (mot_alpha_compute);
 **   zone         below when the mean MSA < 0, above when the mean MSS > 0,
 **                else inside (the zone includes its edges);
-**   IPA          importance = the mean weight share of the dimension,
-**                performance = its mean perception (mot_ipa_classify).
+**   derived      without weights, when respondents have an overall score
+**                Y_r (servqual.csv's overall column, else the caller's,
+**                e.g. customers.csv): over the respondents with Y_r and
+**                P_rd in each of the p dimensions of the data (at least
+**                p + 2 of them), the LMG decomposition of the R^2 of Y on
+**                the P_rd (mot_design_importance), each dimension's part
+**                divided by R^2: its share of the explained variance,
+**                summing to 1; a percentile interval from a Poisson
+**                bootstrap of the respondents (mot_boot_run);
+**   IPA          importance = the mean weight share of the dimension
+**                (weights win) or its derived share, performance = its
+**                mean perception (mot_ipa_classify).
 ** docs/methods.md gives the sources, the checks and the edge cases.
 */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyse/shared.h"
 #include "analyse/survey_int.h"
 
 /* The measures of one answer. */
@@ -70,10 +81,22 @@ const char *mot_zone_name(mot_zone z)
     return "none";
 }
 
+const char *mot_importance_source_name(mot_importance_source s)
+{
+    switch (s) {
+    case MOT_IMPORTANCE_WEIGHTS: return "weights";
+    case MOT_IMPORTANCE_DERIVED: return "derived";
+    case MOT_IMPORTANCE_NONE: break;
+    }
+    return "none";
+}
+
 void mot_servqual_options_default(mot_servqual_options *o)
 {
     memset(o, 0, sizeof *o);
     o->level = 0.95;
+    o->bootstrap = 200;
+    o->seed = 1;
 }
 
 void mot_servqual_result_free(mot_servqual_result *r)
@@ -360,21 +383,150 @@ static mot_zone zone_of(const mot_servqual_dim *dim)
     return dim->mss.mean > 0 ? MOT_ZONE_ABOVE : MOT_ZONE_INSIDE;
 }
 
-/* The IPA of the dimensions in the data: importance their mean weight
-** share, performance their mean perception. */
+/* ---- derived importance ----------------------------------------------------- */
+
+/* The rows of the derived importance: per respondent used, the p
+** perception means and then the overall score. */
+typedef struct derived_rows {
+    const double *x;        /* nrows x (p + 1) */
+    size_t p;
+} derived_rows;
+
+static int derived_row(const void *ctx, size_t row, double *const *vals)
+{
+    const derived_rows *dr = ctx;
+    memcpy(vals[0], dr->x + row * (dr->p + 1), (dr->p + 1) * sizeof **vals);
+    return 1;
+}
+
+/* out[0..p-1]: the LMG parts divided by R^2, out[p]: R^2; all NAN when
+** the replicate does not allow them. */
+static void derived_stat(const void *ctx, mot_moments *const *acc,
+                         double *out)
+{
+    const derived_rows *dr = ctx;
+    mot_design_importance_stat(acc[0], dr->p, out);
+    for (size_t j = 0; j < dr->p; j++)
+        out[j] = out[dr->p] > 0 ? out[j] / out[dr->p] : NAN;
+}
+
+/* Each respondent's overall score, in y (nresp values, NAN none): from
+** servqual.csv's column, else from the options; r->derived.outcome
+** names the source (NULL: neither). */
+static void overall_scores(const sq_work *w, double *y)
+{
+    const mot_servqual *s = w->s;
+    const double *given = w->r->options.overall;
+    for (size_t who = 0; who < w->nresp; who++)
+        y[who] = s->overall || !given ? NAN : given[who];
+    if (s->overall)
+        for (size_t i = 0; i < s->n; i++)
+            if (isnan(y[s->respondent[i]]))
+                y[s->respondent[i]] = s->overall[i];
+    w->r->derived.outcome = s->overall ? "servqual.csv"
+                            : given    ? "customers.csv" : NULL;
+}
+
+/* Without weights: the derived importance of the dimensions into their
+** importance and interval, and importance_source DERIVED when it could
+** be computed (the outcome varies, the perceptions are not collinear).
+** MOT_OK or MOT_ENOMEM. */
+static mot_status derived_importance(sq_work *w, mot_error *err)
+{
+    mot_servqual_result *r = w->r;
+    mot_servqual_derived *dv = &r->derived;
+    size_t p = r->ndims, dim = p + 1;
+    int at[MOT_NDIMENSIONS];
+    double *y = malloc((w->nresp ? w->nresp : 1) * sizeof *y);
+    double *x = malloc((w->nresp ? w->nresp : 1) * dim * sizeof *x);
+    mot_status st = MOT_OK;
+    dv->bootstrap = r->options.bootstrap;
+    if (!y || !x) {
+        free(y);
+        free(x);
+        return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    overall_scores(w, y);
+    for (int d = 0, k = 0; d < MOT_NDIMENSIONS; d++)
+        if (r->dims[d].nitems)
+            at[k++] = d;
+    for (size_t who = 0; dv->outcome && who < w->nresp; who++) {
+        double *row = x + dv->n * dim;
+        int complete = isfinite(y[who]);
+        for (size_t j = 0; j < p; j++) {
+            row[j] = cell_mean(w, who, at[j], MP);
+            complete &= !isnan(row[j]);
+        }
+        row[p] = y[who];
+        dv->n += complete;
+    }
+    if (dv->outcome && p > 0 && dv->n >= p + 2) {
+        derived_rows dr = {x, p};
+        mot_boot_job job = {dv->n, 1, &dim, dim, derived_row, derived_stat,
+                            &dr, r->options.bootstrap, r->options.seed, 1,
+                            r->options.level, 0};
+        mot_boot_out bo;
+        st = mot_boot_run(&job, &bo);
+        if (st == MOT_OK && !isnan(bo.est[p])) {
+            r->importance_source = MOT_IMPORTANCE_DERIVED;
+            dv->r2 = bo.est[p];
+            dv->failed = bo.failed;
+            for (size_t j = 0; j < p; j++) {
+                r->dims[at[j]].importance = bo.est[j];
+                r->dims[at[j]].importance_lo = bo.lo[j];
+                r->dims[at[j]].importance_hi = bo.hi[j];
+            }
+        }
+        if (st == MOT_OK)
+            mot_boot_out_free(&bo);
+        else if (st == MOT_ENOMEM)
+            mot_error_set(err, st, NULL, 0, 0, "out of memory");
+        else    /* rows are finite and the job is well formed */
+            st = mot_error_set(err, st, NULL, 0, 0, "SERVQUAL derived "
+                               "importance failed: %s", mot_strerror(st));
+    }
+    free(y);
+    free(x);
+    return st;
+}
+
+/* The importance of each dimension: its weight share when there are
+** weights (they win), else the derived importance when it can be had. */
+static mot_status dimension_importance(sq_work *w, mot_error *err)
+{
+    mot_servqual_result *r = w->r;
+    for (int d = 0; d < MOT_NDIMENSIONS; d++) {
+        mot_servqual_dim *dim = &r->dims[d];
+        dim->importance = dim->importance_lo = dim->importance_hi = NAN;
+    }
+    r->derived.r2 = NAN;
+    if (!r->has_weights)
+        return derived_importance(w, err);
+    r->importance_source = MOT_IMPORTANCE_WEIGHTS;
+    for (int d = 0; d < MOT_NDIMENSIONS; d++) {
+        mot_servqual_dim *dim = &r->dims[d];
+        dim->importance = dim->weight.mean;
+        dim->importance_lo = dim->weight.lo;
+        dim->importance_hi = dim->weight.hi;
+    }
+    return MOT_OK;
+}
+
+/* The IPA of the dimensions in the data: importance as chosen above,
+** performance their mean perception. */
 static mot_status dimension_ipa(mot_servqual_result *r, mot_error *err)
 {
     double imp[MOT_NDIMENSIONS], perf[MOT_NDIMENSIONS];
     mot_ipa_quadrant q[MOT_NDIMENSIONS];
     int at[MOT_NDIMENSIONS];
     size_t n = 0;
-    if (!r->has_weights)
+    if (r->importance_source == MOT_IMPORTANCE_NONE)
         return MOT_OK;
     for (int d = 0; d < MOT_NDIMENSIONS; d++) {
         if (!r->dims[d].nitems)
             continue;
         at[n] = d;
-        imp[n] = r->dims[d].weight.mean;
+        imp[n] = r->dims[d].importance;
         perf[n++] = r->dims[d].perception.mean;
     }
     mot_status st = mot_ipa_classify(imp, perf, n, &r->options.ipa, q,
@@ -416,6 +568,8 @@ static mot_status finish(sq_work *w, const mot_blueprint *b, mot_error *err)
     }
     mot_est_finish(w->score_acc[0], level, &r->unweighted);
     mot_est_finish(w->score_acc[1], level, &r->weighted);
+    if (st == MOT_OK)
+        st = dimension_importance(w, err);
     return st == MOT_OK ? dimension_ipa(r, err) : st;
 }
 
@@ -474,6 +628,7 @@ mot_status mot_servqual_analyse(const mot_servqual *s,
     if (st == MOT_OK)
         st = finish(&w, b, err);
     work_free(&w);
+    w.r->options.overall = NULL;    /* not kept */
     if (st != MOT_OK) {
         mot_servqual_result_free(w.r);
         return st;

@@ -96,9 +96,10 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
                      mot_project **out);
 
-/* The analysis options --threads, --seed and --bootstrap (see `mot
-** analyze --help`) into *o, the defaults for those not given. Returns 0,
-** or 64 after a usage message for a bad value. */
+/* The analysis options --threads, --seed, --bootstrap and --ipa-crosshair
+** (see `mot analyze --help`) into *o, the defaults for those not given
+** (a command accepts those its cli_spec names). Returns 0, or 64 after a
+** usage message for a bad value. */
 int cli_analyse_options(const char *cmd, const cli_args *a,
                         mot_analyse_options *o);
 

@@ -68,7 +68,8 @@ static int format_option(const char *cmd, const cli_args *a, format *fm)
     return EXIT_OK;
 }
 
-/* --threads, --seed and --bootstrap into *o (defaults elsewhere). */
+/* --threads, --seed, --bootstrap and --ipa-crosshair into *o (defaults
+** elsewhere). */
 int cli_analyse_options(const char *cmd, const cli_args *a,
                         mot_analyse_options *o)
 {
@@ -88,6 +89,12 @@ int cli_analyse_options(const char *cmd, const cli_args *a,
     o->threads = (unsigned)threads;
     o->seed = (uint64_t)seed;
     o->bootstrap = (unsigned)boot;
+    const char *ipa = cli_get(a, "ipa-crosshair", "means");
+    if (strcmp(ipa, "midpoint") == 0)
+        o->ipa_midpoint = 1;
+    else if (strcmp(ipa, "means") != 0)
+        return cli_usage(cmd, "--ipa-crosshair must be means or midpoint, "
+                         "found '%s'", ipa);
     return EXIT_OK;
 }
 
@@ -96,7 +103,7 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
 {
     static const char *const with_value[] = {
         "format", "out", "lang", "threads", "segment", "seed", "bootstrap",
-        NULL};
+        "ipa-crosshair", NULL};
     static const cli_spec spec = {with_value, NULL, 1, 1};
     cli_args a;
     int rc = cli_parse(cmd, &spec, argc - 1, argv + 1, &a);

@@ -5,7 +5,9 @@
 ** Reads the files on their own (mot_servqual_load_file: the checks of
 ** servqual.csv and servqual_weights.csv, problems as file:line:column on
 ** stderr, exit 65 for bad data, 66 for a missing file), analyses them
-** (mot_servqual_analyse) and prints the servqual object of DESIGN 4
+** (mot_servqual_analyse, default options: without weights, an overall
+** column gives the dimensions' derived importance with 200 bootstrap
+** replicates, seed 1) and prints the servqual object of DESIGN 4
 ** (--format json) or tables (text, --lang en|zh).
 */
 #include <stdio.h>

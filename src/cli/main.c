@@ -38,11 +38,14 @@ const cli_command cli_commands[] = {
     {"analyze", "find, explain and rank the moments of truth (main job)",
      "usage: mot analyze DIR [--format text|json|md] [-o FILE] [--lang en|zh]\n"
      "                   [--threads N] [--seed S] [--bootstrap B]\n"
+     "                   [--ipa-crosshair means|midpoint]\n"
      "\n"
      "Analyse the project in DIR and report its moments of truth: which\n"
      "touchpoints decide satisfaction and churn (negative, positive, hygiene),\n"
-     "how sure that is, their tolerance lines, the peak-end comparison and what\n"
-     "to fix first. Problems in the data are reported as 'mot check' reports\n"
+     "how sure that is, their tolerance lines, importance against performance,\n"
+     "the peak-end comparison and what to fix first; with kano.csv and\n"
+     "servqual.csv, also what 'mot kano' and 'mot servqual' report, tied to the\n"
+     "touchpoints. Problems in the data are reported as 'mot check' reports\n"
      "them (exit 65, or 66 when DIR or its blueprint.csv is missing), and then\n"
      "nothing is written.\n"
      "\n"
@@ -56,6 +59,9 @@ const cli_command cli_commands[] = {
      "  --threads N       worker threads (default 0: one per core)\n"
      "  --seed S          random seed of the bootstrap and permutations (default 1)\n"
      "  --bootstrap B     bootstrap resamples of the intervals (default 200)\n"
+     "  --ipa-crosshair C where the importance-performance grid is split:\n"
+     "                    means (default: the touchpoints' mean importance and\n"
+     "                    mean score) or midpoint (the score scale's midpoint)\n"
      "  --segment COL     not built yet\n",
      cmd_analyze},
     {"drivers", "driver importance of a wide table for one outcome",

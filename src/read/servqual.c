@@ -7,7 +7,10 @@
 ** gives; without one, the item must be a standard SERVQUAL item number
 ** 1..22 (Parasuraman, Zeithaml & Berry 1988), whose dimension is known. A
 ** respondent rates an item once, and an item belongs to one dimension on
-** every row.
+** every row. An optional overall column (named by the config's
+** overall_col, default "overall") holds the respondent's overall score,
+** any number, repeated on the respondent's rows; cells may be empty, but
+** two different numbers for one respondent are an error.
 **
 ** servqual_weights.csv: each respondent shares 100 points among the five
 ** dimensions (one row per respondent and dimension). Its respondents are
@@ -26,13 +29,7 @@
 
 enum {
     S_RESPONDENT, S_ITEM, S_EXPECTATION, S_PERCEPTION, S_DIMENSION,
-    S_ADEQUATE, S_DESIRED, S_NCOLS
-};
-
-static const mot_tbl_col cols[S_NCOLS] = {
-    {"respondent_id", NULL, 1}, {"item", NULL, 1},
-    {"expectation", NULL, 1}, {"perception", NULL, 1},
-    {"dimension", NULL, 0}, {"adequate", NULL, 0}, {"desired", NULL, 0},
+    S_ADEQUATE, S_DESIRED, S_OVERALL, S_NCOLS
 };
 
 enum { W_RESPONDENT, W_DIMENSION, W_POINTS, W_NCOLS };
@@ -55,6 +52,9 @@ typedef struct sq_read {
     int8_t *item_dim;    /* per item: the dimension of its first row ... */
     unsigned long *item_line;   /* ... and that row's line, 0 none yet */
     size_t item_cap;
+    double *resp_overall;       /* per respondent: the first overall ... */
+    unsigned long *resp_line;   /* ... and its line, 0 none yet */
+    size_t resp_cap;
 } sq_read;
 
 void mot_servqual_free(mot_servqual *s)
@@ -68,6 +68,7 @@ void mot_servqual_free(mot_servqual *s)
     free(s->perception);
     free(s->adequate);
     free(s->desired);
+    free(s->overall);
     mot_strtab_free(s->respondents);
     mot_strtab_free(s->items);
     mot_columns_free(&s->attrs);
@@ -98,6 +99,8 @@ static void sq_close(sq_read *r)
 {
     free(r->item_dim);
     free(r->item_line);
+    free(r->resp_overall);
+    free(r->resp_line);
     mot_strtab_free(r->pairs);
     mot_seen_free(&r->seen);
     mot_tbl_close(&r->t);
@@ -138,6 +141,7 @@ static void list_arrays(sq_read *r)
         {&s->dimension, sizeof *s->dimension},
         {&s->adequate, sizeof *s->adequate},
         {&s->desired, sizeof *s->desired},
+        {&s->overall, sizeof *s->overall},
     };
     for (int c = 0; c < S_NCOLS; c++)
         if (c <= S_DIMENSION || mot_tbl_has(&r->t, c))
@@ -198,6 +202,38 @@ static void check_item_dimension(sq_read *r, uint32_t item, mot_dimension d)
     }
 }
 
+/* Check that the overall score x of respondent who on the current row
+** is the one the respondent's earlier rows gave (an empty cell, NAN,
+** says nothing). */
+static void check_overall(sq_read *r, uint32_t who, double x)
+{
+    mot_tbl *t = &r->t;
+    if (who == MOT_NONE || isnan(x))
+        return;
+    if ((size_t)who >= r->resp_cap) {
+        size_t old = r->resp_cap;
+        mot_array a[2] = {{&r->resp_overall, sizeof *r->resp_overall},
+                          {&r->resp_line, sizeof *r->resp_line}};
+        if (mot_grow(a, 2, &r->resp_cap, (size_t)who + 1) != MOT_OK) {
+            mot_load_error(t->ld, MOT_ENOMEM, t->file, 0, 0, "out of memory");
+            return;
+        }
+        memset(r->resp_line + old, 0,
+               (r->resp_cap - old) * sizeof *r->resp_line);
+    }
+    if (!r->resp_line[who]) {
+        r->resp_overall[who] = x;
+        r->resp_line[who] = mot_tbl_line(t, S_OVERALL);
+    } else if (r->resp_overall[who] != x) {
+        mot_tbl_error_at(t, (size_t)t->pos[S_OVERALL], "respondent \"%s\" "
+                         "has %s %g here but %g on line %lu; give one "
+                         "overall score per respondent",
+                         mot_strtab_get(r->s->respondents, who),
+                         mot_tbl_name(t, S_OVERALL), x,
+                         r->resp_overall[who], r->resp_line[who]);
+    }
+}
+
 /* A rating 1..10 from column col into *out (NAN when empty or bad). */
 static void read_rating(mot_tbl *t, int col, float *out)
 {
@@ -229,6 +265,12 @@ static void read_row(sq_read *r)
         read_rating(t, S_ADEQUATE, &s->adequate[i]);
     if (s->desired)
         read_rating(t, S_DESIRED, &s->desired[i]);
+    if (s->overall) {
+        double d;
+        mot_tbl_real(t, S_OVERALL, -HUGE_VAL, HUGE_VAL, "a number", &d);
+        s->overall[i] = (float)d;
+        check_overall(r, s->respondent[i], (float)d);
+    }
 }
 
 /* The table and its string tables; NULL (reported) if a malloc fails. */
@@ -246,6 +288,12 @@ static mot_servqual *servqual_new(mot_load *ld, const char *file)
 ** MOT_DONE when the folder has none. */
 static mot_status load_answers(mot_load *ld, const char *path)
 {
+    const mot_tbl_col cols[S_NCOLS] = {
+        {"respondent_id", NULL, 1}, {"item", NULL, 1},
+        {"expectation", NULL, 1}, {"perception", NULL, 1},
+        {"dimension", NULL, 0}, {"adequate", NULL, 0}, {"desired", NULL, 0},
+        {ld->p->config.overall_col, NULL, 0},
+    };
     sq_read r;
     mot_status st = sq_open(&r, ld, "servqual", path, cols, S_NCOLS, 1);
     if (st != MOT_OK)

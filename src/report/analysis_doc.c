@@ -7,9 +7,12 @@
 ** (churn after a bad experience, the drop of the overall score, the
 ** loyalty lift of a good one, the tolerance line, the share of the
 ** overall score it explains, the churners attributable to it, what each
-** recommendation would be worth); then tables of the touchpoints'
-** performance and impact, tolerance lines, peak-end and recommendations;
-** the engine's notes; sample sizes and methods.
+** recommendation would be worth, the KANO category of a feature and the
+** SERVQUAL zone of a dimension tied to it); then tables of the
+** touchpoints' performance and impact, their importance-performance grid,
+** tolerance lines, peak-end, the survey instruments (the blocks `mot
+** kano` and `mot servqual` show, survey.c) and recommendations; the
+** engine's notes; sample sizes and methods.
 **
 ** Numbers are only formatted here, never computed: a missing estimate
 ** (NAN) prints as "-" in tables. The prose states the evidence the
@@ -35,8 +38,7 @@
 /* Each formatter writes into buf (size n) and returns it; NAN gives NA. */
 typedef const char *(*fmt_fn)(char *buf, size_t n, double x);
 
-/* x with the given decimals; a value that rounds to zero has no sign. */
-static const char *fmt_fixed(char *buf, size_t n, double x, int decimals)
+const char *mot_report_fixed(char *buf, size_t n, double x, int decimals)
 {
     if (!isfinite(x))
         snprintf(buf, n, NA);
@@ -51,7 +53,7 @@ static const char *fmt_fixed(char *buf, size_t n, double x, int decimals)
 /* Up to two decimals, trailing zeros dropped: 3 -> "3", 12.5 -> "12.5". */
 static const char *fmt_value(char *buf, size_t n, double x)
 {
-    fmt_fixed(buf, n, x, 2);
+    mot_report_fixed(buf, n, x, 2);
     if (isfinite(x) && strchr(buf, '.')) {
         char *e = buf + strlen(buf) - 1;
         while (*e == '0')
@@ -87,7 +89,7 @@ static const char *fmt_pct_bare(char *buf, size_t n, double x)
 /* An odds ratio: two decimals, fewer past 10 and 100. */
 static const char *fmt_ratio(char *buf, size_t n, double x)
 {
-    return fmt_fixed(buf, n, x, x >= 100 ? 0 : x >= 10 ? 1 : 2);
+    return mot_report_fixed(buf, n, x, x >= 100 ? 0 : x >= 10 ? 1 : 2);
 }
 
 /* A p-value without "p": "< 0.001" or "0.012". */
@@ -117,13 +119,13 @@ static const char *fmt_p(char *buf, size_t n, double p)
 /* Scores, points and lifts: two decimals. */
 static const char *fmt_mean(char *buf, size_t n, double x)
 {
-    return fmt_fixed(buf, n, x, 2);
+    return mot_report_fixed(buf, n, x, 2);
 }
 
 /* R² and differences of R²: three decimals. */
 static const char *fmt_r2(char *buf, size_t n, double x)
 {
-    return fmt_fixed(buf, n, x, 3);
+    return mot_report_fixed(buf, n, x, 3);
 }
 
 /* A table cell "est [lo, hi]" (the estimate formatted by fmt, the bounds
@@ -451,7 +453,7 @@ static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_analysis *a,
     keep[0] = gain[0] = '\0';
     if (isfinite(rec->churners_retained) && rec->churners_retained >= 0.5)
         snprintf(keep, sizeof keep, mot_tr(lang, "eff.keep"),
-                 fmt_fixed(num, sizeof num, rec->churners_retained, 0));
+                 mot_report_fixed(num, sizeof num, rec->churners_retained, 0));
     if (isfinite(rec->overall_gain_lo) ? rec->overall_gain_lo > 0
                                        : rec->overall_gain >= 0.005)
         snprintf(gain, sizeof gain, mot_tr(lang, "eff.gain"),
@@ -463,6 +465,55 @@ static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_analysis *a,
     clause(m, k, lang);
     fputs(action, m);
     fputs(effect, m);
+}
+
+/* The clauses of the survey instruments tied to touchpoint tp: the KANO
+** category of each feature that belongs to it ... */
+static void kano_clauses(FILE *m, int *k, mot_lang lang,
+                         const mot_kano_result *kano, size_t tp)
+{
+    static const char *const key[MOT_KANO_NCAT] = {
+        "kano.prose.A", "kano.prose.O", "kano.prose.M", "kano.prose.I",
+        "kano.prose.R", "kano.prose.Q"};
+    for (size_t i = 0; kano && i < kano->nfeatures; i++) {
+        const mot_kano_feature *x = &kano->features[i];
+        if (x->touchpoint.index != (long)tp ||
+            x->all.category == MOT_KANO_NONE)
+            continue;
+        clause(m, k, lang);
+        fprintf(m, mot_tr(lang, "ev.kano"), x->name,
+                mot_tr(lang, key[x->all.category]));
+    }
+}
+
+/* ... and where the SERVQUAL dimension it maps to stands against the
+** zone of tolerance (MSA below it, MSS above it). */
+static void zone_clauses(FILE *m, int *k, mot_lang lang,
+                         const mot_servqual_result *sq, size_t tp)
+{
+    for (int d = 0; sq && d < MOT_NDIMENSIONS; d++) {
+        const mot_servqual_dim *x = &sq->dims[d];
+        int tied = 0;
+        for (size_t t = 0; t < x->ntouchpoints; t++)
+            tied |= x->touchpoints[t].index == (long)tp;
+        if (!tied || !x->nitems || x->zone == MOT_ZONE_NONE)
+            continue;
+        char v[32], stat[48], ps[64];
+        ps[0] = '\0';
+        if (x->zone != MOT_ZONE_INSIDE) {
+            int below = x->zone == MOT_ZONE_BELOW;
+            snprintf(stat, sizeof stat, "%s %s", below ? "MSA" : "MSS",
+                     fmt_mean(v, sizeof v, below ? x->msa.mean
+                                                 : x->mss.mean));
+            paren(ps, sizeof ps, lang, stat);
+        }
+        const char *key = x->zone == MOT_ZONE_BELOW ? "ev.zone.below"
+                          : x->zone == MOT_ZONE_ABOVE ? "ev.zone.above"
+                                                      : "ev.zone.inside";
+        clause(m, k, lang);
+        fprintf(m, mot_tr(lang, key),
+                mot_report_dimension_word(lang, x->dimension), ps);
+    }
 }
 
 /* One numbered item: "NAME (ID) is a negative moment of truth: ...". */
@@ -507,8 +558,11 @@ static void moment_item(mot_doc *d, const mot_project *p,
     if (churn && r->attributable_churners >= 0.5) {
         clause(m, &k, lang);
         fprintf(m, mot_tr(lang, "ev.attributable"),
-                fmt_fixed(num, sizeof num, r->attributable_churners, 0));
+                mot_report_fixed(num, sizeof num, r->attributable_churners,
+                                 0));
     }
+    kano_clauses(m, &k, lang, a->kano, r->tp);
+    zone_clauses(m, &k, lang, a->servqual, r->tp);
     for (size_t i = 0; i < a->nrecs; i++)
         if (a->recs[i].tp == r->tp)
             rec_clause(m, &k, lang, a, &a->recs[i]);
@@ -624,13 +678,79 @@ static void impact_section(mot_doc *d, const mot_project *p,
             fmt_pct(bad, sizeof bad, r->churn_if_bad),
             fmt_pct(good, sizeof good, r->churn_if_good), or,
             fmt_pval(pv, sizeof pv, r->p),
-            fmt_fixed(attr, sizeof attr, r->attributable_churners, 0)};
+            mot_report_fixed(attr, sizeof attr, r->attributable_churners, 0)};
         mot_doc_row(d, t, cells);
     }
     mot_doc_add(d, MOT_BLOCK_PARA, mot_tr(lang, "legend.impact"),
                 lift_measure_text(lang, a->overall_outcome));
     if (caveat)
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "table.caveat"));
+}
+
+/* "NAME (ID), NAME (ID)": the touchpoints left out of the grid, in
+** blueprint order, as a new string (NULL when a malloc failed). */
+static char *left_out_list(const mot_project *p, const mot_analysis *a,
+                           mot_lang lang)
+{
+    char *buf = NULL, label[600];
+    size_t len = 0, k = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return NULL;
+    for (size_t i = 0; i < a->ntp; i++)
+        if (a->tp[i].ipa == MOT_IPA_NONE)
+            fprintf(m, "%s%s", k++ ? mot_tr(lang, "sep.list") : "",
+                    tp_label(label, sizeof label, lang,
+                             &p->blueprint.tp[a->tp[i].tp]));
+    if (fclose(m) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* Importance against performance: each touchpoint's quadrant around the
+** crosshair, and the touchpoints left out. */
+static void ipa_section(mot_doc *d, const mot_project *p,
+                        const mot_analysis *a, mot_lang lang)
+{
+    static const column cols[] = {
+        {"col.touchpoint", 0}, {"col.importance", 1}, {"col.mean", 1},
+        {"col.quadrant", 0}};
+    mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.ipa"));
+    if (a->ipa.n == 0) {
+        mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "ipa.none"));
+        return;
+    }
+    mot_table *t = table(d, lang, cols, sizeof cols / sizeof cols[0]);
+    for (size_t i = 0; i < a->ntp; i++) {
+        const mot_tp_result *r = &a->tp[i];
+        char name[128], imp[16], mean[32];
+        if (r->ipa == MOT_IPA_NONE)
+            continue;
+        const char *cells[] = {
+            tp_cell(name, sizeof name, &p->blueprint.tp[r->tp]),
+            fmt_pct(imp, sizeof imp, r->importance),
+            fmt_mean(mean, sizeof mean, r->mean),
+            mot_report_ipa_word(lang, r->ipa)};
+        mot_doc_row(d, t, cells);
+    }
+    char ci[16], cp[32];
+    mot_doc_add(d, MOT_BLOCK_PARA,
+                mot_tr(lang, a->ipa.at_point ? "ipa.legend.midpoint"
+                                             : "ipa.legend.means"),
+                lift_measure_text(lang, a->overall_outcome),
+                fmt_pct(ci, sizeof ci, a->ipa.importance),
+                fmt_mean(cp, sizeof cp, a->ipa.performance));
+    if (a->ipa.n < a->ntp) {
+        char *list = left_out_list(p, a, lang);
+        if (!list)
+            d->status = MOT_ENOMEM;
+        else
+            mot_doc_add(d, MOT_BLOCK_PARA, mot_tr(lang, "ipa.left_out"),
+                        list);
+        free(list);
+    }
 }
 
 /* One row of the tolerance table: where the line is (a touchpoint's id
@@ -640,8 +760,8 @@ static void tolerance_row(mot_doc *d, mot_table *t, mot_lang lang,
 {
     char op[48], beyond[16], within[16], sides[64], pv[32], nb[24], nw[24];
     snprintf(sides, sizeof sides, "%s / %s",
-             fmt_fixed(nb, sizeof nb, l->n_beyond, 0),
-             fmt_fixed(nw, sizeof nw, l->n_within, 0));
+             mot_report_fixed(nb, sizeof nb, l->n_beyond, 0),
+             mot_report_fixed(nw, sizeof nw, l->n_within, 0));
     const char *cells[] = {
         where, measure_text(lang, l->measure), line_text(op, sizeof op, l),
         outcome_text(lang, l->outcome, 0),
@@ -802,7 +922,7 @@ static void recommendations_section(mot_doc *d, const mot_project *p,
         const char *cells[] = {
             no, tp_cell(name, sizeof name, &p->blueprint.tp[rec->tp]),
             act ? act : rec->action,
-            fmt_fixed(kept, sizeof kept, rec->churners_retained, 0),
+            mot_report_fixed(kept, sizeof kept, rec->churners_retained, 0),
             fmt_cell_ci(gain, sizeof gain, fmt_mean, fmt_mean,
                         rec->overall_gain, rec->overall_gain_lo,
                         rec->overall_gain_hi)};
@@ -837,7 +957,7 @@ static void sample_section(mot_doc *d, const mot_analysis *a, mot_lang lang)
     if (a->churn_n > 0) {
         snprintf(n, sizeof n, "%zu", a->churn_n);
         mot_doc_add(d, MOT_BLOCK_BULLET, mot_tr(lang, "n.churn"), n,
-                    fmt_fixed(m, sizeof m, a->churners, 0));
+                    mot_report_fixed(m, sizeof m, a->churners, 0));
     } else {
         mot_doc_add(d, MOT_BLOCK_BULLET, "%s", mot_tr(lang, "n.churn.none"));
     }
@@ -875,8 +995,13 @@ static void whole_report(mot_doc *d, const mot_project *p,
     moments_section(d, p, a, lang);
     performance_section(d, p, a, lang);
     impact_section(d, p, a, lang);
+    ipa_section(d, p, a, lang);
     tolerance_section(d, p, a, lang);
     peak_end_section(d, p, a, lang);
+    if (a->kano)
+        mot_report_kano_doc(d, a->kano, lang);
+    if (a->servqual)
+        mot_report_servqual_doc(d, a->servqual, lang);
     recommendations_section(d, p, a, lang);
     notes_section(d, a, lang);
     sample_section(d, a, lang);

@@ -5,7 +5,9 @@
 ** The keys of the contract keep their names and meaning; the keys added
 ** beside them carry what the contract leaves out: sample sizes, the
 ** intervals of every estimate, the methods that gave them, and the
-** engine's notes. docs/report.md lists every key. Values that are
+** engine's notes. The survey instruments are written by their own
+** renderers (survey.c), so `mot kano` and `mot servqual` print the same
+** objects. docs/report.md lists every key. Values that are
 ** identifiers (touchpoint ids, "negative", "above", "lift_to_tolerance",
 ** phase and lane names) are English whatever the report language; a
 ** missing estimate (NAN) is null, never a made-up number.
@@ -122,8 +124,7 @@ static void gain(mot_json *j, const char *key, double x, double lo, double hi)
     mot_json_end_object(j);
 }
 
-/* The names of the MOT_LOGIT_* flags set in f, as an array. */
-static void churn_flags(mot_json *j, unsigned f)
+void mot_report_logit_flags_json(mot_json *j, unsigned f)
 {
     static const struct { unsigned bit; const char *name; } names[] = {
         {MOT_LOGIT_NOT_CONVERGED, "not_converged"},
@@ -176,7 +177,7 @@ static void impact(mot_json *j, const mot_tp_result *r)
     num(j, "attributable_churners", r->attributable_churners);
     num(j, "n_bad", r->n_bad);
     num(j, "n_good", r->n_good);
-    churn_flags(j, r->churn_flags);
+    mot_report_logit_flags_json(j, r->churn_flags);
     mot_json_key(j, "survival");
     mot_json_begin_object(j);
     num(j, "median_days_bad", r->km_median_bad);
@@ -201,10 +202,7 @@ static void impact(mot_json *j, const mot_tp_result *r)
     mot_json_end_object(j);
 }
 
-/* A tolerance line as an object, null when none was found; p_holm is its
-** p-value adjusted once more with every other test of the typing (NAN
-** for lines that are not typed, such as those of customer columns). */
-static void tolerance_line(mot_json *j, const mot_tolerance *l, double p_holm)
+void mot_report_line_json(mot_json *j, const mot_tolerance *l, double p_holm)
 {
     if (!l->found) {
         mot_json_null(j);
@@ -253,7 +251,7 @@ static void touchpoint(mot_json *j, const mot_project *p,
     ci(j, "below_tolerance_ci", r->below_lo, r->below_hi);
     impact(j, r);
     mot_json_key(j, "tolerance_line");
-    tolerance_line(j, &r->line, r->line_p_adj);
+    mot_report_line_json(j, &r->line, r->line_p_adj);
     str(j, "mot", mot_kind_name(r->kind));
     mot_json_key(j, "priority");
     if (r->priority > 0)
@@ -261,6 +259,8 @@ static void touchpoint(mot_json *j, const mot_project *p,
     else
         mot_json_null(j);
     num(j, "expected_effect", r->expected_effect);
+    str(j, "ipa", r->ipa == MOT_IPA_NONE ? NULL
+                                         : mot_ipa_quadrant_name(r->ipa));
     mot_json_end_object(j);
 }
 
@@ -316,6 +316,46 @@ static mot_status peak_end(mot_json *j, const mot_project *p,
     return MOT_OK;
 }
 
+/* The touchpoints' importance-performance grid: its axes (the touchpoint
+** keys they come from), the crosshair, each touchpoint classified, and
+** the ids of those left out; null when no touchpoint was classified. */
+static void ipa(mot_json *j, const mot_project *p, const mot_analysis *a)
+{
+    mot_json_key(j, "ipa");
+    if (a->ipa.n == 0) {
+        mot_json_null(j);
+        return;
+    }
+    mot_json_begin_object(j);
+    str(j, "importance", "impact.overall.importance");
+    str(j, "performance", "mean");
+    str(j, "crosshair", a->ipa.at_point ? "midpoint" : "means");
+    num(j, "crosshair_importance", a->ipa.importance);
+    num(j, "crosshair_performance", a->ipa.performance);
+    count(j, "n", a->ipa.n);
+    mot_json_key(j, "touchpoints");
+    mot_json_begin_array(j);
+    for (size_t i = 0; i < a->ntp; i++) {
+        const mot_tp_result *r = &a->tp[i];
+        if (r->ipa == MOT_IPA_NONE)
+            continue;
+        mot_json_begin_object(j);
+        str(j, "touchpoint", p->blueprint.tp[r->tp].id);
+        num(j, "importance", r->importance);
+        num(j, "performance", r->mean);
+        str(j, "quadrant", mot_ipa_quadrant_name(r->ipa));
+        mot_json_end_object(j);
+    }
+    mot_json_end_array(j);
+    mot_json_key(j, "left_out");
+    mot_json_begin_array(j);
+    for (size_t i = 0; i < a->ntp; i++)
+        if (a->tp[i].ipa == MOT_IPA_NONE)
+            mot_json_string(j, p->blueprint.tp[a->tp[i].tp].id);
+    mot_json_end_array(j);
+    mot_json_end_object(j);
+}
+
 static void recommendations(mot_json *j, const mot_project *p,
                             const mot_analysis *a)
 {
@@ -361,7 +401,7 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
     mot_json_begin_array(&j);
     for (size_t i = 0; i < a->ncustomer_lines; i++)
         if (a->customer_lines[i].found)
-            tolerance_line(&j, &a->customer_lines[i], NAN);
+            mot_report_line_json(&j, &a->customer_lines[i], NAN);
     mot_json_end_array(&j);
     mot_json_end_object(&j);
 
@@ -376,9 +416,18 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
     if (st != MOT_OK)
         return st;
 
-    /* DESIGN §4 puts "kano", "servqual" and "tickets" here. They are
-    ** written once mot_analysis carries those analyses (their own issues);
-    ** until then the keys are absent rather than empty. */
+    /* DESIGN §4's survey keys, the very objects `mot kano` and `mot
+    ** servqual` print; absent when the project has no such file. "tickets"
+    ** joins them once mot_analysis carries that analysis. */
+    if (a->kano) {
+        mot_json_key(&j, "kano");
+        mot_report_kano_json(&j, a->kano);
+    }
+    if (a->servqual) {
+        mot_json_key(&j, "servqual");
+        mot_report_servqual_json(&j, a->servqual);
+    }
+    ipa(&j, p, a);
 
     recommendations(&j, p, a);
 

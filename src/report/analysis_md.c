@@ -50,8 +50,7 @@ static void put_table(FILE *f, const mot_table *t)
     }
 }
 
-/* Lay out the blocks of d on f as Markdown. */
-static mot_status layout_md(const mot_doc *d, FILE *f)
+mot_status mot_doc_layout_md(const mot_doc *d, FILE *f)
 {
     for (size_t i = 0; i < d->n; i++) {
         const mot_block *b = &d->block[i];
@@ -84,11 +83,11 @@ static mot_status layout_md(const mot_doc *d, FILE *f)
 mot_status mot_report_md(const mot_project *p, const mot_analysis *a,
                          FILE *f, mot_lang lang)
 {
-    return mot_report_render(p, a, lang, 0, layout_md, f);
+    return mot_report_render(p, a, lang, 0, mot_doc_layout_md, f);
 }
 
 mot_status mot_report_peak_end_md(const mot_project *p, const mot_analysis *a,
                                   FILE *f, mot_lang lang)
 {
-    return mot_report_render(p, a, lang, 1, layout_md, f);
+    return mot_report_render(p, a, lang, 1, mot_doc_layout_md, f);
 }

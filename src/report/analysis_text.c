@@ -1,7 +1,8 @@
 /*
 ** analysis_text.c: the moment-of-truth report for a terminal.
 **
-** Lays out the document of analysis_doc.c: an underlined title and
+** Lays out the document of analysis_doc.c (and of the survey
+** instruments, survey.c): an underlined title and
 ** headings, prose wrapped at 78 display columns (numbered and bulleted
 ** items with a hanging indent), tables aligned by display width so that
 ** Chinese names line up (mot_table). Lines break at spaces, and between
@@ -111,8 +112,7 @@ static void underline(FILE *f, const char *text, char c)
     fputc('\n', f);
 }
 
-/* Lay out the blocks of d on f for a terminal. */
-static mot_status layout_text(const mot_doc *d, FILE *f)
+mot_status mot_doc_layout_text(const mot_doc *d, FILE *f)
 {
     for (size_t i = 0; i < d->n; i++) {
         const mot_block *b = &d->block[i];
@@ -150,12 +150,12 @@ static mot_status layout_text(const mot_doc *d, FILE *f)
 mot_status mot_report_text(const mot_project *p, const mot_analysis *a,
                            FILE *f, mot_lang lang)
 {
-    return mot_report_render(p, a, lang, 0, layout_text, f);
+    return mot_report_render(p, a, lang, 0, mot_doc_layout_text, f);
 }
 
 mot_status mot_report_peak_end_text(const mot_project *p,
                                     const mot_analysis *a, FILE *f,
                                     mot_lang lang)
 {
-    return mot_report_render(p, a, lang, 1, layout_text, f);
+    return mot_report_render(p, a, lang, 1, mot_doc_layout_text, f);
 }

@@ -18,6 +18,7 @@
 
 #include "mot/drivers.h"
 #include "mot/report.h"
+#include "report/internal.h"
 
 /* The JSON name of a term's kind. */
 static const char *kind_name(mot_driver_kind k)
@@ -33,54 +34,6 @@ static void json_pair(mot_json *j, const char *key, double lo, double hi)
     mot_json_begin_array(j);
     mot_json_number(j, lo);
     mot_json_number(j, hi);
-    mot_json_end_array(j);
-}
-
-/* "tolerance_line": the line's object, or null when none was found. */
-static void json_line(mot_json *j, const mot_tolerance *t)
-{
-    mot_json_key(j, "tolerance_line");
-    if (!t->found) {
-        mot_json_null(j);
-        return;
-    }
-    mot_json_begin_object(j);
-    mot_json_key(j, "measure");
-    mot_json_string(j, t->measure);
-    mot_json_key(j, "value");
-    mot_json_number(j, t->value);
-    mot_json_key(j, "direction");
-    mot_json_string(j, t->direction > 0 ? "above" : "below");
-    mot_json_key(j, "rate_beyond");
-    mot_json_number(j, t->rate_beyond);
-    mot_json_key(j, "rate_within");
-    mot_json_number(j, t->rate_within);
-    mot_json_key(j, "n_beyond");
-    mot_json_number(j, t->n_beyond);
-    mot_json_key(j, "n_within");
-    mot_json_number(j, t->n_within);
-    mot_json_key(j, "statistic");
-    mot_json_number(j, t->statistic);
-    mot_json_key(j, "p_scan");
-    mot_json_number(j, t->p_scan);
-    mot_json_key(j, "p_adjusted");
-    mot_json_number(j, t->p_adjusted);
-    mot_json_key(j, "p_method");
-    mot_json_string(j, t->p_method);
-    mot_json_key(j, "family");
-    mot_json_int(j, (int64_t)t->family);
-    mot_json_end_object(j);
-}
-
-/* "flags": the coefficient's flags as words. */
-static void json_flags(mot_json *j, unsigned f)
-{
-    mot_json_key(j, "flags");
-    mot_json_begin_array(j);
-    if (f & MOT_LOGIT_DIVERGED)
-        mot_json_string(j, "diverged");
-    if (f & MOT_LOGIT_SMALL)
-        mot_json_string(j, "small_group");
     mot_json_end_array(j);
 }
 
@@ -104,8 +57,9 @@ static void json_driver(mot_json *j, const mot_drivers *r, const mot_driver *d)
     json_pair(j, "ci", d->lo, d->hi);
     mot_json_key(j, "p");
     mot_json_number(j, d->p);
-    json_flags(j, d->flags);
-    json_line(j, &d->line);
+    mot_report_logit_flags_json(j, d->flags);
+    mot_json_key(j, "tolerance_line");
+    mot_report_line_json(j, &d->line, NAN);
     mot_json_end_object(j);
 }
 

@@ -94,6 +94,22 @@ static const message messages[] = {
     {"eff.gain", "add %s points to the mean overall score",
      "使总体满意度均值提高 %s 分"},
     {"eff.and", " and ", "，并"},
+    {"ev.kano", "%s is %s here (KANO)", "“%s”是此处的%s（KANO）"},
+    {"kano.prose.A", "an attractive feature", "魅力型需求"},
+    {"kano.prose.O", "a performance feature", "期望型需求"},
+    {"kano.prose.M", "a must-be feature", "必备型需求"},
+    {"kano.prose.I", "an indifferent feature", "无差异型需求"},
+    {"kano.prose.R", "a reverse feature", "反向型需求"},
+    {"kano.prose.Q", "a questionable feature", "可疑型需求"},
+    {"ev.zone.below",
+     "its SERVQUAL dimension, %s, is below the zone of tolerance%s",
+     "其 SERVQUAL 维度%s低于容忍区%s"},
+    {"ev.zone.inside",
+     "its SERVQUAL dimension, %s, is inside the zone of tolerance%s",
+     "其 SERVQUAL 维度%s处于容忍区内%s"},
+    {"ev.zone.above",
+     "its SERVQUAL dimension, %s, is above the zone of tolerance%s",
+     "其 SERVQUAL 维度%s高于容忍区%s"},
 
     /* the service blueprint (blueprint.c) */
     {"bp.title", "Service blueprint", "服务蓝图"},
@@ -185,6 +201,33 @@ static const message messages[] = {
      "* The churn estimate rests on a tiny group or meets separation in the "
      "model; see the notes.",
      "* 该流失估计基于很小的组，或模型出现分离，见说明。"},
+
+    /* importance-performance */
+    {"h.ipa", "Importance and performance", "重要性-表现分析（IPA）"},
+    {"col.quadrant", "quadrant", "象限"},
+    {"ipa.none",
+     "Not available: no touchpoint has both an importance on the overall "
+     "score and a mean score.",
+     "无法分析：没有触点同时具有对总体满意度的重要性和平均评分。"},
+    {"ipa.legend.means",
+     "Importance: share of the explained variance of %s; mean: mean score. "
+     "Quadrants of Martilla and James (1977) around the means of the "
+     "touchpoints shown (importance %s, mean %s); a value equal to the "
+     "crosshair counts as high.",
+     "重要性：占%s已解释方差的比例；均值：平均评分。象限按 Martilla 与 "
+     "James（1977）划分，十字线在所列触点的均值（重要性 %s，均值 %s）；等于"
+     "十字线算高。"},
+    {"ipa.legend.midpoint",
+     "Importance: share of the explained variance of %s; mean: mean score. "
+     "Quadrants of Martilla and James (1977) around the mean importance of "
+     "the touchpoints shown (%s) and the midpoint of the score scale (%s); "
+     "a value equal to the crosshair counts as high.",
+     "重要性：占%s已解释方差的比例；均值：平均评分。象限按 Martilla 与 "
+     "James（1977）划分，十字线在所列触点的平均重要性（%s）和评分量表的"
+     "中点（%s）；等于十字线算高。"},
+    {"ipa.left_out",
+     "Left out, without an importance estimate or a mean score: %s.",
+     "未列入（没有重要性估计或平均评分）：%s。"},
 
     /* tolerance lines */
     {"tolerance.none", "No significant tolerance line was found.",

@@ -77,10 +77,54 @@ void mot_doc_row(mot_doc *d, mot_table *t, const char *const *cells);
 int mot_doc_blank_before(const mot_doc *d, size_t i);
 int mot_doc_item_number(const mot_doc *d, size_t i);
 
-/* ---- building the content (analysis_doc.c) ------------------------------- */
+/* ---- numbers (analysis_doc.c) -------------------------------------------- */
+
+/* x with the given decimals into buf (size n), returned; "-" when x is not
+** finite; a value that rounds to zero has no sign ("0.00", not "-0.00"). */
+const char *mot_report_fixed(char *buf, size_t n, double x, int decimals);
+
+/* ---- laying a document out ----------------------------------------------- */
 
 /* A format's layout of a whole document on f: MOT_OK or MOT_EIO. */
 typedef mot_status (*mot_doc_layout)(const mot_doc *d, FILE *f);
+
+/* For a terminal (analysis_text.c) and as Markdown (analysis_md.c). */
+mot_status mot_doc_layout_text(const mot_doc *d, FILE *f);
+mot_status mot_doc_layout_md(const mot_doc *d, FILE *f);
+
+/* ---- the survey instruments as content (survey.c) ------------------------ */
+
+/* Append to d the KANO result r as `mot kano` shows it: a heading with
+** the counts, the features' table (and one per segment), a legend. */
+void mot_report_kano_doc(mot_doc *d, const mot_kano_result *r,
+                         mot_lang lang);
+
+/* Append to d the SERVQUAL result r as `mot servqual` shows it: a heading
+** with the counts, the dimensions' gaps, the scores, the zone of
+** tolerance, weights, IPA and touchpoints (when any is known), the items. */
+void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
+                             mot_lang lang);
+
+/* Display words shared by the survey tables and the analysis report: a
+** KANO category ("must-be", "必备"; "-" for none), a SERVQUAL dimension,
+** an IPA quadrant ("concentrate here", "重点改进"; "-" for none). */
+const char *mot_report_kano_word(mot_lang lang, mot_kano_category c);
+const char *mot_report_dimension_word(mot_lang lang, mot_dimension d);
+const char *mot_report_ipa_word(mot_lang lang, mot_ipa_quadrant q);
+
+/* ---- JSON pieces shared by the reports (analysis_json.c) ----------------- */
+
+/* "flags": the names of the MOT_LOGIT_* flags set in f, as an array. */
+void mot_report_logit_flags_json(mot_json *j, unsigned f);
+
+/* A tolerance line as an object (DESIGN §4 keys: churn_beyond and
+** churn_within are the rates of the line's `outcome`), null when none was
+** found; p_holm is its p-value adjusted once more with every other test of
+** the typing (NAN for lines that are not typed, such as those of customer
+** columns or of `mot drivers`). */
+void mot_report_line_json(mot_json *j, const mot_tolerance *l, double p_holm);
+
+/* ---- building the content (analysis_doc.c) ------------------------------- */
 
 /* Build the report of analysis a of project p in lang (the whole report,
 ** or only its peak-end section when peak_end_only is set) and lay it out

@@ -7,10 +7,14 @@
 ** [{"dimension", "expectation", "perception", "gap", "msa", "mss",
 ** "alpha"}], "weighted_score", "unweighted_score", ...}, with added keys
 ** for n, intervals, strength, Fong's test, segments, the zone of
-** tolerance, weights and the IPA (docs/formats.md lists them). Identifiers
+** tolerance, weights, the dimensions' importance (weights or derived)
+** and the IPA (docs/formats.md lists them). Identifiers
 ** are stable English words whatever the language; undefined numbers are
-** null. The text form is for a terminal: tables aligned by display width
-** (Chinese names take two columns), labels in English or Chinese.
+** null. The text form is built as blocks of the report's document model
+** (internal.h): headings, tables and legends, labels in English or
+** Chinese. `mot kano` and `mot servqual` lay it out for a terminal
+** (tables aligned by display width, Chinese names taking two columns);
+** `mot analyze` puts the same blocks in its text and Markdown reports.
 **
 ** Nothing is computed here beyond formatting: every number comes from the
 ** result.
@@ -20,7 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "mot/report.h"
+#include "report/internal.h"
 
 /* ---- JSON ------------------------------------------------------------------ */
 
@@ -217,6 +221,9 @@ static void json_dimension(mot_json *j, const mot_servqual_dim *d)
     mot_json_string(j, d->zone == MOT_ZONE_NONE ? NULL
                                                 : mot_zone_name(d->zone));
     json_estimate(j, "weight", &d->weight);
+    mot_json_key(j, "importance");
+    mot_json_number(j, d->importance);
+    json_interval(j, "importance_ci", d->importance_lo, d->importance_hi);
     mot_json_key(j, "ipa");
     mot_json_string(j, d->ipa == MOT_IPA_NONE ? NULL
                                               : mot_ipa_quadrant_name(d->ipa));
@@ -234,9 +241,40 @@ static void json_dimension(mot_json *j, const mot_servqual_dim *d)
     mot_json_end_object(j);
 }
 
-/* The "ipa" object of the dimensions, or null when it was not done. */
-static void json_ipa(mot_json *j, const mot_ipa *ipa)
+/* "importance_source" and the "derived_importance" object, null when
+** the derived importance was not computed. */
+static void json_importance(mot_json *j, const mot_servqual_result *r)
 {
+    const mot_servqual_derived *dv = &r->derived;
+    mot_json_key(j, "importance_source");
+    mot_json_string(j, r->importance_source == MOT_IMPORTANCE_NONE
+                           ? NULL
+                           : mot_importance_source_name(r->importance_source));
+    mot_json_key(j, "derived_importance");
+    if (r->importance_source != MOT_IMPORTANCE_DERIVED) {
+        mot_json_null(j);
+        return;
+    }
+    mot_json_begin_object(j);
+    mot_json_key(j, "method");
+    mot_json_string(j, "lmg");
+    mot_json_key(j, "outcome");
+    mot_json_string(j, dv->outcome);
+    mot_json_key(j, "n");
+    mot_json_int(j, (int64_t)dv->n);
+    mot_json_key(j, "r2");
+    mot_json_number(j, dv->r2);
+    mot_json_key(j, "bootstrap");
+    mot_json_int(j, (int64_t)dv->bootstrap);
+    mot_json_key(j, "bootstrap_failed");
+    mot_json_int(j, (int64_t)dv->failed);
+    mot_json_end_object(j);
+}
+
+/* The "ipa" object of the dimensions, or null when it was not done. */
+static void json_ipa(mot_json *j, const mot_servqual_result *r)
+{
+    const mot_ipa *ipa = &r->ipa;
     mot_json_key(j, "ipa");
     if (ipa->n == 0) {
         mot_json_null(j);
@@ -244,7 +282,7 @@ static void json_ipa(mot_json *j, const mot_ipa *ipa)
     }
     mot_json_begin_object(j);
     mot_json_key(j, "importance");
-    mot_json_string(j, "weight");
+    mot_json_string(j, mot_importance_source_name(r->importance_source));
     mot_json_key(j, "performance");
     mot_json_string(j, "perception");
     mot_json_key(j, "crosshair");
@@ -301,7 +339,8 @@ void mot_report_servqual_json(mot_json *j, const mot_servqual_result *r)
     mot_json_int(j, (int64_t)r->unweighted.n);
     mot_json_key(j, "respondents");
     mot_json_int(j, (int64_t)r->respondents);
-    json_ipa(j, &r->ipa);
+    json_importance(j, r);
+    json_ipa(j, r);
     json_items(j, r);
     mot_json_key(j, "level");
     mot_json_number(j, r->options.level);
@@ -316,8 +355,7 @@ static const char *tr(int zh, const char *en, const char *zh_text)
     return zh ? zh_text : en;
 }
 
-/* The display name of a KANO category. */
-static const char *kano_display(int zh, mot_kano_category c)
+const char *mot_report_kano_word(mot_lang lang, mot_kano_category c)
 {
     static const char *const en[MOT_KANO_NCAT] = {
         "attractive", "performance", "must-be", "indifferent", "reverse",
@@ -326,15 +364,14 @@ static const char *kano_display(int zh, mot_kano_category c)
         "魅力", "期望", "必备", "无差异", "反向", "可疑"};
     if (c == MOT_KANO_NONE)
         return "-";
-    return zh ? cn[c] : en[c];
+    return lang == MOT_LANG_ZH ? cn[c] : en[c];
 }
 
-/* The display name of a SERVQUAL dimension. */
-static const char *dimension_display(int zh, mot_dimension d)
+const char *mot_report_dimension_word(mot_lang lang, mot_dimension d)
 {
     static const char *const cn[MOT_NDIMENSIONS] = {
         "有形性", "可靠性", "响应性", "保证性", "移情性"};
-    if (zh && d >= 0 && d < MOT_NDIMENSIONS)
+    if (lang == MOT_LANG_ZH && d >= 0 && d < MOT_NDIMENSIONS)
         return cn[d];
     return mot_dimension_name(d);
 }
@@ -351,9 +388,9 @@ static const char *zone_display(int zh, mot_zone z)
     return "-";
 }
 
-/* The display text of an IPA quadrant. */
-static const char *ipa_display(int zh, mot_ipa_quadrant q)
+const char *mot_report_ipa_word(mot_lang lang, mot_ipa_quadrant q)
 {
+    int zh = lang == MOT_LANG_ZH;
     switch (q) {
     case MOT_IPA_CONCENTRATE: return tr(zh, "concentrate here", "重点改进");
     case MOT_IPA_KEEP_UP: return tr(zh, "keep up the good work", "继续保持");
@@ -364,22 +401,24 @@ static const char *ipa_display(int zh, mot_ipa_quadrant q)
     return "-";
 }
 
-/* A text table being built: the header row first, then one row at a
-** time, each of up to MAXCELLS cells with a buffer of its own (wide
-** enough for a number, an interval or a name cut by mot_text_fit). */
+/* A table of a document being built: the header row first, then one row
+** at a time, each of up to MAXCELLS cells with a buffer of its own (wide
+** enough for a number, an interval or a name cut by mot_text_fit). The
+** table joins the document when its header row ends; failures stick in
+** the document's status. */
 #define MAXCELLS 16
 #define CELL 160
 /* Longest feature, item and touchpoint names shown, in columns. */
 #define NAME_WIDTH 28
 
 typedef struct table {
-    mot_table *t;
+    mot_doc *d;
+    mot_table *t;           /* in d once the header row ended */
     int right[MAXCELLS];    /* per column: right-aligned (a number) */
-    size_t ncols;
+    size_t ncols;           /* 0 until the header row ended */
     char buf[MAXCELLS][CELL];
     const char *cell[MAXCELLS];
     size_t n;               /* cells of the row being built */
-    mot_status st;
 } table;
 
 /* The next cell's buffer. */
@@ -390,10 +429,11 @@ static char *next(table *w)
     return w->buf[w->n++];
 }
 
-/* Start a table: no columns yet. */
-static void table_start(table *w)
+/* Start a table of d: no columns yet. */
+static void table_start(table *w, mot_doc *d)
 {
     memset(w, 0, sizeof *w);
+    w->d = d;
 }
 
 /* Add a column to the header being built (right: numbers). */
@@ -412,21 +452,19 @@ static void put(table *w, const char *s, size_t width)
 /* Append a number with `digits` decimals ("-" when undefined). */
 static void put_num(table *w, double x, int digits)
 {
-    char *b = next(w);
-    if (isnan(x))
-        snprintf(b, CELL, "-");
-    else
-        snprintf(b, CELL, "%.*f", digits, x);
+    mot_report_fixed(next(w), CELL, x, digits);
 }
 
 /* Append an interval [lo, hi] ("" when undefined). */
 static void put_interval(table *w, double lo, double hi, int digits)
 {
-    char *b = next(w);
+    char *b = next(w), l[64], h[64];
     if (isnan(lo) || isnan(hi))
         b[0] = '\0';
     else
-        snprintf(b, CELL, "[%.*f, %.*f]", digits, lo, digits, hi);
+        snprintf(b, CELL, "[%s, %s]",
+                 mot_report_fixed(l, sizeof l, lo, digits),
+                 mot_report_fixed(h, sizeof h, hi, digits));
 }
 
 /* Append a count. */
@@ -435,44 +473,49 @@ static void put_count(table *w, uint64_t x)
     snprintf(next(w), CELL, "%llu", (unsigned long long)x);
 }
 
-/* End the row being built: the first makes the table (its columns are
-** the header's), every row is added. Failures stick in w->st. */
+/* End the row being built: the header row makes the table (its columns
+** are the header's), every row is added. */
 static void end_row(table *w)
 {
-    if (!w->t && w->st == MOT_OK) {
+    if (w->ncols == 0) {
         w->ncols = w->n;
-        if (!(w->t = mot_table_new(w->ncols, w->right)))
-            w->st = MOT_ENOMEM;
+        w->t = mot_doc_table(w->d, w->ncols, w->right);
     }
-    if (w->st == MOT_OK) {
-        assert(w->n == w->ncols);
-        w->st = mot_table_add(w->t, w->cell);
-    }
+    assert(w->n == w->ncols);
+    mot_doc_row(w->d, w->t, w->cell);
     w->n = 0;
 }
 
-/* Print the table (indented, header ruled) and free it; its status. */
-static mot_status table_print(table *w, FILE *f)
+/* Lay out for a terminal on f the KANO result k, or else the SERVQUAL
+** result s, in lang ("zh" or else English). */
+static mot_status survey_text(FILE *f, const mot_kano_result *k,
+                              const mot_servqual_result *s, const char *lang)
 {
-    if (w->st == MOT_OK)
-        mot_table_print(w->t, f, 2, 1);
-    mot_table_free(w->t);
-    w->t = NULL;
-    return w->st;
+    mot_lang l = lang && strcmp(lang, "zh") == 0 ? MOT_LANG_ZH : MOT_LANG_EN;
+    mot_doc d;
+    mot_doc_init(&d);
+    if (k)
+        mot_report_kano_doc(&d, k, l);
+    else
+        mot_report_servqual_doc(&d, s, l);
+    mot_status st = d.status == MOT_OK ? mot_doc_layout_text(&d, f)
+                                       : d.status;
+    mot_doc_free(&d);
+    return st;
 }
 
 /* ---- KANO text -------------------------------------------------------------- */
 
 /* The KANO table of the features' overall statistics (segment < 0) or
 ** of one segment's. */
-static mot_status kano_table(FILE *f, const mot_kano_result *r, long segment,
-                             int zh)
+static void kano_table(mot_doc *d, const mot_kano_result *r, long segment,
+                       mot_lang lang)
 {
-    int tps = 0;
+    int zh = lang == MOT_LANG_ZH, tps = 0;
     table w;
     for (size_t i = 0; segment < 0 && i < r->nfeatures; i++)
         tps |= r->features[i].touchpoint.id != NULL;
-    table_start(&w);
+    table_start(&w, d);
     column(&w, tr(zh, "feature", "功能"), 0);
     if (tps)
         column(&w, tr(zh, "touchpoint", "触点"), 0);
@@ -499,7 +542,7 @@ static mot_status kano_table(FILE *f, const mot_kano_result *r, long segment,
         for (int c = 0; c < MOT_KANO_NCAT; c++)
             put_count(&w, s->count[c]);
         snprintf(next(&w), CELL, "%s %s%s", mot_kano_letter(s->category),
-                 kano_display(zh, s->category),
+                 mot_report_kano_word(lang, s->category),
                  s->category != s->mode ? "*" : "");
         put_num(&w, s->category_strength, 2);
         put_num(&w, s->better, 2);
@@ -511,52 +554,53 @@ static mot_status kano_table(FILE *f, const mot_kano_result *r, long segment,
             put_num(&w, s->importance.mean, 2);
         end_row(&w);
     }
-    return table_print(&w, f);
+}
+
+void mot_report_kano_doc(mot_doc *d, const mot_kano_result *r,
+                         mot_lang lang)
+{
+    int zh = lang == MOT_LANG_ZH;
+    mot_doc_add(d, MOT_BLOCK_HEADING,
+                zh ? "KANO 分析：%zu 个功能，%zu 位受访者，%zu 份回答"
+                   : "KANO: %zu features, %zu respondents, %zu answers",
+                r->nfeatures, r->respondents, r->answers);
+    kano_table(d, r, -1, lang);
+    for (size_t g = 0; g < r->nsegments; g++) {
+        mot_doc_add(d, MOT_BLOCK_PARA, zh ? "细分 %s：" : "segment %s:",
+                    r->segments[g]);
+        kano_table(d, r, (long)g, lang);
+    }
+    mot_doc_add(d, MOT_BLOCK_PARA,
+                zh ? "类别：A 魅力，O 期望，M 必备，I 无差异，R 反向，Q 可疑。"
+                     "* 与回答最多的类别相差不超过 %g 个百分点，按 "
+                     "M > O > A > I 归类。强度：最多与次多类别的占比之差；"
+                     "Fong：两者之差是否显著。Better 与 Worse 的 %g%% 区间见 "
+                     "--format json。"
+                   : "A attractive, O performance (one-dimensional), "
+                     "M must-be, I indifferent, R reverse, Q questionable. "
+                     "* within %g percentage points of the most frequent "
+                     "answer: taken by the rule M > O > A > I. strength: "
+                     "share of the top category minus the next; Fong: "
+                     "whether the two differ significantly. %g%% intervals "
+                     "of Better and Worse: --format json.",
+                100 * r->options.close, 100 * r->options.level);
 }
 
 mot_status mot_report_kano_text(FILE *f, const mot_kano_result *r,
                                 const char *lang)
 {
-    int zh = lang && strcmp(lang, "zh") == 0;
-    mot_status st;
-    fprintf(f, zh ? "KANO 分析: %zu 个功能, %zu 位受访者, %zu 份回答\n\n"
-                  : "KANO: %zu features, %zu respondents, %zu answers\n\n",
-            r->nfeatures, r->respondents, r->answers);
-    st = kano_table(f, r, -1, zh);
-    for (size_t g = 0; st == MOT_OK && g < r->nsegments; g++) {
-        fprintf(f, zh ? "\n细分 %s:\n" : "\nsegment %s:\n", r->segments[g]);
-        st = kano_table(f, r, (long)g, zh);
-    }
-    if (st != MOT_OK)
-        return st;
-    if (zh)
-        fprintf(f, "\n  类别: A 魅力, O 期望, M 必备, I 无差异, R 反向, Q 可疑.\n"
-                "  * 与回答最多的类别相差不超过 %g 个百分点, 按 M > O > A > I "
-                "归类.\n"
-                "  强度: 最多与次多类别的占比之差; Fong: 两者之差是否显著.\n"
-                "  Better 与 Worse 的 %g%% 区间见 --format json.\n",
-                100 * r->options.close, 100 * r->options.level);
-    else
-        fprintf(f, "\n  A attractive, O performance (one-dimensional), "
-                "M must-be, I indifferent,\n"
-                "  R reverse, Q questionable. * within %g percentage points "
-                "of the most\n"
-                "  frequent answer: taken by the rule M > O > A > I. "
-                "strength: share of the\n"
-                "  top category minus the next; Fong: whether the two differ "
-                "significantly.\n"
-                "  %g%% intervals of Better and Worse: --format json.\n",
-                100 * r->options.close, 100 * r->options.level);
-    return ferror(f) ? MOT_EIO : MOT_OK;
+    return survey_text(f, r, NULL, lang);
 }
 
 /* ---- SERVQUAL text ---------------------------------------------------------- */
 
 /* The gap table: one row per dimension in the data. */
-static mot_status servqual_gaps(FILE *f, const mot_servqual_result *r, int zh)
+static void servqual_gaps(mot_doc *d, const mot_servqual_result *r,
+                          mot_lang lang)
 {
+    int zh = lang == MOT_LANG_ZH;
     table w;
-    table_start(&w);
+    table_start(&w, d);
     column(&w, tr(zh, "dimension", "维度"), 0);
     column(&w, tr(zh, "items", "题项"), 1);
     column(&w, "n", 1);
@@ -567,11 +611,11 @@ static mot_status servqual_gaps(FILE *f, const mot_servqual_result *r, int zh)
     column(&w, tr(zh, "alpha E", "α 期望"), 1);
     column(&w, tr(zh, "alpha P", "α 感知"), 1);
     end_row(&w);
-    for (int d = 0; d < MOT_NDIMENSIONS; d++) {
-        const mot_servqual_dim *x = &r->dims[d];
+    for (int i = 0; i < MOT_NDIMENSIONS; i++) {
+        const mot_servqual_dim *x = &r->dims[i];
         if (!x->nitems)
             continue;
-        put(&w, dimension_display(zh, x->dimension), NAME_WIDTH);
+        put(&w, mot_report_dimension_word(lang, x->dimension), NAME_WIDTH);
         put_count(&w, x->nitems);
         put_count(&w, x->gap.n);
         put_num(&w, x->expectation.mean, 2);
@@ -582,7 +626,6 @@ static mot_status servqual_gaps(FILE *f, const mot_servqual_result *r, int zh)
         put_num(&w, x->alpha_perception.alpha, 2);
         end_row(&w);
     }
-    return table_print(&w, f);
 }
 
 /* The names of dimension x's touchpoints, "a, b", into buf. */
@@ -604,48 +647,52 @@ static int any_touchpoints(const mot_servqual_result *r)
     return 0;
 }
 
-/* The zone, weight and IPA table. */
-static mot_status servqual_zone(FILE *f, const mot_servqual_result *r,
-                                int zh)
+/* The zone, weight, importance and IPA table. */
+static void servqual_zone(mot_doc *d, const mot_servqual_result *r,
+                          mot_lang lang)
 {
-    int tps = any_touchpoints(r);
+    int zh = lang == MOT_LANG_ZH, tps = any_touchpoints(r);
     table w;
-    table_start(&w);
+    table_start(&w, d);
     column(&w, tr(zh, "dimension", "维度"), 0);
     column(&w, "MSA", 1);
     column(&w, "MSS", 1);
     column(&w, tr(zh, "zone", "容忍区"), 0);
     column(&w, tr(zh, "weight", "权重"), 1);
+    column(&w, tr(zh, "importance", "重要度"), 1);
+    column(&w, tr(zh, "interval", "区间"), 0);
     column(&w, "IPA", 0);
     if (tps)
         column(&w, tr(zh, "touchpoints", "触点"), 0);
     end_row(&w);
-    for (int d = 0; d < MOT_NDIMENSIONS; d++) {
-        const mot_servqual_dim *x = &r->dims[d];
+    for (int i = 0; i < MOT_NDIMENSIONS; i++) {
+        const mot_servqual_dim *x = &r->dims[i];
         char names[CELL];
         if (!x->nitems)
             continue;
-        put(&w, dimension_display(zh, x->dimension), NAME_WIDTH);
+        put(&w, mot_report_dimension_word(lang, x->dimension), NAME_WIDTH);
         put_num(&w, x->msa.mean, 2);
         put_num(&w, x->mss.mean, 2);
         put(&w, zone_display(zh, x->zone), NAME_WIDTH);
         put_num(&w, x->weight.mean, 2);
-        put(&w, ipa_display(zh, x->ipa), NAME_WIDTH);
+        put_num(&w, x->importance, 2);
+        put_interval(&w, x->importance_lo, x->importance_hi, 2);
+        put(&w, mot_report_ipa_word(lang, x->ipa), NAME_WIDTH);
         if (tps) {
             touchpoint_list(x, names, sizeof names);
             put(&w, x->ntouchpoints ? names : "-", 2 * NAME_WIDTH);
         }
         end_row(&w);
     }
-    return table_print(&w, f);
 }
 
 /* The item table. */
-static mot_status servqual_items(FILE *f, const mot_servqual_result *r,
-                                 int zh)
+static void servqual_items(mot_doc *d, const mot_servqual_result *r,
+                           mot_lang lang)
 {
+    int zh = lang == MOT_LANG_ZH;
     table w;
-    table_start(&w);
+    table_start(&w, d);
     column(&w, tr(zh, "item", "题项"), 0);
     column(&w, tr(zh, "dimension", "维度"), 0);
     column(&w, "n", 1);
@@ -657,7 +704,7 @@ static mot_status servqual_items(FILE *f, const mot_servqual_result *r,
     for (size_t i = 0; i < r->nitems; i++) {
         const mot_servqual_item *it = &r->items[i];
         put(&w, it->item, NAME_WIDTH);
-        put(&w, dimension_display(zh, it->dimension), NAME_WIDTH);
+        put(&w, mot_report_dimension_word(lang, it->dimension), NAME_WIDTH);
         put_count(&w, it->gap.n);
         put_num(&w, it->expectation.mean, 2);
         put_num(&w, it->perception.mean, 2);
@@ -665,16 +712,16 @@ static mot_status servqual_items(FILE *f, const mot_servqual_result *r,
         put_interval(&w, it->gap.lo, it->gap.hi, 2);
         end_row(&w);
     }
-    return table_print(&w, f);
 }
 
 /* The unweighted and weighted scores with their intervals and n. */
-static mot_status servqual_scores(FILE *f, const mot_servqual_result *r,
-                                  int zh)
+static void servqual_scores(mot_doc *d, const mot_servqual_result *r,
+                            mot_lang lang)
 {
+    int zh = lang == MOT_LANG_ZH;
     const mot_estimate *e[2] = {&r->unweighted, &r->weighted};
     table w;
-    table_start(&w);
+    table_start(&w, d);
     column(&w, tr(zh, "SERVQUAL score", "SERVQUAL 得分"), 0);
     column(&w, tr(zh, "value", "值"), 1);
     column(&w, tr(zh, "interval", "区间"), 0);
@@ -688,46 +735,81 @@ static mot_status servqual_scores(FILE *f, const mot_servqual_result *r,
         put_count(&w, e[i]->n);
         end_row(&w);
     }
-    return table_print(&w, f);
+}
+
+/* What the derived importance is, with its n, R^2 and interval. */
+static void derived_note(mot_doc *d, const mot_servqual_result *r, int zh)
+{
+    const mot_servqual_derived *dv = &r->derived;
+    char ci[160];
+    if (dv->bootstrap)
+        snprintf(ci, sizeof ci, zh ? "区间为 %u 次 bootstrap 的百分位区间"
+                                     "（%zu 次无法分解，已舍去）"
+                                   : "percentile intervals from %u "
+                                     "bootstrap replicates (%zu could not "
+                                     "be split and were dropped)",
+                 dv->bootstrap, dv->failed);
+    else
+        snprintf(ci, sizeof ci, "%s", tr(zh, "no interval (no bootstrap)",
+                                         "无区间（未做 bootstrap）"));
+    mot_doc_add(d, MOT_BLOCK_PARA,
+                zh ? "推导重要度：各维度在 %s 总体评分被各维度感知解释的方差"
+                     "（R² = %.3f，n = %zu）中所占份额（LMG），合计为 1；%s。"
+                   : "Derived importance: each dimension's share of the "
+                     "variance of the overall score (%s) explained by the "
+                     "dimension perceptions (R² = %.3f, n = %zu), by LMG, "
+                     "summing to 1; %s.",
+                dv->outcome, dv->r2, dv->n, ci);
+}
+
+void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
+                             mot_lang lang)
+{
+    int zh = lang == MOT_LANG_ZH;
+    mot_doc_add(d, MOT_BLOCK_HEADING,
+                zh ? "SERVQUAL 分析：%zu 位受访者，%zu 个题项"
+                   : "SERVQUAL: %zu respondents, %zu items",
+                r->respondents, r->nitems);
+    mot_doc_add(d, MOT_BLOCK_PARA,
+                zh ? "差距 = 感知 - 期望，区间为 %g%% 置信区间；α：期望与感知"
+                     "各自的 Cronbach α。"
+                   : "Gap = perception - expectation, with %g%% intervals; "
+                     "alpha: Cronbach's alpha of the expectations (E) and "
+                     "of the perceptions (P).",
+                100 * r->options.level);
+    servqual_gaps(d, r, lang);
+    servqual_scores(d, r, lang);
+    if (r->has_zone || r->importance_source != MOT_IMPORTANCE_NONE ||
+        any_touchpoints(r)) {
+        servqual_zone(d, r, lang);
+        if (r->has_zone)
+            mot_doc_add(d, MOT_BLOCK_PARA, "%s",
+                        tr(zh, "MSA = perception - adequate, MSS = "
+                               "perception - desired; the zone of tolerance "
+                               "lies between.",
+                           "MSA = 感知 - 适当服务水平，MSS = 感知 - "
+                           "理想服务水平；两者之间为容忍区。"));
+        if (r->importance_source == MOT_IMPORTANCE_DERIVED)
+            derived_note(d, r, zh);
+        if (r->ipa.n)
+            mot_doc_add(d, MOT_BLOCK_PARA,
+                        zh ? "IPA：重要度 = %s，表现 = 感知；十字线在%s"
+                             "（%.2f，%.2f），等于十字线算高。"
+                           : "IPA: importance = %s, performance = "
+                             "perception; crosshair at the %s (%.2f, %.2f), "
+                             "equal counts as high.",
+                        r->importance_source == MOT_IMPORTANCE_WEIGHTS
+                            ? tr(zh, "weight", "权重")
+                            : tr(zh, "derived", "推导重要度"),
+                        r->ipa.at_point ? tr(zh, "given point", "指定点")
+                                        : tr(zh, "means", "均值"),
+                        r->ipa.importance, r->ipa.performance);
+    }
+    servqual_items(d, r, lang);
 }
 
 mot_status mot_report_servqual_text(FILE *f, const mot_servqual_result *r,
                                     const char *lang)
 {
-    int zh = lang && strcmp(lang, "zh") == 0;
-    mot_status st;
-    fprintf(f, zh ? "SERVQUAL 分析: %zu 位受访者, %zu 个题项; 差距 = 感知 - "
-                    "期望, %g%% 区间\n\n"
-                  : "SERVQUAL: %zu respondents, %zu items; gap = perception "
-                    "- expectation, %g%% intervals\n\n",
-            r->respondents, r->nitems, 100 * r->options.level);
-    st = servqual_gaps(f, r, zh);
-    if (st != MOT_OK)
-        return st;
-    fputc('\n', f);
-    if ((st = servqual_scores(f, r, zh)) != MOT_OK)
-        return st;
-    if (r->has_zone || r->has_weights || any_touchpoints(r)) {
-        fputc('\n', f);
-        if ((st = servqual_zone(f, r, zh)) != MOT_OK)
-            return st;
-        if (r->has_zone)
-            fputs(tr(zh, "  MSA = perception - adequate, MSS = perception - "
-                         "desired; the zone of tolerance lies between.\n",
-                     "  MSA = 感知 - 适当服务水平, MSS = 感知 - 理想服务水平; "
-                     "两者之间为容忍区.\n"), f);
-        if (r->ipa.n)
-            fprintf(f, zh ? "  IPA: 重要度 = 权重, 表现 = 感知; 十字线在%s "
-                            "(%.2f, %.2f), 等于十字线算高.\n"
-                          : "  IPA: importance = weight, performance = "
-                            "perception; crosshair at the %s (%.2f, %.2f), "
-                            "equal counts as high.\n",
-                    r->ipa.at_point ? tr(zh, "given point", "指定点")
-                                    : tr(zh, "means", "均值"),
-                    r->ipa.importance, r->ipa.performance);
-    }
-    fputc('\n', f);
-    if ((st = servqual_items(f, r, zh)) != MOT_OK)
-        return st;
-    return ferror(f) ? MOT_EIO : MOT_OK;
+    return survey_text(f, NULL, r, lang);
 }

@@ -13,7 +13,12 @@
 **     dimension gaps against t.test on tests/data/servqual_alpha.csv
 **     (the script beside it prints the numbers);
 **   - respondent-level means with missing answers, by hand; the IPA of
-**     the dimensions; touchpoints from the blueprint; bad input.
+**     the dimensions; touchpoints from the blueprint; bad input;
+**   - the derived importance (LMG shares of R^2 of the overall score on
+**     the dimension perceptions) on a 2^3 factorial where the five
+**     perception columns are uncorrelated, so that LMG_j = r_j^2, worked
+**     by hand in sqfactorial.h, from the overall column or from the
+**     caller; weights win over it; none without either.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,6 +34,7 @@
 #include "mot/mot.h"
 #include "testutil.h"
 #include "read/loadutil.h"
+#include "sqfactorial.h"
 
 /* t_{0.975, 1}: R's qt(0.975, 1). */
 #define T975_1 12.70620473617471
@@ -348,6 +354,77 @@ static void test_missing_answers(void **state)
     mot_servqual_result_free(r);
 }
 
+/* ---- derived importance ----------------------------------------------------- */
+
+static void test_derived_importance(void **state)
+{
+    (void)state;
+    char *answers = sqf_answers("R", "overall");
+    mot_servqual_result *r = analyse("sq_derived", answers, NULL);
+    sqf_check(r, "servqual.csv");
+    assert_int_equal(r->derived.bootstrap, 200);
+    for (int d = 0; d < MOT_NDIMENSIONS; d++) {
+        /* shares lie in [0, 1], so do their percentiles; the replicates
+        ** that resample too few distinct runs fail and are dropped */
+        const mot_servqual_dim *x = &r->dims[d];
+        assert_true(x->importance_lo >= 0 &&
+                    x->importance_lo <= x->importance_hi &&
+                    x->importance_hi <= 1);
+    }
+    assert_true(r->derived.failed < 200);
+    mot_servqual_result_free(r);
+
+    /* weights win: the IPA importance is the weight share */
+    char *weights = weights12();
+    r = analyse("sq_derived_w", answers, weights);
+    assert_int_equal(r->importance_source, MOT_IMPORTANCE_WEIGHTS);
+    assert_null(r->derived.outcome);
+    assert_int_equal(r->derived.n, 0);
+    assert_true(isnan(r->derived.r2));
+    for (int d = 0; d < MOT_NDIMENSIONS; d++) {
+        assert_abs(r->dims[d].importance, points12[d] / 100.0, 1e-12);
+        assert_true(r->dims[d].importance_lo == r->dims[d].weight.lo);
+    }
+    mot_servqual_result_free(r);
+
+    /* no overall score and no weights: no importance, no IPA */
+    char *none = sqf_answers("R", NULL);
+    r = analyse("sq_derived_none", none, NULL);
+    assert_int_equal(r->importance_source, MOT_IMPORTANCE_NONE);
+    assert_null(r->derived.outcome);
+    assert_int_equal(r->ipa.n, 0);
+    assert_true(isnan(r->dims[0].importance));
+    mot_servqual_result_free(r);
+
+    /* the score given by the caller (customers.csv in a project), without
+    ** an interval when no bootstrap is asked for */
+    mot_diag dg;
+    mot_servqual *s = NULL;
+    const char *dir = tu_tmpdir("sq_derived_given");
+    mot_diag_init(&dg, 0);
+    assert_int_equal(mot_servqual_load_file(&s, tu_write(dir, "sq.csv", none,
+                                                         (size_t)-1),
+                                            NULL, NULL, &dg), MOT_OK);
+    mot_diag_free(&dg);
+    double y[SQF_N];
+    for (int i = 0; i < SQF_N; i++)
+        y[i] = sqf_overall(i);
+    mot_servqual_options o;
+    mot_error err;
+    mot_servqual_options_default(&o);
+    o.overall = y;
+    o.bootstrap = 0;
+    assert_int_equal(mot_servqual_analyse(s, NULL, &o, &r, &err), MOT_OK);
+    sqf_check(r, "customers.csv");
+    assert_null(r->options.overall);
+    assert_true(isnan(r->dims[0].importance_lo));
+    mot_servqual_result_free(r);
+    mot_servqual_free(s);
+    free(answers);
+    free(weights);
+    free(none);
+}
+
 /* ---- touchpoints and bad input ---------------------------------------------- */
 
 static void test_touchpoints_and_errors(void **state)
@@ -409,6 +486,7 @@ int main(void)
         cmocka_unit_test(test_alpha_against_psych),
         cmocka_unit_test(test_missing_answers),
         cmocka_unit_test(test_touchpoints_and_errors),
+        cmocka_unit_test(test_derived_importance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,7 +3,9 @@
 # format and language; -o writes the file whole and nothing on stdout; a
 # broken project exits 65 with nothing written; bad options exit 64; the
 # JSON parses (python3) and has the top-level keys of DESIGN §4, as do the
-# golden JSON files of tests/report/test_analysis_report.c.
+# golden JSON files of tests/report/test_analysis_report.c; its kano and
+# servqual objects are those of `mot kano` and `mot servqual`, tied to the
+# touchpoints; its ipa grid; --ipa-crosshair midpoint, and a bad value (64).
 # Arguments: path to mot, tests/ source dir, scratch dir.
 set -u
 MOT=$1 SRC=$2 TMP=$3
@@ -11,10 +13,17 @@ rm -rf "$TMP" && mkdir -p "$TMP"
 . "$SRC/cli/lib/assert.sh"
 
 # json_check NAME FILE PYTHON-EXPRESSION: FILE parses as JSON and the
-# expression (over the parsed value d) is true.
+# expression (over the parsed value d; load(FILE) parses another file,
+# drop(x, KEYS) is x without the keys KEYS at any depth) is true.
 json_check() {
     if python3 -c 'import json, sys
-d = json.load(open(sys.argv[1], encoding="utf-8"))
+def load(f):
+    return json.load(open(f, encoding="utf-8"))
+def drop(x, keys):
+    if isinstance(x, dict):
+        return {k: drop(v, keys) for k, v in x.items() if k not in keys}
+    return [drop(v, keys) for v in x] if isinstance(x, list) else x
+d = load(sys.argv[1])
 sys.exit(0 if eval(sys.argv[2]) else 1)' "$2" "$3" 2>"$TMP/.py"; then
         ok "$1"
     else
@@ -82,6 +91,65 @@ json_check "MOT kinds are English identifiers" "$TMP/a.json" \
     'all(t["mot"] in ("negative", "positive", "hygiene", "none") for t in d["touchpoints"])'
 json_check "moments of truth name touchpoint ids" "$TMP/a.json" \
     'set(d["moments_of_truth"]) <= {t["id"] for t in d["touchpoints"]}'
+
+# the survey instruments and the touchpoints' grid: "kano" and "servqual"
+# are the objects `mot kano` and `mot servqual` print for the same files,
+# but for the touchpoints the blueprint ties to them (the commands alone
+# read no blueprint); "ipa" classifies the touchpoints with an importance
+json_check "the JSON has kano, servqual and ipa after peak_end" "$TMP/a.json" \
+    '(list(d)[list(d).index("peak_end") + 1:list(d).index("recommendations")]
+      == ["kano", "servqual", "ipa"])'
+"$MOT" kano "$D/kano.csv" --format json > "$TMP/kano.json" 2>/dev/null
+"$MOT" servqual "$D/servqual.csv" --weights "$D/servqual_weights.csv" \
+    --format json > "$TMP/servqual.json" 2>/dev/null
+json_check "kano is mot kano's object, features tied to touchpoints" \
+    "$TMP/a.json" '(
+    drop(d["kano"], {"touchpoint", "touchpoint_name"})
+    == drop(load("'"$TMP"'/kano.json"), {"touchpoint", "touchpoint_name"})
+    and {f["feature"]: f["touchpoint"] for f in d["kano"]["features"]
+         if f["touchpoint"]}
+    == {"账单准确无误": "T06", "网络覆盖与网速": "T08",
+        "故障当天修复": "T11", "专属客户经理": "T14"})'
+json_check "servqual is mot servqual's object, dimensions tied to touchpoints" \
+    "$TMP/a.json" '(
+    drop(d["servqual"], {"touchpoints"})
+    == drop(load("'"$TMP"'/servqual.json"), {"touchpoints"})
+    and [t["id"] for x in d["servqual"]["dimensions"]
+         if x["dimension"] == "responsiveness" for t in x["touchpoints"]]
+    == ["T03", "T10", "T11"])'
+json_check "ipa classifies the touchpoints with an importance and a mean" \
+    "$TMP/a.json" '(
+    d["ipa"]["crosshair"] == "means"
+    and d["ipa"]["n"] == len(d["ipa"]["touchpoints"]) > 0
+    and all((t["ipa"] is None) == (t["impact"]["overall"]["importance"] is None
+                                   or t["mean"] is None)
+            for t in d["touchpoints"])
+    and [x["touchpoint"] for x in d["ipa"]["touchpoints"]]
+        == [t["id"] for t in d["touchpoints"] if t["ipa"]]
+    and d["ipa"]["left_out"] == [t["id"] for t in d["touchpoints"]
+                                 if not t["ipa"]]
+    and {t["ipa"] for t in d["touchpoints"]}
+        <= {None, "concentrate_here", "keep_up_the_good_work",
+            "low_priority", "possible_overkill"})'
+"$MOT" analyze "$D" --format json --bootstrap 50 --ipa-crosshair midpoint \
+    > "$TMP/mid.json" 2>/dev/null
+json_check "--ipa-crosshair midpoint puts performance at the scale midpoint" \
+    "$TMP/mid.json" '(
+    d["ipa"]["crosshair"] == "midpoint"
+    and d["ipa"]["crosshair_performance"] == 3
+    and d["ipa"]["crosshair_importance"]
+        == load("'"$TMP"'/a.json")["ipa"]["crosshair_importance"])'
+run analyze "$D" --lang en --bootstrap 50 --ipa-crosshair midpoint
+expect_rc "analyze --ipa-crosshair midpoint" 0
+expect_out "the text report has the grid" "Importance and performance"
+expect_out "the grid's legend names the midpoint" "midpoint of the score scale (3.00)"
+expect_out "the text report has the KANO section" "KANO: 6 features, 100 respondents, 600 answers"
+expect_out "the text report has the SERVQUAL section" "SERVQUAL: 80 respondents, 22 items"
+expect_out "a moment names its KANO feature" "is a must-be feature here (KANO)"
+run analyze "$D" --ipa-crosshair middle
+expect_rc "a bad --ipa-crosshair" 64
+expect_err "the values of --ipa-crosshair are named" \
+    "--ipa-crosshair must be means or midpoint, found 'middle'"
 
 # the same result with one thread and with two (up to the last bits of
 # sums merged in another order)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # survey.sh: `mot kano` and `mot servqual` on single files: text and JSON,
-# English and Chinese, segments, weights; bad files are located
+# English and Chinese, segments, weights, the derived importance from an
+# overall column; bad files are located
 # (file:line:column, exit 65, nothing on stdout), missing ones exit 66;
 # bad options exit 64.
 # Arguments: path to mot, tests/ source dir, scratch dir.
@@ -116,6 +117,31 @@ fi
 run servqual "$S" --format json
 expect_rc "servqual json without weights" 0
 expect_out "no weighted score without weights" '"weighted_score": null'
+expect_out "no importance without weights or overall" '"importance_source": null'
+
+# an overall column: the dimensions' derived importance, on the factorial
+# of tests/analyse/sqfactorial.h with Y times 4 plus a constant (whole
+# numbers; the shares are unchanged: tangibles 0.6)
+printf 'respondent_id,item,expectation,perception,overall\n' > "$TMP/ov.csv"
+for i in 0 1 2 3 4 5 6 7; do
+    a=$(( i & 1 ? 1 : -1 )) b=$(( i & 2 ? 1 : -1 )) c=$(( i & 4 ? 1 : -1 ))
+    y=$(( 12 + 3 * a + 2 * b + c + a * b + a * b * c ))
+    printf 'R%d,1,5,%d,%d\nR%d,5,5,%d,%d\nR%d,10,5,%d,%d\nR%d,14,5,%d,%d\nR%d,18,5,%d,%d\n' \
+        $i $((4 + a)) $y $i $((3 + b)) $y $i $((6 + c)) $y \
+        $i $((5 + a * b)) $y $i $((4 + a * c)) $y >> "$TMP/ov.csv"
+done
+run servqual "$TMP/ov.csv" --format json
+expect_rc "servqual with an overall column" 0
+expect_out "the importance is derived" '"importance_source": "derived"'
+expect_out "the IPA uses it" '"importance": "derived"'
+run servqual "$TMP/ov.csv"
+expect_out "the table gives the importance" "0.60  ["
+expect_out "the sentence says what it is" "Derived importance:"
+printf 'R0,2,5,5,1\n' >> "$TMP/ov.csv"
+line=$(wc -l < "$TMP/ov.csv")
+run servqual "$TMP/ov.csv"
+expect_rc "servqual rejects two overall scores of one respondent" 65
+expect_err "the second score is located" "$TMP/ov.csv:$line:5: respondent \"R0\" has overall 1 here but"
 
 printf 'respondent_id,dimension,points\nC9999,tangibles,90\n' > "$TMP/w.csv"
 run servqual "$S" --weights "$TMP/w.csv"

@@ -2,7 +2,10 @@
 ** row (given, even for a standard item number, or from the standard item
 ** number); servqual_weights.csv
 ** loads points per respondent and dimension; both read from paths of
-** their own (mot_servqual_load_file) with messages naming the paths.
+** their own (mot_servqual_load_file) with messages naming the paths; the
+** optional overall column (one score per respondent, repeated on its
+** rows, empty cells allowed, two different scores an error naming
+** file:line:column; its name from mot.ini's [outcomes] overall).
 ** (Malformed rows are in test_project.c's matrix.) */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -131,12 +135,60 @@ static void test_load_files(void **state)
     mot_diag_free(&d);
 }
 
+static void test_overall(void **state)
+{
+    (void)state;
+    const char *dir = tu_tmpdir("sq_overall");
+    char path[1024], buf[1200], want[1200];
+    snprintf(path, sizeof path, "%s",
+             tu_write(dir, "sq.csv", "respondent_id,item,expectation,"
+                      "perception,overall\nR1,1,7,6,4\nR1,2,5,5,\n"
+                      "R2,1,5,5,2.5\nR1,3,6,6,4\n", (size_t)-1));
+    mot_diag d;
+    mot_servqual *s = NULL;
+    mot_diag_init(&d, 0);
+    assert_int_equal(mot_servqual_load_file(&s, path, NULL, NULL, &d),
+                     MOT_OK);
+    assert_non_null(s->overall);
+    assert_true(s->overall[0] == 4 && isnan(s->overall[1]) &&
+                s->overall[2] == 2.5f && s->overall[3] == 4);
+    mot_servqual_free(s);
+
+    /* a second, different score of R1 on line 5, field 5 */
+    tu_write(dir, "sq.csv", "respondent_id,item,expectation,perception,"
+             "overall\nR1,1,7,6,4\nR1,2,5,5,\nR2,1,5,5,3\nR1,3,6,6,4.5\n",
+             (size_t)-1);
+    assert_int_equal(mot_servqual_load_file(&s, path, NULL, NULL, &d),
+                     MOT_EDATA);
+    assert_null(s);
+    assert_int_equal(d.total, 1);
+    mot_error_format(&d.items[0], buf, sizeof buf);
+    snprintf(want, sizeof want, "%s:5:5: respondent \"R1\" has overall "
+             "4.5 here but 4 on line 2; give one overall score per "
+             "respondent", path);
+    assert_string_equal(buf, want);
+    mot_diag_free(&d);
+
+    /* in a project, the column named by mot.ini */
+    dir = lu_project("sq_overall_ini", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT},
+        {"mot.ini", "[outcomes]\noverall = 总体\n"},
+        {"servqual.csv", "respondent_id,item,expectation,perception,总体\n"
+                         "R1,1,7,6,4\nR1,2,5,5,4\n"},
+        {NULL, NULL}});
+    mot_project *p = lu_load(dir);
+    assert_non_null(p->servqual->overall);
+    assert_true(p->servqual->overall[1] == 4);
+    mot_project_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dimensions_from_items_and_column),
         cmocka_unit_test(test_weights),
         cmocka_unit_test(test_load_files),
+        cmocka_unit_test(test_overall),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,14 +10,20 @@
 ** interval, tolerance lines on a score (below), on waiting time (above)
 ** and on contacts (for dissatisfaction), Holm-adjusted and raw p-values,
 ** flagged churn estimates, every kind of recommendation with and without
-** each effect, notes. A second, nearly empty analysis covers
-** the "nothing found" paths.
+** each effect, notes, the touchpoints' importance-performance grid with a
+** touchpoint left out. Its KANO and SERVQUAL results are computed by the
+** real analyses from tiny answer files tied to the touchpoints (features
+** of each category; dimensions below, inside and above the zone of
+** tolerance). A second, nearly empty analysis covers the "nothing found"
+** paths (no grid, no survey keys).
 **
 ** To regenerate the goldens after an intended change, run the test with
 ** MOT_UPDATE_GOLDEN=1 in the environment and review the diff:
 **   MOT_UPDATE_GOLDEN=1 build/asan/tests/test_analysis_report
 **
-** Beyond the goldens: the message table (unique keys, the same arguments
+** Beyond the goldens: the "kano" and "servqual" keys being the objects
+** of the survey renderers, the prose naming a touchpoint's KANO category
+** and SERVQUAL zone, the message table (unique keys, the same arguments
 ** in both languages), NAN written as null and never as nan/inf, the
 ** peak-end parts being the same as the peak-end of the whole report,
 ** aligned columns with Chinese names, prose wrapped at 78 columns, and a
@@ -41,17 +47,47 @@
 #include "testutil.h"
 
 static const char blueprint[] =
-    "id,name,stage,phase,lane,tolerance,target\n"
-    "T01,营业厅办理,开通,contact,frontstage,3,4.5\n"
-    "T02,首月账单,账单,contact,evidence,3,4.5\n"
-    "T03,App 查询,账单,contact,customer,3,4.5\n"
-    "T04,装机上门,服务,contact,frontstage,3,4.5\n"
-    "T05,Repair | callback,服务,follow-up,backstage,,\n";
+    "id,name,stage,phase,lane,tolerance,target,servqual_dimension,"
+    "kano_feature\n"
+    "T01,营业厅办理,开通,contact,frontstage,3,4.5,responsiveness,\n"
+    "T02,首月账单,账单,contact,evidence,3,4.5,reliability,账单准确无误\n"
+    "T03,App 查询,账单,contact,customer,3,4.5,tangibles,流量提醒\n"
+    "T04,装机上门,服务,contact,frontstage,3,4.5,responsiveness,准时上门\n"
+    "T05,Repair | callback,服务,follow-up,backstage,,,,\n";
+
+/* KANO answers (functional, dysfunctional) of four respondents: 账单准确
+** 无误 must-be (3 M, 1 O), 流量提醒 attractive (3 A, 1 I), 准时上门
+** performance (3 O, 1 M), 积分商城 indifferent (3 I, 1 Q) and tied to no
+** touchpoint. */
+static const char kano[] =
+    "respondent_id,feature,functional,dysfunctional\n"
+    "R1,账单准确无误,3,5\nR2,账单准确无误,2,5\nR3,账单准确无误,1,5\n"
+    "R4,账单准确无误,4,5\n"
+    "R1,流量提醒,1,3\nR2,流量提醒,1,4\nR3,流量提醒,3,3\nR4,流量提醒,1,2\n"
+    "R1,准时上门,1,5\nR2,准时上门,1,5\nR3,准时上门,3,5\nR4,准时上门,1,5\n"
+    "R1,积分商城,3,3\nR2,积分商城,2,4\nR3,积分商城,4,3\nR4,积分商城,1,1\n";
+
+/* SERVQUAL answers of three respondents with the zone of tolerance: item
+** 1 (tangibles, T03) above the zone, item 5 (reliability, T02) below it,
+** item 10 (responsiveness, T01 and T04) inside it; and their weights. */
+static const char servqual[] =
+    "respondent_id,item,expectation,perception,adequate,desired\n"
+    "R1,1,5,7,4,6\nR2,1,6,7,5,6\nR3,1,5,6,4,5\n"
+    "R1,5,6,3,5,6\nR2,5,7,4,5,7\nR3,5,6,4,5,6\n"
+    "R1,10,6,5,4,6\nR2,10,6,5,5,6\nR3,10,7,6,5,7\n";
+static const char weights[] =
+    "respondent_id,dimension,points\n"
+    "R1,tangibles,20\nR1,reliability,50\nR1,responsiveness,30\n"
+    "R2,tangibles,30\nR2,reliability,40\nR2,responsiveness,30\n"
+    "R3,tangibles,20\nR3,reliability,40\nR3,responsiveness,40\n";
 
 static mot_project *load_fixture(void)
 {
     const char *dir = tu_tmpdir("report_fixture");
     tu_write(dir, "blueprint.csv", blueprint, (size_t)-1);
+    tu_write(dir, "kano.csv", kano, (size_t)-1);
+    tu_write(dir, "servqual.csv", servqual, (size_t)-1);
+    tu_write(dir, "servqual_weights.csv", weights, (size_t)-1);
     mot_diag diag;
     mot_diag_init(&diag, 0);
     mot_project *p = NULL;
@@ -166,7 +202,10 @@ static char note2[] = "T05 has no rated contacts: its performance is not "
                       "estimated.";
 static char *notes[] = {note1, note2};
 
-static mot_analysis full_analysis(void)
+/* The analysis of project p, written by hand but for the survey results,
+** which the real analyses compute from p's kano.csv and servqual.csv with
+** its blueprint (the report only renders them). Free with release. */
+static mot_analysis full_analysis(const mot_project *p)
 {
     for (size_t i = 0; i < 5; i++)
         tps[i] = empty_tp(i);
@@ -283,7 +322,27 @@ static mot_analysis full_analysis(void)
     a.nrecs = sizeof recs / sizeof recs[0];
     a.notes = notes;
     a.nnotes = 2;
+    /* importance against mean of T01..T04 (T05 has neither): crosshair at
+    ** their means (0.14, 3.9); T04's mean on the line counts as high */
+    a.ipa = (mot_ipa){0.14, 3.9, 0, 4};
+    tps[0].ipa = MOT_IPA_OVERKILL;
+    tps[1].ipa = MOT_IPA_CONCENTRATE;
+    tps[2].ipa = MOT_IPA_OVERKILL;
+    tps[3].ipa = MOT_IPA_OVERKILL;
+    mot_error err;
+    assert_int_equal(mot_kano_analyse(p->kano, &p->blueprint, NULL, &a.kano,
+                                      &err), MOT_OK);
+    assert_int_equal(mot_servqual_analyse(p->servqual, &p->blueprint, NULL,
+                                          &a.servqual, &err), MOT_OK);
     return a;
+}
+
+/* Free what the fixture's project and analysis own. */
+static void release(mot_project *p, mot_analysis *a)
+{
+    mot_kano_result_free(a->kano);
+    mot_servqual_result_free(a->servqual);
+    mot_project_free(p);
 }
 
 /* Touchpoints only, no outcome: nothing can be estimated. */
@@ -299,6 +358,7 @@ static mot_analysis empty_analysis(void)
     a.churners = NAN;
     a.peak_end = (mot_peak_end){0, 0, NAN, NAN, "", NAN, NAN, NULL, NULL,
                                 NULL};
+    a.ipa = (mot_ipa){NAN, NAN, 0, 0};
     return a;
 }
 
@@ -333,7 +393,7 @@ static void test_golden_full(void **state)
 {
     (void)state;
     mot_project *p = load_fixture();
-    mot_analysis a = full_analysis();
+    mot_analysis a = full_analysis(p);
     static const struct { const char *name; fmt fm; mot_lang lang; } out[] = {
         {"analysis.json", JSON, MOT_LANG_EN},
         {"analysis.en.txt", TEXT, MOT_LANG_EN},
@@ -346,7 +406,7 @@ static void test_golden_full(void **state)
         tu_golden(out[i].name, s);
         free(s);
     }
-    mot_project_free(p);
+    release(p, &a);
 }
 
 static void test_golden_empty(void **state)
@@ -360,10 +420,114 @@ static void test_golden_empty(void **state)
     s = render(p, &a, TEXT, MOT_LANG_EN);
     tu_golden("empty.en.txt", s);
     free(s);
-    mot_project_free(p);
+    release(p, &a);
 }
 
 /* ---- properties ------------------------------------------------------------ */
+
+/* Fail unless haystack contains needle. */
+static void assert_has(const char *haystack, const char *needle)
+{
+    if (!strstr(haystack, needle))
+        fail_msg("\"%s\" not in:\n%s", needle, haystack);
+}
+
+/* The kano (or else the servqual) result as the compact JSON object its
+** own renderer writes, which `mot kano` (`mot servqual`) prints. */
+static char *survey_json(const mot_kano_result *k,
+                         const mot_servqual_result *sq)
+{
+    char *s = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&s, &len);
+    mot_json j;
+    assert_non_null(m);
+    mot_json_init(&j, m, 0);
+    if (k)
+        mot_report_kano_json(&j, k);
+    else
+        mot_report_servqual_json(&j, sq);
+    assert_int_equal(mot_json_finish(&j), MOT_OK);
+    assert_int_equal(fclose(m), 0);
+    return s;
+}
+
+/* The report's "kano" and "servqual" are the very objects of the survey
+** renderers, after peak_end, with their features and dimensions tied to
+** the touchpoints; the touchpoints' grid follows; without the results the
+** keys are absent. */
+static void test_survey_keys(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = full_analysis(p);
+    char *whole = render(p, &a, JSON_COMPACT, MOT_LANG_ZH);
+    char *k = survey_json(a.kano, NULL), *sq = survey_json(NULL, a.servqual);
+    size_t n = strlen(k) + strlen(sq) + 64;
+    char *want = malloc(n);
+    assert_non_null(want);
+    snprintf(want, n, "]},\"kano\":%s,\"servqual\":%s,\"ipa\":{", k, sq);
+    assert_has(whole, want);
+    assert_has(k, "{\"feature\":\"账单准确无误\",\"touchpoint\":\"T02\","
+                  "\"touchpoint_name\":\"首月账单\"");
+    assert_has(k, "{\"feature\":\"积分商城\",\"touchpoint\":null,");
+    assert_has(sq, "\"zone\":\"below\",\"weight\":");
+    assert_has(sq, "\"touchpoints\":[{\"id\":\"T01\",\"name\":\"营业厅办理\"},"
+                   "{\"id\":\"T04\",\"name\":\"装机上门\"}]");
+    assert_has(whole, "\"ipa\":{\"importance\":\"impact.overall.importance\","
+                      "\"performance\":\"mean\",\"crosshair\":\"means\","
+                      "\"crosshair_importance\":0.14,"
+                      "\"crosshair_performance\":3.9,\"n\":4,");
+    assert_has(whole, "{\"touchpoint\":\"T02\",\"importance\":0.31,"
+                      "\"performance\":3.2,\"quadrant\":\"concentrate_here\"}");
+    assert_has(whole, "\"left_out\":[\"T05\"]}");
+    assert_has(whole, "\"expected_effect\":41.3,\"ipa\":\"concentrate_here\"}");
+    free(want);
+    free(k);
+    free(sq);
+    free(whole);
+    release(p, &a);
+
+    p = load_fixture();
+    a = empty_analysis();
+    whole = render(p, &a, JSON_COMPACT, MOT_LANG_EN);
+    assert_null(strstr(whole, "\"kano\":{"));
+    assert_null(strstr(whole, "\"servqual\":{"));
+    assert_has(whole, "\"ipa\":null,\"recommendations\"");
+    free(whole);
+    release(p, &a);
+}
+
+/* A moment of truth's sentence names the KANO category of the feature at
+** its touchpoint and where its SERVQUAL dimension stands against the zone
+** of tolerance, in both languages (Markdown: one line per sentence). */
+static void test_survey_prose(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = full_analysis(p);
+    char *en = render(p, &a, MD, MOT_LANG_EN);
+    char *zh = render(p, &a, MD, MOT_LANG_ZH);
+    assert_has(en, "1. 首月账单 (T02) is a negative moment of truth: ");
+    assert_has(en, "; 账单准确无误 is a must-be feature here (KANO); its "
+                   "SERVQUAL dimension, reliability, is below the zone of "
+                   "tolerance (MSA -1.33); ");
+    assert_has(en, "; 流量提醒 is an attractive feature here (KANO); its "
+                   "SERVQUAL dimension, tangibles, is above the zone of "
+                   "tolerance (MSS 1.00)");
+    assert_has(en, "; 准时上门 is a performance feature here (KANO); its "
+                   "SERVQUAL dimension, responsiveness, is inside the zone "
+                   "of tolerance; ");
+    assert_has(zh, "；“账单准确无误”是此处的必备型需求（KANO）；其 SERVQUAL "
+                   "维度可靠性低于容忍区（MSA -1.33）；");
+    assert_has(zh, "其 SERVQUAL 维度响应性处于容忍区内；");
+    /* the feature tied to no touchpoint is in the KANO table only */
+    assert_null(strstr(en, "积分商城 is"));
+    assert_has(en, "| 积分商城 | - |");
+    free(en);
+    free(zh);
+    release(p, &a);
+}
 
 /* The string arguments a message takes: *convs of them, each %s or %N$s
 ** (positional ones must be 1..N, each once), and *percents literal "%%".
@@ -434,7 +598,7 @@ static void test_json_nan_is_null(void **state)
 {
     (void)state;
     mot_project *p = load_fixture();
-    mot_analysis a = full_analysis();
+    mot_analysis a = full_analysis(p);
     char *s = render(p, &a, JSON_COMPACT, MOT_LANG_ZH);
     assert_null(strstr(s, "nan"));
     assert_null(strstr(s, "inf"));
@@ -448,7 +612,7 @@ static void test_json_nan_is_null(void **state)
     assert_non_null(strstr(s, "\"moments_of_truth\":[\"T02\",\"T03\",\"T04\"]"));
     assert_non_null(strstr(s, "\"peak_touchpoints\":[\"T02\",\"T04\",\"T01\",\"T03\"]"));
     free(s);
-    mot_project_free(p);
+    release(p, &a);
 }
 
 /* The peak-end parts say exactly what the whole report says. */
@@ -456,7 +620,7 @@ static void test_peak_end_part(void **state)
 {
     (void)state;
     mot_project *p = load_fixture();
-    mot_analysis a = full_analysis();
+    mot_analysis a = full_analysis(p);
     static const struct { fmt whole, part; } pairs[] = {
         {JSON_COMPACT, PE_JSON}, {TEXT, PE_TEXT}, {MD, PE_MD}};
     for (size_t i = 0; i < 3; i++)
@@ -470,7 +634,7 @@ static void test_peak_end_part(void **state)
             free(whole);
             free(part);
         }
-    mot_project_free(p);
+    release(p, &a);
 }
 
 /* Split s (modified) into its lines; returns how many, at most max. */
@@ -516,10 +680,10 @@ static void test_cjk_alignment(void **state)
 {
     (void)state;
     mot_project *p = load_fixture();
-    mot_analysis a = full_analysis();
+    mot_analysis a = full_analysis(p);
     char *s = render(p, &a, TEXT, MOT_LANG_ZH);
-    char *lines[256], *rows[16];
-    size_t n = split_lines(s, lines, 256);
+    char *lines[512], *rows[16];
+    size_t n = split_lines(s, lines, 512);
     /* touchpoints: the last column (关键时刻) is left-aligned and unpadded,
     ** so every row ends its second-last column at the same display column */
     size_t k = table_rows(lines, n, "关键时刻", rows, 16);
@@ -543,7 +707,7 @@ static void test_cjk_alignment(void **state)
         assert_int_equal(mot_text_width(rows[i], (size_t)-1),
                          mot_text_width(rows[0], (size_t)-1));
     free(s);
-    mot_project_free(p);
+    release(p, &a);
 }
 
 /* Prose (every line outside a table) fits in 78 columns in both
@@ -552,11 +716,11 @@ static void test_wrapping(void **state)
 {
     (void)state;
     mot_project *p = load_fixture();
-    mot_analysis a = full_analysis();
+    mot_analysis a = full_analysis(p);
     for (int lang = MOT_LANG_EN; lang <= MOT_LANG_ZH; lang++) {
         char *s = render(p, &a, TEXT, (mot_lang)lang);
-        char *lines[256];
-        size_t n = split_lines(s, lines, 256);
+        char *lines[512];
+        size_t n = split_lines(s, lines, 512);
         int in_table = 0, wrapped = 0;
         for (size_t i = 0; i < n; i++) {
             if (lines[i][0] == '\0')
@@ -573,14 +737,14 @@ static void test_wrapping(void **state)
         assert_true(wrapped > 3);   /* long prose did fill its lines */
         free(s);
     }
-    mot_project_free(p);
+    release(p, &a);
 }
 
 static void test_write_error(void **state)
 {
     (void)state;
     mot_project *p = load_fixture();
-    mot_analysis a = full_analysis();
+    mot_analysis a = full_analysis(p);
     FILE *f = fopen("/dev/null", "r");
     assert_non_null(f);
     assert_int_equal(mot_report_text(p, &a, f, MOT_LANG_EN), MOT_EIO);
@@ -589,7 +753,7 @@ static void test_write_error(void **state)
     clearerr(f);
     assert_int_equal(mot_report_json(p, &a, f, 1), MOT_EIO);
     fclose(f);
-    mot_project_free(p);
+    release(p, &a);
 }
 
 int main(void)
@@ -598,6 +762,8 @@ int main(void)
         cmocka_unit_test(test_golden_full),
         cmocka_unit_test(test_golden_empty),
         cmocka_unit_test(test_messages),
+        cmocka_unit_test(test_survey_keys),
+        cmocka_unit_test(test_survey_prose),
         cmocka_unit_test(test_json_nan_is_null),
         cmocka_unit_test(test_peak_end_part),
         cmocka_unit_test(test_cjk_alignment),

@@ -4,7 +4,9 @@
 ** null (never 0) for what is undefined, stable English identifiers in
 ** JSON whatever the language, and text tables whose columns line up with
 ** Chinese names (every line of a table ending in a right-aligned column
-** has the same display width).
+** has the same display width); the derived importance of the SERVQUAL
+** dimensions (the factorial of tests/analyse/sqfactorial.h) in JSON and
+** in the zone table and its sentence.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +21,7 @@
 #include "mot/mot.h"
 #include "mot/report.h"
 #include "testutil.h"
+#include "analyse/sqfactorial.h"
 
 /* Fail unless haystack contains needle. */
 static void assert_has(const char *haystack, const char *needle)
@@ -131,10 +134,12 @@ static void test_servqual_json(void **state)
                   "\"mss_ci\":null,\"alpha\":{\"expectation\":null,"
                   "\"perception\":null,\"items\":1,");
     assert_has(s, "\"zone\":null,\"weight\":null,\"weight_ci\":null,"
+                  "\"importance\":null,\"importance_ci\":null,"
                   "\"ipa\":null,\"touchpoints\":[]}],\"weighted_score\":null,"
                   "\"weighted_ci\":null,\"weighted_n\":0,"
                   "\"unweighted_score\":-1.5,");
-    assert_has(s, "\"respondents\":2,\"ipa\":null,\"items\":[{\"item\":\"1\","
+    assert_has(s, "\"respondents\":2,\"importance_source\":null,"
+                  "\"derived_importance\":null,\"ipa\":null,\"items\":[{\"item\":\"1\","
                   "\"dimension\":\"tangibles\",\"n\":2,");
     assert_has(s, "\"level\":0.95}");
     /* only the dimensions in the data */
@@ -207,12 +212,62 @@ static void test_text_aligns_chinese(void **state)
     mot_kano_result_free(k);
 }
 
+static void test_servqual_derived(void **state)
+{
+    (void)state;
+    char *answers = sqf_answers("R", "overall");
+    mot_servqual_result *r = servqual("rep_sq_derived", answers);
+    free(answers);
+    /* the numbers are mot_servqual_analyse's (test_servqual_analysis.c);
+    ** rendered here with the keys and words that name them */
+    r->dims[MOT_DIM_TANGIBLES].importance = 0.6;
+    r->dims[MOT_DIM_TANGIBLES].importance_lo = 0.375;
+    r->dims[MOT_DIM_TANGIBLES].importance_hi = 0.625;
+    r->derived.r2 = 0.9375;
+    r->derived.failed = 7;
+    char *s = json_of(servqual_json, r);
+    assert_has(s, "\"weight\":null,\"weight_ci\":null,\"importance\":0.6,"
+                  "\"importance_ci\":[0.375,0.625],"
+                  "\"ipa\":\"concentrate_here\"");
+    assert_has(s, "\"importance_source\":\"derived\",\"derived_importance\":"
+                  "{\"method\":\"lmg\",\"outcome\":\"servqual.csv\","
+                  "\"n\":8,\"r2\":0.9375,\"bootstrap\":200,"
+                  "\"bootstrap_failed\":7},\"ipa\":{\"importance\":"
+                  "\"derived\",\"performance\":\"perception\",");
+    free(s);
+    for (int zh = 0; zh < 2; zh++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        assert_int_equal(mot_report_servqual_text(f, r, zh ? "zh" : "en"),
+                         MOT_OK);
+        fclose(f);
+        assert_has(buf, zh ? "重要度  区间" : "importance  interval");
+        assert_has(buf, "0.60  [0.38, 0.62]");
+        /* undo the wrapping of the prose: at a space in English, anywhere
+        ** in Chinese */
+        for (char *c = buf, *o = buf;; c++) {
+            if (*c != '\n' || !zh)
+                *o++ = *c == '\n' ? ' ' : *c;
+            if (!*c)
+                break;
+        }
+        assert_has(buf, zh ? "R² = 0.938，n = 8" : "R² = 0.938, n = 8");
+        assert_has(buf, zh ? "200 次 bootstrap" : "200 bootstrap replicates "
+                                                 "(7 could not");
+        assert_has(buf, zh ? "重要度 = 推导重要度" : "importance = derived");
+        free(buf);
+    }
+    mot_servqual_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kano_json),
         cmocka_unit_test(test_servqual_json),
         cmocka_unit_test(test_text_aligns_chinese),
+        cmocka_unit_test(test_servqual_derived),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
