@@ -16,7 +16,9 @@
 ** stage, with and without an analysis, in both languages, and asserts
 ** that no two boxes overlap, every box lies in its lane and stage column,
 ** every line of text lies inside the rectangle it belongs to and no text
-** outside a box runs into a box.
+** outside a box runs into a box; also for one name of 150 Chinese
+** characters. The fixture's lanes, side-by-side boxes, badges, lines and
+** stage order are checked directly too, and a failed write is MOT_EIO.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -353,6 +355,25 @@ static void test_geometry_fixture(void **state)
     mot_project_free(p);
 }
 
+/* A name of 150 Chinese characters wraps into more lines than the
+** layout's first guess holds, and still fits its box. */
+static void test_long_name(void **state)
+{
+    (void)state;
+    char csv[1024] = "id,name,stage\nT1,";
+    for (int i = 0; i < 150; i++)
+        strcat(csv, "长");
+    strcat(csv, ",阶段\nT2,短,阶段\n");
+    mot_project *p = load("blueprint_long", csv);
+    mot_bp_layout *l;
+    assert_int_equal(mot_blueprint_layout(&p->blueprint, NULL, MOT_LANG_ZH,
+                                          &l), MOT_OK);
+    assert_true(l->box[0].ntext > 16);
+    check_geometry(l, &p->blueprint);
+    mot_blueprint_layout_free(l);
+    mot_project_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_geometry_3),
         cmocka_unit_test(test_geometry_14),
         cmocka_unit_test(test_geometry_40),
+        cmocka_unit_test(test_long_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
