@@ -37,7 +37,7 @@
 extern "C" {
 #endif
 
-/* ---- writing ------------------------------------------------------------- */
+/* ---- writing ------------------------------------------------------------ */
 
 #define MOT_SVG_MAX_DEPTH 32
 
@@ -95,7 +95,7 @@ int mot_svg_escape(FILE *f, const char *text, size_t len);
 ** zeros ("12", "3.5", "-0.25"); non-finite numbers are written as 0. */
 void mot_svg_number(FILE *f, double x);
 
-/* ---- scales and axes -------------------------------------------------------- */
+/* ---- scales and axes ---------------------------------------------------- */
 
 /* A linear map from the domain [d0, d1] onto the range [r0, r1]. */
 typedef struct mot_svg_scale {
@@ -122,7 +122,7 @@ typedef enum mot_svg_side { MOT_SVG_BOTTOM = 0, MOT_SVG_LEFT } mot_svg_side;
 void mot_svg_axis(mot_svg *s, const mot_svg_scale *sc, mot_svg_side side,
                   double pos, size_t count, const char *fmt, const char *cls);
 
-/* ---- text layout ------------------------------------------------------------ */
+/* ---- text layout -------------------------------------------------------- */
 
 /* Estimated width of one display column, in em (font sizes). */
 #define MOT_SVG_COLUMN_EM 0.6

@@ -110,8 +110,8 @@ static double add_wrapped(mot_bp_layout *l, const char *s, double x, double y,
         mot_svg_wrap(s, fs, width, sp, n);
     }
     for (size_t i = 0; i < n; i++)
-        add_text(l, s + sp[i].start, sp[i].len, x, y + (double)i * fs * LEADING,
-                 fs, cls, within);
+        add_text(l, s + sp[i].start, sp[i].len, x,
+                 y + (double)i * fs * LEADING, fs, cls, within);
     if (sp != stack)
         free(sp);
     return (double)n * fs * LEADING;
@@ -381,7 +381,7 @@ void mot_blueprint_layout_free(mot_bp_layout *l)
     free(l);
 }
 
-/* ---- drawing -------------------------------------------------------------- */
+/* ---- drawing ------------------------------------------------------------ */
 
 static const char style_fmt[] =
     "text{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\","

@@ -17,7 +17,7 @@
 #include "mot/report.h"
 #include "mot/svg.h"
 
-/* ---- writing ------------------------------------------------------------- */
+/* ---- writing ------------------------------------------------------------ */
 
 /* Nonzero when s may write: no failure so far. */
 static int live(mot_svg *s)
@@ -255,7 +255,7 @@ void mot_svg_text(mot_svg *s, double x, double y, mot_svg_anchor anchor,
     fputs("</text>\n", s->f);
 }
 
-/* ---- scales and axes -------------------------------------------------------- */
+/* ---- scales and axes ---------------------------------------------------- */
 
 double mot_svg_scale_map(const mot_svg_scale *sc, double x)
 {
@@ -317,7 +317,7 @@ void mot_svg_axis(mot_svg *s, const mot_svg_scale *sc, mot_svg_side side,
     mot_svg_group_end(s);
 }
 
-/* ---- text layout ------------------------------------------------------------ */
+/* ---- text layout -------------------------------------------------------- */
 
 double mot_svg_text_width(const char *text, size_t len, double font_size)
 {

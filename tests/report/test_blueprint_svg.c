@@ -67,7 +67,7 @@ static mot_analysis analysis_of(mot_tp_result *tps, size_t ntp)
     return a;
 }
 
-/* ---- the golden drawing ---------------------------------------------------- */
+/* ---- the golden drawing ------------------------------------------------- */
 
 static const char fixture[] =
     "id,name,stage,lane,channel,supports,sla_hours\n"
@@ -93,7 +93,7 @@ static mot_analysis fixture_analysis(mot_tp_result *tps)
     tps[2].below_tolerance = 0.12;
     tps[2].line.found = 1;
     snprintf(tps[2].line.measure, sizeof tps[2].line.measure, "contacts");
-    tps[6].mean = 3.7;               /* R1: hygiene, wait point and fail point */
+    tps[6].mean = 3.7;               /* R1: hygiene, wait and fail point */
     tps[6].below_tolerance = 0.25;
     tps[6].kind = MOT_KIND_HYGIENE;
     tps[6].line.found = 1;
@@ -164,7 +164,8 @@ static void test_fixture_layout(void **state)
     assert_true(l->line_y[2] == l->lane[4].y);
     /* stages in order, left to right */
     assert_int_equal(l->nstages, 3);
-    assert_true(l->stage[0].x < l->stage[1].x && l->stage[1].x < l->stage[2].x);
+    assert_true(l->stage[0].x < l->stage[1].x);
+    assert_true(l->stage[1].x < l->stage[2].x);
     mot_blueprint_layout_free(l);
 
     /* the data lines appear, and the kinds and links are drawn */
@@ -202,7 +203,7 @@ static void test_write_error(void **state)
     mot_project_free(p);
 }
 
-/* ---- the geometry check ------------------------------------------------------ */
+/* ---- the geometry check ------------------------------------------------- */
 
 static int overlap(const mot_rect *a, const mot_rect *b)
 {
