@@ -74,3 +74,38 @@ char *tu_read(const char *path, size_t *len)
         *len = n;
     return buf;
 }
+
+void tu_golden(const char *name, const char *s)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/golden/%s", MOT_TEST_DATA, name);
+    const char *update = getenv("MOT_UPDATE_GOLDEN");
+    if (update && *update && strcmp(update, "0") != 0) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
+        assert_int_equal(fclose(f), 0);
+        return;
+    }
+    char *want = tu_read(path, NULL);
+    if (!want)
+        fail_msg("no golden file %s (run with MOT_UPDATE_GOLDEN=1)", path);
+    if (strcmp(want, s) != 0) {
+        size_t i = 0, lineno = 1, start = 0;
+        while (want[i] && want[i] == s[i]) {
+            if (want[i] == '\n') {
+                lineno++;
+                start = i + 1;
+            }
+            i++;
+        }
+        fprintf(stderr, "%s differs at line %zu:\n  want: %.*s\n  got:  %.*s\n",
+                name, lineno, (int)strcspn(want + start, "\n"), want + start,
+                (int)strcspn(s + start, "\n"), s + start);
+        free(want);
+        fail_msg("%s differs from its golden file "
+                 "(MOT_UPDATE_GOLDEN=1 regenerates it)", name);
+    }
+    free(want);
+}
+

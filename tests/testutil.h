@@ -22,6 +22,12 @@ const char *tu_write(const char *dir, const char *file, const char *data,
 ** *len receives its length if not NULL. Returns NULL if it cannot. */
 char *tu_read(const char *path, size_t *len);
 
+/* Compare s with the golden file MOT_TEST_DATA/golden/name, failing the
+** test (after printing the first differing line) when they differ or the
+** file is missing; when MOT_UPDATE_GOLDEN is set (and not "0"), write s
+** there instead. Review the diff of regenerated goldens. */
+void tu_golden(const char *name, const char *s);
+
 /* Join a and b with '/' into a static buffer (one of four, rotating). */
 const char *tu_path(const char *a, const char *b);
 

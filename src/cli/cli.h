@@ -96,6 +96,19 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
                      mot_project **out);
 
+/* The analysis options --threads, --seed, --bootstrap and --ipa-crosshair
+** (see `mot analyze --help`) into *o, the defaults for those not given
+** (a command accepts those its cli_spec names). Returns 0, or 64 after a
+** usage message for a bad value. */
+int cli_analyse_options(const char *cmd, const cli_args *a,
+                        mot_analyse_options *o);
+
+/* Derive and analyse project p (loaded from dir) with options opt.
+** Returns 0 with the analysis in *out (the caller frees it), or an exit
+** code after printing what went wrong. */
+int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
+                const mot_analyse_options *opt, mot_analysis **out);
+
 /* Load (as above), derive and analyse the project in dir with options opt.
 ** Returns 0 with the project in *p and the analysis in *a (the caller
 ** frees both), or an exit code after printing what went wrong. */
@@ -163,6 +176,7 @@ int cmd_servqual(int argc, char **argv);
 int cmd_drivers(int argc, char **argv);
 int cmd_peakend(int argc, char **argv);
 int cmd_tickets(int argc, char **argv);
+int cmd_blueprint(int argc, char **argv);
 int cmd_unbuilt(int argc, char **argv);
 
 #endif /* MOT_CLI_H */

@@ -70,8 +70,8 @@ static int format_option(const char *cmd, const cli_args *a, format *fm)
 
 /* --threads, --seed, --bootstrap and --ipa-crosshair into *o (defaults
 ** elsewhere). */
-static int analyse_options(const char *cmd, const cli_args *a,
-                           mot_analyse_options *o)
+int cli_analyse_options(const char *cmd, const cli_args *a,
+                        mot_analyse_options *o)
 {
     unsigned long threads, seed, boot;
     mot_analyse_options_default(o);
@@ -114,7 +114,7 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
     mot_analyse_options opt;
     if ((rc = format_option(cmd, &a, &fm)) ||
         (rc = cli_lang_option(cmd, &a, &lang)) ||
-        (rc = analyse_options(cmd, &a, &opt)))
+        (rc = cli_analyse_options(cmd, &a, &opt)))
         return rc;
     if (cli_get(&a, "segment", NULL))
         return cli_usage(cmd, "--segment is not built yet in mot %s",

@@ -151,7 +151,27 @@ const cli_command cli_commands[] = {
     {"behaviour", "front-line behaviour steps, coaching and training effect",
      "usage: mot behaviour DIR [--format ...]\n", cmd_unbuilt},
     {"blueprint", "draw the service blueprint with its moments of truth",
-     "usage: mot blueprint DIR [-o FILE.svg]\n", cmd_unbuilt},
+     "usage: mot blueprint DIR [-o FILE.svg] [--lang en|zh] [--no-analysis]\n"
+     "                     [--threads N] [--seed S] [--bootstrap B]\n"
+     "\n"
+     "Draw the service blueprint of the project in DIR as one SVG file: the\n"
+     "five lanes (physical evidence, customer actions, frontstage, backstage,\n"
+     "support processes) with the lines of interaction, visibility and\n"
+     "internal interaction, the stages as columns and each touchpoint as a box.\n"
+     "When the project has events it is analysed first (as 'mot analyze'\n"
+     "does) and each box shows its mean score and share below tolerance;\n"
+     "moments of truth are coloured by kind, fail points marked F and wait\n"
+     "points W (docs/report.md). 'supports' links are drawn as arrows.\n"
+     "\n"
+     "  -o, --out FILE    write the SVG to FILE (replaced only when whole)\n"
+     "                    instead of standard output\n"
+     "  --lang en|zh      language of the labels (default: mot.ini [report]\n"
+     "                    lang, else zh when LC_ALL/LC_MESSAGES/LANG starts\n"
+     "                    with zh)\n"
+     "  --no-analysis     draw the blueprint alone, without analysing\n"
+     "  --threads N, --seed S, --bootstrap B\n"
+     "                    options of the analysis, as for analyze\n",
+     cmd_blueprint},
     {"serve", "live server: alert when a moment goes wrong",
      "usage: mot serve DIR [--db FILE] [--listen ADDR:PORT]\n", cmd_unbuilt},
     {NULL, NULL, NULL, NULL},

@@ -32,14 +32,9 @@ int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
     return st == MOT_OK ? EXIT_OK : mot_status_exit_code(st);
 }
 
-int cli_analyse_project(const char *cmd, const char *dir,
-                        const mot_analyse_options *opt, mot_project **pp,
-                        mot_analysis **out)
+int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
+                const mot_analyse_options *opt, mot_analysis **out)
 {
-    mot_project *p;
-    int rc = cli_load_project(cmd, dir, 100, &p);
-    if (rc)
-        return rc;
     mot_error err;
     mot_error_clear(&err);
     mot_features *f = NULL;
@@ -53,10 +48,24 @@ int cli_analyse_project(const char *cmd, const char *dir,
             mot_error_set(&err, st, NULL, 0, 0, "%s", mot_strerror(st));
         fprintf(stderr, "mot %s: cannot analyse %s: ", cmd, dir);
         cli_print_error(&err);
-        mot_project_free(p);
         return mot_status_exit_code(st);
     }
-    *pp = p;
     *out = a;
+    return EXIT_OK;
+}
+
+int cli_analyse_project(const char *cmd, const char *dir,
+                        const mot_analyse_options *opt, mot_project **pp,
+                        mot_analysis **out)
+{
+    mot_project *p;
+    int rc = cli_load_project(cmd, dir, 100, &p);
+    if (rc)
+        return rc;
+    if ((rc = cli_analyse(cmd, dir, p, opt, out))) {
+        mot_project_free(p);
+        return rc;
+    }
+    *pp = p;
     return EXIT_OK;
 }

@@ -59,7 +59,7 @@ for c in analyze peakend; do
     expect_out "$c --help describes --format" "--format"
 done
 
-for c in behaviour blueprint serve; do
+for c in behaviour serve; do
     run "$c" x
     expect_rc "$c is not built yet" 64
     expect_err "$c says it is not built" "not built yet"

@@ -389,43 +389,6 @@ static char *render(const mot_project *p, const mot_analysis *a, fmt fm,
     return s;
 }
 
-/* Compare s with tests/data/golden/name, or write it there when
-** MOT_UPDATE_GOLDEN is set. On a difference, show the first differing
-** line. */
-static void golden(const char *name, const char *s)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/golden/%s", MOT_TEST_DATA, name);
-    const char *update = getenv("MOT_UPDATE_GOLDEN");
-    if (update && *update && strcmp(update, "0") != 0) {
-        FILE *f = fopen(path, "wb");
-        assert_non_null(f);
-        assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
-        assert_int_equal(fclose(f), 0);
-        return;
-    }
-    char *want = tu_read(path, NULL);
-    if (!want)
-        fail_msg("no golden file %s (run with MOT_UPDATE_GOLDEN=1)", path);
-    if (strcmp(want, s) != 0) {
-        size_t i = 0, lineno = 1, start = 0;
-        while (want[i] && want[i] == s[i]) {
-            if (want[i] == '\n') {
-                lineno++;
-                start = i + 1;
-            }
-            i++;
-        }
-        fprintf(stderr, "%s differs at line %zu:\n  want: %.*s\n  got:  %.*s\n",
-                name, lineno, (int)strcspn(want + start, "\n"), want + start,
-                (int)strcspn(s + start, "\n"), s + start);
-        free(want);
-        fail_msg("%s differs from its golden file "
-                 "(MOT_UPDATE_GOLDEN=1 regenerates it)", name);
-    }
-    free(want);
-}
-
 static void test_golden_full(void **state)
 {
     (void)state;
@@ -440,7 +403,7 @@ static void test_golden_full(void **state)
     };
     for (size_t i = 0; i < sizeof out / sizeof out[0]; i++) {
         char *s = render(p, &a, out[i].fm, out[i].lang);
-        golden(out[i].name, s);
+        tu_golden(out[i].name, s);
         free(s);
     }
     release(p, &a);
@@ -452,10 +415,10 @@ static void test_golden_empty(void **state)
     mot_project *p = load_fixture();
     mot_analysis a = empty_analysis();
     char *s = render(p, &a, JSON, MOT_LANG_EN);
-    golden("empty.json", s);
+    tu_golden("empty.json", s);
     free(s);
     s = render(p, &a, TEXT, MOT_LANG_EN);
-    golden("empty.en.txt", s);
+    tu_golden("empty.en.txt", s);
     free(s);
     release(p, &a);
 }
