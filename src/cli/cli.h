@@ -89,14 +89,18 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 
 /* ---- projects (project.c) ---------------------------------------------- */
 
-/* Load the project in dir, printing every problem on stderr as `mot check`
-** does (at most max_errors, then how many more, then "mot CMD: N problems
-** in DIR" and a summary of the rows without problems). Returns 0 with the project in *out (the caller frees it), or
+/* Load the project in dir, leaving out what the MOT_SKIP_* bits of skip
+** say (0: everything is read and checked), printing every problem on
+** stderr as `mot check` does (at most max_errors, then how many more, then
+** "mot CMD: N problems in DIR" and a summary of the rows without
+** problems). Returns 0 with the project in *out (the caller frees it), or
 ** the exit code of the failure (65 bad data, 66 missing, ...). */
 int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
-                     mot_project **out);
+                     unsigned skip, mot_project **out);
 
-/* Load (as above), derive and analyse the project in dir with options opt.
+/* Load (as above, skipping MOT_SKIP_ANALYSIS: the files and columns the
+** analysis does not use are neither read nor checked), derive and analyse
+** the project in dir with options opt.
 ** Returns 0 with the project in *p and the analysis in *a (the caller
 ** frees both), or an exit code after printing what went wrong. */
 int cli_analyse_project(const char *cmd, const char *dir,
