@@ -2,10 +2,11 @@
 ** mot/project.h: a user's project folder, read into typed tables.
 **
 ** A project is a folder of CSV files (DESIGN §2). mot_project_load reads
-** every file that is present, validates each row and the references
-** between files, and keeps the data in compact column arrays: ids are
-** interned to uint32_t indexes (mot_strtab), scores are floats with NAN for
-** "not rated", times are int64 Unix seconds with MOT_NO_TIME for "none".
+** every file that is present (but for those the caller's options skip),
+** validates each row and the references between files, and keeps the
+** data in compact column arrays: ids are interned to uint32_t indexes
+** (mot_strtab), scores are floats with NAN for "not rated", times are int64
+** Unix seconds with MOT_NO_TIME for "none".
 **
 ** Files: blueprint.csv (required), mot.ini, events.csv, customers.csv,
 ** kano.csv, servqual.csv, servqual_weights.csv, tickets.csv,
@@ -319,8 +320,9 @@ mot_status mot_servqual_load_file(mot_servqual **out, const char *path,
 void mot_kano_free(mot_kano *k);
 void mot_servqual_free(mot_servqual *s);
 
-/* One line of counts: "customers 1000, events 23456, touchpoints 12, ..."
-** written into buf (size n); returns snprintf's result. */
+/* One line of counts: "customers 1000, events 23456, touchpoints 12, ...",
+** with "tickets not read" (and so on) for a file skipped, written into buf
+** (size n); returns snprintf's result. */
 int mot_project_summary(const mot_project *p, char *buf, size_t n);
 
 #ifdef __cplusplus
