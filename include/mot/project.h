@@ -2,10 +2,11 @@
 ** mot/project.h: a user's project folder, read into typed tables.
 **
 ** A project is a folder of CSV files (DESIGN §2). mot_project_load reads
-** every file that is present, validates each row and the references
-** between files, and keeps the data in compact column arrays: ids are
-** interned to uint32_t indexes (mot_strtab), scores are floats with NAN for
-** "not rated", times are int64 Unix seconds with MOT_NO_TIME for "none".
+** every file that is present (but for those the caller's options skip),
+** validates each row and the references between files, and keeps the
+** data in compact column arrays: ids are interned to uint32_t indexes
+** (mot_strtab), scores are floats with NAN for "not rated", times are int64
+** Unix seconds with MOT_NO_TIME for "none".
 **
 ** Files: blueprint.csv (required), mot.ini, events.csv, customers.csv,
 ** kano.csv, servqual.csv, servqual_weights.csv, tickets.csv,
@@ -237,7 +238,7 @@ typedef struct mot_staff {
 /* ---- the project ---------------------------------------------------------- */
 
 /* Which files were found; a table pointer below is NULL when its file was
-** absent. */
+** absent or not read (see skipped). */
 typedef struct mot_project {
     char *dir;
     mot_config config;
@@ -252,7 +253,27 @@ typedef struct mot_project {
     mot_strtab *customer_ids;  /* shared by customers, events, tickets ... */
     mot_strtab *staff_ids;
     mot_strtab *branches;
+    unsigned skipped;          /* MOT_SKIP_* bits of mot_load_options.skip
+                                  that applied: the file is in the folder
+                                  but was not read, so its table is NULL
+                                  (MOT_SKIP_EVENT_DETAIL: events.csv was
+                                  read without those columns) */
 } mot_project;
+
+/* What mot_project_load may leave unread (mot_load_options.skip). A file
+** or column not read is not checked either: its problems go unreported,
+** and the files that name staff are not checked against a skipped
+** staff.csv (their staff ids are interned as given). */
+#define MOT_SKIP_STAFF        0x1u  /* staff.csv */
+#define MOT_SKIP_TICKETS      0x2u  /* tickets.csv */
+#define MOT_SKIP_INTERACTIONS 0x4u  /* interactions.csv */
+/* Of events.csv read only customer_id, time, touchpoint, score and
+** wait_minutes: journey, staff, branch, expected, channel and attribute
+** columns stay NULL (empty). */
+#define MOT_SKIP_EVENT_DETAIL 0x8u
+/* All that mot_features_derive and mot_analyse do not use. */
+#define MOT_SKIP_ANALYSIS (MOT_SKIP_STAFF | MOT_SKIP_TICKETS | \
+                           MOT_SKIP_INTERACTIONS | MOT_SKIP_EVENT_DETAIL)
 
 typedef struct mot_load_options {
     size_t max_errors;      /* stop collecting after this many (0 = 100) */
@@ -260,6 +281,8 @@ typedef struct mot_load_options {
                                what loaded, also when loading failed (then
                                it counts the rows that had no problem) */
     size_t summary_size;    /* bytes at summary */
+    unsigned skip;          /* MOT_SKIP_* bits: what not to read; 0 reads
+                               and checks everything */
 } mot_load_options;
 
 /* Read the project in folder `dir`. Every problem found is added to diag
@@ -302,8 +325,9 @@ mot_status mot_servqual_load_file(mot_servqual **out, const char *path,
 void mot_kano_free(mot_kano *k);
 void mot_servqual_free(mot_servqual *s);
 
-/* One line of counts: "customers 1000, events 23456, touchpoints 12, ..."
-** written into buf (size n); returns snprintf's result. */
+/* One line of counts: "customers 1000, events 23456, touchpoints 12, ...",
+** with "tickets not read" (and so on) for a file skipped, written into buf
+** (size n); returns snprintf's result. */
 int mot_project_summary(const mot_project *p, char *buf, size_t n);
 
 #ifdef __cplusplus

@@ -470,7 +470,10 @@ typedef struct mot_km {
 } mot_km;
 
 /* Kaplan-Meier estimate from time[i] >= 0 and event[i] (1 event, 0
-** censored). Rows with NAN time are skipped. MOT_EDATA for a negative or
+** censored), in any order: rows already in time order are not sorted
+** again, so a caller fitting many subsets of the same rows can sort them
+** once (the result does not depend on the order). Rows with NAN time are
+** skipped. MOT_EDATA for a negative or
 ** infinite time or event not 0/1, or no rows; the caller frees *out with
 ** mot_km_free. */
 mot_status mot_km_fit(const double *time, const int *event, size_t n,
@@ -488,8 +491,9 @@ typedef struct mot_logrank {
     double p;
 } mot_logrank;
 
-/* Log-rank (Mantel-Haenszel) test of group 0 vs group 1 (group[i] 0/1).
-** MOT_EDATA for bad values or if a group is empty or there is no event. */
+/* Log-rank (Mantel-Haenszel) test of group 0 vs group 1 (group[i] 0/1);
+** rows in any order, as for mot_km_fit (those in time order are not
+** sorted again). MOT_EDATA for bad values or if a group is empty or there is no event. */
 mot_status mot_logrank_test(const double *time, const int *event,
                             const int *group, size_t n, mot_logrank *res,
                             mot_error *err);

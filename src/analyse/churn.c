@@ -496,6 +496,41 @@ static size_t survival_times(const mot_project *p, const mot_features *f,
     return bad;
 }
 
+/* A model row and its survival time, for sorting. */
+typedef struct sv_timed {
+    double time;
+    size_t i;
+} sv_timed;
+
+/* By time, then by row: a total order. */
+static int cmp_timed(const void *a, const void *b)
+{
+    const sv_timed *x = a, *y = b;
+    if (x->time != y->time)
+        return x->time < y->time ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* The model rows with a survival time into ord, in time order; returns
+** their number, or (size_t)-1 if a malloc fails. Every touchpoint's rows
+** are taken in this order, so that the survival estimators find them
+** sorted and do not sort each touchpoint's again. */
+static size_t time_order(const double *time, size_t n, size_t *ord)
+{
+    sv_timed *t = malloc((n + 1) * sizeof *t);
+    size_t k = 0;
+    if (!t)
+        return (size_t)-1;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(time[i]))
+            t[k++] = (sv_timed){time[i], i};
+    qsort(t, k, sizeof *t, cmp_timed);
+    for (size_t i = 0; i < k; i++)
+        ord[i] = t[i].i;
+    free(t);
+    return k;
+}
+
 /* The survival view's data, shared read-only by the parts. */
 typedef struct sv_job {
     const mot_features *f;
@@ -503,6 +538,8 @@ typedef struct sv_job {
     const ch_rows *rw;
     const double *time;       /* per model row, NAN: left out */
     const int *event;
+    const size_t *ord;        /* the model rows with a time, in time order */
+    size_t nord;
     double min_group;
     mot_status st[MOT_MAX_THREADS];
 } sv_job;
@@ -519,9 +556,10 @@ static void survival_tp(const sv_job *j, const sv_buf *b, size_t t)
 {
     mot_tp_result *r = &j->a->tp[t];
     size_t n = 0;
-    for (size_t i = 0; i < j->rw->n; i++) {
+    for (size_t o = 0; o < j->nord; o++) {
+        size_t i = j->ord[o];
         int bad = bad_at(j->f, j->a, j->rw->row[i], t);
-        if (bad < 0 || isnan(j->time[i]))
+        if (bad < 0)
             continue;
         b->gt[n] = j->time[i];
         b->ge[n] = j->event[i];
@@ -580,10 +618,16 @@ static mot_status survival(const mot_project *p, const mot_features *f,
 {
     double *time = malloc((rw->n + 1) * sizeof *time);
     int *event = malloc((rw->n + 1) * sizeof *event);
+    size_t *ord = malloc((rw->n + 1) * sizeof *ord);
+    size_t bad = 0, nord = (size_t)-1;
     mot_status st = MOT_ENOMEM;
-    if (time && event) {
-        size_t bad = survival_times(p, f, rw, time, event);
-        sv_job j = {f, a, rw, time, event, (double)o->min_group, {MOT_OK}};
+    if (time && event && ord) {
+        bad = survival_times(p, f, rw, time, event);
+        nord = time_order(time, rw->n, ord);
+    }
+    if (nord != (size_t)-1) {
+        sv_job j = {f, a, rw, time, event, ord, nord, (double)o->min_group,
+                    {MOT_OK}};
         unsigned parts = mot_parallel_threads(o->threads, f->ntp);
         mot_parallel_run(parts, survival_part, &j);
         st = MOT_OK;
@@ -596,6 +640,7 @@ static mot_status survival(const mot_project *p, const mot_features *f,
     }
     free(time);
     free(event);
+    free(ord);
     return st;
 }
 

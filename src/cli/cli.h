@@ -89,12 +89,14 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 
 /* ---- projects (project.c) ---------------------------------------------- */
 
-/* Load the project in dir, printing every problem on stderr as `mot check`
-** does (at most max_errors, then how many more, then "mot CMD: N problems
-** in DIR" and a summary of the rows without problems). Returns 0 with the project in *out (the caller frees it), or
+/* Load the project in dir, leaving out what the MOT_SKIP_* bits of skip
+** say (0: everything is read and checked), printing every problem on
+** stderr as `mot check` does (at most max_errors, then how many more, then
+** "mot CMD: N problems in DIR" and a summary of the rows without
+** problems). Returns 0 with the project in *out (the caller frees it), or
 ** the exit code of the failure (65 bad data, 66 missing, ...). */
 int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
-                     mot_project **out);
+                     unsigned skip, mot_project **out);
 
 /* The analysis options --threads, --seed, --bootstrap and --ipa-crosshair
 ** (see `mot analyze --help`) into *o, the defaults for those not given
@@ -109,13 +111,16 @@ int cli_analyse_options(const char *cmd, const cli_args *a,
 int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
                 const mot_analyse_options *opt, mot_analysis **out);
 
-/* Load (as above), derive and analyse the project in dir with options opt.
+/* Load (as above, skipping MOT_SKIP_ANALYSIS: the files and columns the
+** analysis does not use are neither read nor checked), derive and analyse
+** the project in dir with options opt.
 ** Returns 0 with the project in *p and the analysis in *a (the caller
 ** frees both), or an exit code after printing what went wrong. */
 int cli_analyse_project(const char *cmd, const char *dir,
                         const mot_analyse_options *opt, mot_project **p,
                         mot_analysis **a);
 
+/* ---- reports (output.c) ------------------------------------------------- */
 
 /* Publish a finished report: write data (len bytes) to stdout when path is
 ** NULL or "-", else to path.tmp, renamed over path once whole. Returns 0,
@@ -137,8 +142,6 @@ mot_lang cli_default_lang(const mot_project *p);
 ** when peak_end_only is set, and publish it. Returns the exit code. */
 int cli_analysis_command(const char *cmd, int argc, char **argv,
                          int peak_end_only);
-
-/* ---- reports (output.c) ------------------------------------------------- */
 
 /* --format text|json (default text) and --lang en|zh (default: see
 ** cli_default_lang) of the single-file report commands. */

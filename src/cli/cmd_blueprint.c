@@ -30,7 +30,8 @@ int cmd_blueprint(int argc, char **argv)
         return cli_usage("blueprint", "-o needs a file name");
 
     mot_project *p;
-    if ((rc = cli_load_project("blueprint", a.arg[0], 100, &p)))
+    if ((rc = cli_load_project("blueprint", a.arg[0], 100,
+                               MOT_SKIP_ANALYSIS, &p)))
         return rc;
     mot_analysis *an = NULL;
     if (p->events && p->events->n > 0 && !cli_get(&a, "no-analysis", NULL) &&

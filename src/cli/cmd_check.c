@@ -25,7 +25,7 @@ int cmd_check(int argc, char **argv)
 
     const char *dir = a.arg[0];
     mot_project *p;
-    if ((rc = cli_load_project("check", dir, max_errors, &p)))
+    if ((rc = cli_load_project("check", dir, max_errors, 0, &p)))
         return rc;
     char summary[512];
     mot_project_summary(p, summary, sizeof summary);

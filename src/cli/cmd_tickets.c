@@ -43,7 +43,8 @@ int cmd_tickets(int argc, char **argv)
         return rc;
 
     mot_project *p;
-    if ((rc = cli_load_project("tickets", a.arg[0], 100, &p)))
+    if ((rc = cli_load_project("tickets", a.arg[0], 100,
+                               MOT_SKIP_INTERACTIONS, &p)))
         return rc;
     if (!p->tickets) {
         fprintf(stderr, "mot tickets: %s has no tickets.csv\n", a.arg[0]);

@@ -4,20 +4,21 @@
 **
 ** Loading reports every problem found the same way whichever command
 ** asked (file:line:column: message on stderr, then how many there were),
-** so `mot analyze` on a broken folder says exactly what `mot check` says.
+** so `mot analyze` on a broken folder says what `mot check` says of the
+** files and columns the analysis reads (the others it does not read).
 */
 #include <stdio.h>
 
 #include "cli/cli.h"
 
 int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
-                     mot_project **out)
+                     unsigned skip, mot_project **out)
 {
     mot_diag diag;
     mot_diag_init(&diag, max_errors);
     char summary[512] = "";
     mot_load_options opt = {.max_errors = max_errors, .summary = summary,
-                            .summary_size = sizeof summary};
+                            .summary_size = sizeof summary, .skip = skip};
     mot_project *p = NULL;
     mot_status st = mot_project_load(&p, dir, &opt, &diag);
     cli_print_diag(&diag, max_errors);
@@ -59,7 +60,7 @@ int cli_analyse_project(const char *cmd, const char *dir,
                         mot_analysis **out)
 {
     mot_project *p;
-    int rc = cli_load_project(cmd, dir, 100, &p);
+    int rc = cli_load_project(cmd, dir, 100, MOT_SKIP_ANALYSIS, &p);
     if (rc)
         return rc;
     if ((rc = cli_analyse(cmd, dir, p, opt, out))) {

@@ -9,7 +9,8 @@
 **
 ** This is the biggest file of a project (about ten events a customer), so
 ** a row costs 20 bytes (customer, time, touchpoint, score) plus 4 or 1 for
-** each optional column the file has; ids are interned once.
+** each optional column the file has and the load reads (with
+** MOT_SKIP_EVENT_DETAIL, only wait_minutes); ids are interned once.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -64,7 +65,15 @@ void mot_events_free(mot_events *e)
     free(e);
 }
 
-/* List the arrays of the columns present in the file. */
+/* True when column c is to be read: it is in the file, and the load reads
+** detail columns or c is one the analysis uses. */
+static int wanted(const ev_read *r, int c)
+{
+    return mot_tbl_has(&r->t, c) &&
+           (c == E_WAIT || !(r->t.ld->skip & MOT_SKIP_EVENT_DETAIL));
+}
+
+/* List the arrays of the columns to read. */
 static void list_arrays(ev_read *r)
 {
     mot_events *e = r->e;
@@ -78,7 +87,7 @@ static void list_arrays(ev_read *r)
         {&e->channel, sizeof *e->channel},
     };
     for (int c = 0; c < E_NCOLS; c++)
-        if (c <= E_SCORE || mot_tbl_has(&r->t, c))
+        if (c <= E_SCORE || wanted(r, c))
             r->arrays[r->narrays++] = all[c];
 }
 
@@ -137,12 +146,15 @@ mot_status mot_load_events(mot_load *ld)
 {
     ev_read r;
     mot_status st;
+    int detail = !(ld->skip & MOT_SKIP_EVENT_DETAIL);
     memset(&r, 0, sizeof r);
-    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS, 1);
+    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS, detail);
     if (st != MOT_OK)
         return st;
+    if (!detail)
+        ld->p->skipped |= MOT_SKIP_EVENT_DETAIL;
     if (!(r.e = ld->p->events = calloc(1, sizeof *r.e)) ||
-        (mot_tbl_has(&r.t, E_JOURNEY) &&
+        (wanted(&r, E_JOURNEY) &&
          !(r.e->journeys = mot_strtab_new())))
         mot_load_error(ld, MOT_ENOMEM, r.t.file, 0, 0, "out of memory");
     else

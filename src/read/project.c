@@ -4,9 +4,10 @@
 ** Loading reads mot.ini first (the scale and column names the other files
 ** need), then blueprint.csv (which every touchpoint reference is checked
 ** against), staff.csv (which staff ids are checked against), and the other
-** files. Every problem is reported to the caller's diag and reading goes on,
-** so one call finds all of them, up to the error budget; the project is
-** handed out only when there was none.
+** files, but for those the caller's options skip. Every problem is
+** reported to the caller's diag and reading goes on, so one call finds all
+** of them, up to the error budget; the project is handed out only when
+** there was none.
 **
 ** mot_kano_load_file and mot_servqual_load_file read one such file given
 ** by its path, into a project of their own with no folder and no
@@ -117,17 +118,31 @@ static void load_config(mot_load *ld)
 }
 
 /* Read the data files after blueprint.csv, in an order where each file
-** is checked against those it refers to. */
+** is checked against those it refers to. A file whose MOT_SKIP_* bit is
+** in ld->skip is not opened; the bit goes to p->skipped when the file is
+** there. */
 static void load_files(mot_load *ld)
 {
-    static mot_status (*const loaders[])(mot_load *) = {
-        mot_load_staff, mot_load_customers, mot_load_events, mot_load_kano,
-        mot_load_servqual, mot_load_tickets, mot_load_interactions,
+    static const struct {
+        mot_status (*load)(mot_load *);
+        unsigned skip;          /* the bit that leaves the file unread */
+        const char *base;       /* its name without .csv */
+    } files[] = {
+        {mot_load_staff, MOT_SKIP_STAFF, "staff"},
+        {mot_load_customers, 0, NULL},
+        {mot_load_events, 0, NULL},
+        {mot_load_kano, 0, NULL},
+        {mot_load_servqual, 0, NULL},
+        {mot_load_tickets, MOT_SKIP_TICKETS, "tickets"},
+        {mot_load_interactions, MOT_SKIP_INTERACTIONS, "interactions"},
     };
-    for (size_t i = 0; i < sizeof loaders / sizeof *loaders; i++) {
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         if (mot_load_stopped(ld))
             return;
-        loaders[i](ld);
+        if (!(ld->skip & files[i].skip))
+            files[i].load(ld);
+        else if (mot_tbl_present(ld, files[i].base))
+            ld->p->skipped |= files[i].skip;
     }
 }
 
@@ -146,6 +161,7 @@ mot_status mot_project_load(mot_project **out, const char *dir,
     memset(&ld, 0, sizeof ld);
     ld.diag = diag;
     ld.max_errors = opt && opt->max_errors ? opt->max_errors : 100;
+    ld.skip = opt ? opt->skip : 0;
     if (!is_folder(dir)) {
         mot_load_error(&ld, MOT_ENOENT, dir, 0, 0, "folder not found");
         return ld.status;
@@ -289,9 +305,15 @@ int mot_project_summary(const mot_project *p, char *buf, size_t n)
              plural(p->servqual->n));
     if (p->tickets)
         part(&l, "tickets %zu", p->tickets->n);
+    else if (p->skipped & MOT_SKIP_TICKETS)
+        part(&l, "tickets not read");
     if (p->interactions)
         part(&l, "interactions %zu", p->interactions->n);
+    else if (p->skipped & MOT_SKIP_INTERACTIONS)
+        part(&l, "interactions not read");
     if (p->staff)
         part(&l, "staff %zu", p->staff->n);
+    else if (p->skipped & MOT_SKIP_STAFF)
+        part(&l, "staff not read");
     return l.used;
 }

@@ -309,6 +309,16 @@ static char *locate(mot_tbl *t, const char *base, mot_status *st)
     return has_plain ? plain : gz;
 }
 
+int mot_tbl_present(const mot_load *ld, const char *base)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.csv", ld->p->dir, base);
+    if (file_exists(path))
+        return 1;
+    snprintf(path, sizeof path, "%s/%s.csv.gz", ld->p->dir, base);
+    return file_exists(path);
+}
+
 /* Set up t for a file with the given columns. */
 static void tbl_init(mot_tbl *t, mot_load *ld, const mot_tbl_col *cols,
                      size_t ncols, int keep_attrs)

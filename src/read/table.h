@@ -36,6 +36,7 @@ typedef struct mot_load {
     mot_diag *diag;
     size_t max_errors;      /* stop reading after this many problems */
     size_t nerrors;         /* problems reported by this load */
+    unsigned skip;          /* MOT_SKIP_* bits: what not to read */
     mot_status status;      /* the first problem's status, MOT_OK if none */
     int stop;               /* an allocation failed: read no further */
     int blueprint_partial;  /* blueprint.csv could not be read whole, so
@@ -135,6 +136,9 @@ typedef struct mot_tbl {
 mot_status mot_tbl_open(mot_tbl *t, mot_load *ld, const char *base,
                         const mot_tbl_col *cols, size_t ncols,
                         int keep_attrs);
+
+/* True when base.csv or base.csv.gz is in the project folder. */
+int mot_tbl_present(const mot_load *ld, const char *base);
 
 /* Open the file at path, whatever its name, like mot_tbl_open; problems
 ** name the file by path as given. A missing file is reported (MOT_ENOENT)

@@ -29,6 +29,19 @@ static void str(mot_json *j, const char *key, const char *s)
     mot_json_string(j, s && *s ? s : NULL);
 }
 
+/* "key": n for a table read, null for a file present but not read
+** (mot_project.skipped), nothing for a file absent. */
+static void skippable(mot_json *j, const char *key, const size_t *n,
+                      int skipped)
+{
+    if (n)
+        mot_json_member_count(j, key, *n);
+    else if (skipped) {
+        mot_json_key(j, key);
+        mot_json_null(j);
+    }
+}
+
 /* Counts of every input table present. */
 static void inputs(mot_json *j, const mot_project *p)
 {
@@ -44,12 +57,13 @@ static void inputs(mot_json *j, const mot_project *p)
         mot_json_member_count(j, "kano", p->kano->n);
     if (p->servqual)
         mot_json_member_count(j, "servqual", p->servqual->n);
-    if (p->tickets)
-        mot_json_member_count(j, "tickets", p->tickets->n);
-    if (p->interactions)
-        mot_json_member_count(j, "interactions", p->interactions->n);
-    if (p->staff)
-        mot_json_member_count(j, "staff", p->staff->n);
+    skippable(j, "tickets", p->tickets ? &p->tickets->n : NULL,
+              (p->skipped & MOT_SKIP_TICKETS) != 0);
+    skippable(j, "interactions",
+              p->interactions ? &p->interactions->n : NULL,
+              (p->skipped & MOT_SKIP_INTERACTIONS) != 0);
+    skippable(j, "staff", p->staff ? &p->staff->n : NULL,
+              (p->skipped & MOT_SKIP_STAFF) != 0);
     mot_json_end_object(j);
 }
 

@@ -29,15 +29,29 @@
 **  - A permutation test: y is shuffled (xoshiro256**, seeded) `perm`
 **    times, the same cuts rescanned, p = (1 + #{M* >= M}) / (perm + 1).
 ** The reported p is the permutation p when perm > 0, else Miller-Siegmund.
+**
+** The rows are put in x order stably (rows with equal x keep their order,
+** which the shuffles of the permutation test start from). When x takes at
+** most COUNTING_MAX distinct values (scores, counts of contacts) that is
+** done by counting them, in two passes over the rows; otherwise by qsort,
+** glibc's being a merge sort and so stable too. tests/stats/test_maxstat.c
+** checks that both give the same results.
 */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mot/stats.h"
+#include "stats/stats_int.h"
 
 /* pi; M_PI is not in strict C11. */
 #define MOT_PI 3.14159265358979323846
+
+/* Most distinct x values ordered by counting, and the slots of the hash
+** table that finds them (a power of two, at least twice as many). */
+#define COUNTING_MAX 256
+#define COUNTING_SLOTS 512
 
 void mot_maxstat_opts_default(mot_maxstat_opts *o)
 {
@@ -81,6 +95,95 @@ static int cmp_row(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The distinct x values of rows being counted. */
+typedef struct distinct {
+    double value[COUNTING_MAX];     /* in the order met, then sorted */
+    size_t count[COUNTING_MAX];     /* rows of each, then where they start */
+    size_t n;
+    int16_t slot[COUNTING_SLOTS];   /* index into value, -1 empty */
+    unsigned char rank[COUNTING_MAX]; /* index in order met -> sorted */
+} distinct;
+
+/* The index of x among the distinct values of c, added if new; -1 when
+** there would be more than COUNTING_MAX. x is not NAN and not -0. */
+static int distinct_index(distinct *c, double x)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    bits *= UINT64_C(0x9E3779B97F4A7C15);
+    for (size_t h = (size_t)(bits >> 55);; h = (h + 1) % COUNTING_SLOTS) {
+        int16_t i = c->slot[h];
+        if (i >= 0 && c->value[i] == x)
+            return i;
+        if (i < 0) {
+            if (c->n == COUNTING_MAX)
+                return -1;
+            c->value[c->n] = x;
+            c->count[c->n] = 0;
+            c->slot[h] = (int16_t)c->n;
+            return (int)c->n++;
+        }
+    }
+}
+
+/* Order r[0..n-1] by x stably by counting, with idx (n bytes) as scratch
+** and ys receiving the outcomes in x order. Returns 0, r and ys
+** unspecified, when x has more than COUNTING_MAX distinct values or a -0
+** (which equals 0 but would not be stored as 0). */
+static int order_by_counting(row *r, size_t n, unsigned char *idx,
+                             double *ys)
+{
+    distinct c;
+    c.n = 0;
+    memset(c.slot, 0xff, sizeof c.slot);
+    for (size_t i = 0; i < n; i++) {
+        int k = r[i].x == 0 && signbit(r[i].x) ? -1
+                                               : distinct_index(&c, r[i].x);
+        if (k < 0)
+            return 0;
+        idx[i] = (unsigned char)k;
+        c.count[k]++;
+    }
+    double sorted[COUNTING_MAX];
+    size_t start[COUNTING_MAX], at = 0;
+    memcpy(sorted, c.value, c.n * sizeof *sorted);
+    qsort(sorted, c.n, sizeof *sorted, cmp_double);
+    for (size_t j = 0; j < c.n; j++) {
+        /* the distinct values are few: find each one's rank directly */
+        size_t k = 0;
+        while (c.value[k] != sorted[j])
+            k++;
+        c.rank[k] = (unsigned char)j;
+        start[j] = at;
+        at += c.count[k];
+    }
+    for (size_t i = 0; i < n; i++)
+        ys[start[c.rank[idx[i]]]++] = r[i].y;
+    for (size_t j = 0, i = 0; j < c.n; j++)
+        for (; i < start[j]; i++)
+            r[i] = (row){sorted[j], ys[i]};
+    return 1;
+}
+
+/* Order r[0..n-1] by x stably and put the outcomes in that order into ys,
+** by counting if `counting` and x has few values; idx is n bytes of
+** scratch. */
+static void order_rows(row *r, size_t n, int counting, unsigned char *idx,
+                       double *ys)
+{
+    if (counting && order_by_counting(r, n, idx, ys))
+        return;
+    qsort(r, n, sizeof *r, cmp_row);
+    for (size_t i = 0; i < n; i++)
+        ys[i] = r[i].y;
+}
+
 /* Max chi-square over the cuts at lower-group sizes m[0..k-1] of the
 ** outcome sequence y (in x order); *arg receives the cut's index. */
 static double scan(const double *y, size_t n, double events, const size_t *m,
@@ -103,9 +206,11 @@ static double scan(const double *y, size_t n, double events, const size_t *m,
     return best;
 }
 
-mot_status mot_maxstat_scan(const double *x, const double *y, size_t n,
-                            const mot_maxstat_opts *opts, mot_maxstat *res,
-                            mot_error *err)
+/* mot_maxstat_scan, ordering the rows by counting when `counting` is set
+** and x has few distinct values. */
+static mot_status maxstat_scan(const double *x, const double *y, size_t n,
+                               const mot_maxstat_opts *opts, int counting,
+                               mot_maxstat *res, mot_error *err)
 {
     mot_maxstat_opts o;
     if (opts)
@@ -124,8 +229,9 @@ mot_status mot_maxstat_scan(const double *x, const double *y, size_t n,
     row *r = malloc((n ? n : 1) * sizeof *r);
     double *ys = malloc((n ? n : 1) * sizeof *ys);
     size_t *m = malloc((n ? n : 1) * sizeof *m);
+    unsigned char *idx = malloc(n ? n : 1);
     mot_status st = MOT_OK;
-    if (!r || !ys || !m) {
+    if (!r || !ys || !m || !idx) {
         st = mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
         goto done;
     }
@@ -154,9 +260,7 @@ mot_status mot_maxstat_scan(const double *x, const double *y, size_t n,
     res->rows = nn;
     if (nn < 2 || events == 0 || events == (double)nn)
         goto done;      /* found = 0 */
-    qsort(r, nn, sizeof *r, cmp_row);
-    for (size_t i = 0; i < nn; i++)
-        ys[i] = r[i].y;
+    order_rows(r, nn, counting, idx, ys);
     size_t minn = (size_t)ceil(o.min_prop * (double)nn);
     if (minn < o.min_group)
         minn = o.min_group;
@@ -223,5 +327,20 @@ done:
     free(r);
     free(ys);
     free(m);
+    free(idx);
     return st;
+}
+
+mot_status mot_maxstat_scan(const double *x, const double *y, size_t n,
+                            const mot_maxstat_opts *opts, mot_maxstat *res,
+                            mot_error *err)
+{
+    return maxstat_scan(x, y, n, opts, 1, res, err);
+}
+
+mot_status mot_maxstat_scan_qsort(const double *x, const double *y, size_t n,
+                                  const mot_maxstat_opts *opts,
+                                  mot_maxstat *res, mot_error *err)
+{
+    return maxstat_scan(x, y, n, opts, 0, res, err);
 }

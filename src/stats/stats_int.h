@@ -6,8 +6,8 @@
 ** doubles (a double travels as its bit pattern, so NAN and -0 survive).
 ** A `wbuf` writes into a caller's buffer and counts every byte even past
 ** its end, so one routine both sizes and fills; an `rbuf` reads and
-** remembers whether it ran out. And the one-time switch-off of GSL's
-** abort-on-error handler.
+** remembers whether it ran out. The one-time switch-off of GSL's
+** abort-on-error handler. And a variant of mot_maxstat_scan for tests.
 */
 #ifndef MOT_STATS_INT_H
 #define MOT_STATS_INT_H
@@ -17,9 +17,16 @@
 #include <string.h>
 
 #include "mot/error.h"
+#include "mot/stats.h"
 
 #define MOT_SER_VERSION 1
 #define MOT_SER_HEADER 8
+
+/* mot_maxstat_scan ordering the rows by qsort whatever x holds, never by
+** counting its values: the tests check that both give the same results. */
+mot_status mot_maxstat_scan_qsort(const double *x, const double *y, size_t n,
+                                  const mot_maxstat_opts *opts,
+                                  mot_maxstat *res, mot_error *err);
 
 /* Turn GSL's default error handler (print + abort) off, once per process
 ** (pthread_once); GSL errors then come back as return codes. */

@@ -30,7 +30,9 @@ static int cmp_obs(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Copy, check and sort the usable rows; *k receives their number. */
+/* Copy, check and sort the usable rows (unless they come in time order
+** already); *k receives their number. Only the rows' grouping by equal
+** time matters to the estimators, so the order of ties does not. */
 static mot_status collect(const double *time, const int *event,
                           const int *group, size_t n, obs **out, size_t *k,
                           mot_error *err)
@@ -39,6 +41,7 @@ static mot_status collect(const double *time, const int *event,
     if (!o)
         return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
     size_t m = 0;
+    int sorted = 1;
     for (size_t i = 0; i < n; i++) {
         if (isnan(time[i]))
             continue;
@@ -53,13 +56,15 @@ static mot_status collect(const double *time, const int *event,
         o[m].t = time[i];
         o[m].e = event[i];
         o[m].g = group ? group[i] : 0;
+        sorted = sorted && (m == 0 || o[m - 1].t <= o[m].t);
         m++;
     }
     if (m == 0) {
         free(o);
         return mot_error_set(err, MOT_EDATA, NULL, 0, 0, "no usable rows");
     }
-    qsort(o, m, sizeof *o, cmp_obs);
+    if (!sorted)
+        qsort(o, m, sizeof *o, cmp_obs);
     *out = o;
     *k = m;
     return MOT_OK;

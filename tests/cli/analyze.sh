@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # analyze.sh: `mot analyze` and `mot peakend` on a small demo in every
 # format and language; -o writes the file whole and nothing on stdout; a
-# broken project exits 65 with nothing written; bad options exit 64; the
+# broken project exits 65 with nothing written, but not for a broken file
+# the analysis does not read (tickets.csv); bad options exit 64; the
 # JSON parses (python3) and has the top-level keys of DESIGN §4, as do the
 # golden JSON files of tests/report/test_analysis_report.c; its kano and
 # servqual objects are those of `mot kano` and `mot servqual`, tied to the
@@ -87,6 +88,8 @@ json_check "every touchpoint has the keys of DESIGN §4" "$TMP/a.json" \
     'all({"id", "name", "stage", "phase", "lane", "n", "reach", "mean", "sd", "below_tolerance", "impact", "tolerance_line", "mot", "priority"} <= set(t) for t in d["touchpoints"])'
 json_check "the JSON counts the inputs" "$TMP/a.json" \
     'd["inputs"]["customers"] == 400 and d["inputs"]["touchpoints"] == len(d["touchpoints"])'
+json_check "files the analysis does not read count as null" "$TMP/a.json" \
+    'all(d["inputs"][k] is None for k in ("tickets", "interactions", "staff"))'
 json_check "MOT kinds are English identifiers" "$TMP/a.json" \
     'all(t["mot"] in ("negative", "positive", "hygiene", "none") for t in d["touchpoints"])'
 json_check "moments of truth name touchpoint ids" "$TMP/a.json" \
@@ -193,6 +196,15 @@ expect_no_out "nothing on stdout for a broken project"
 if [ -e "$TMP/broken.txt" ]; then not_ok "a report was written for a broken project"; else ok "no report written for a broken project"; fi
 run analyze "$TMP/missing"
 expect_rc "a missing folder is missing input" 66
+
+# what the analysis does not use is neither read nor checked; mot check
+# checks it
+rm -rf "$TMP/unused" && cp -r "$D" "$TMP/unused"
+printf 'K9999999,C9999999,T99,never,,\n' >> "$TMP/unused/tickets.csv"
+run analyze "$TMP/unused" --bootstrap 20
+expect_rc "analyze does not read tickets.csv" 0
+run check "$TMP/unused"
+expect_rc "check reads and rejects the broken tickets.csv" 65
 
 # options are never silently ignored
 run analyze "$D" --format pdf

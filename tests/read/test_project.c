@@ -1,7 +1,7 @@
 /* test_project.c: mot_project_load on whole folders: the malformed-input
 ** matrix (each case a tiny project with one thing wrong, and the exact
-** first message), counting and limiting problems, the summary line, and
-** freeing. */
+** first message), counting and limiting problems, the summary line,
+** skipping files and event columns, and freeing. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -572,6 +572,75 @@ static void test_summary_of_every_table(void **state)
     mot_project_free(p);
 }
 
+/* A folder whose problems are all in what the analysis does not read: a
+** staff id unknown to staff.csv, a bad channel, a bad ticket and a bad
+** interaction time. */
+static const char *skip_project(void)
+{
+    return lu_project("skip", (lu_file[]){
+        BP, {"customers.csv", "customer_id\nC1\n"},
+        {"staff.csv", "staff_id\nS1\n"},
+        {"events.csv", "customer_id,time,touchpoint,score,journey_id,"
+                       "staff_id,branch,wait_minutes,expected,channel,"
+                       "mood\nC1,0,T1,4,J1,S9,B1,3,4,telepathy,calm\n"},
+        {"tickets.csv", TK_HEAD "K1,C1,T9,0,,\n"},
+        {"interactions.csv", "interaction_id,staff_id,time,greeted\n"
+                             "I1,S1,never,1\n"}, END});
+}
+
+static void test_skip_reads_only_what_is_asked(void **state)
+{
+    (void)state;
+    const char *dir = skip_project();
+    lu_result r;
+    lu_load_fail(dir, 0, &r);      /* all is read and checked by default */
+    assert_int_equal(r.count, 4);
+    mot_diag_free(&r.diag);
+
+    mot_diag d;
+    mot_diag_init(&d, 0);
+    mot_project *p = NULL;
+    char buf[200];
+    mot_load_options opt = {.skip = MOT_SKIP_ANALYSIS, .summary = buf,
+                            .summary_size = sizeof buf};
+    assert_int_equal(mot_project_load(&p, dir, &opt, &d), MOT_OK);
+    assert_int_equal(d.n, 0);
+    mot_diag_free(&d);
+    assert_int_equal(p->skipped, MOT_SKIP_ANALYSIS);
+    assert_null(p->staff);
+    assert_null(p->tickets);
+    assert_null(p->interactions);
+    const mot_events *e = p->events;
+    assert_int_equal(e->n, 1);
+    assert_null(e->journey);
+    assert_null(e->journeys);
+    assert_null(e->staff);
+    assert_null(e->branch);
+    assert_null(e->expected);
+    assert_null(e->channel);
+    assert_int_equal(e->attrs.n, 0);
+    assert_float_equal(e->score[0], 4, 0);
+    assert_float_equal(e->wait_minutes[0], 3, 0);
+    assert_string_equal(buf, "customers 1, events 1, touchpoints 3 in 3 "
+                        "stages, tickets not read, interactions not read, "
+                        "staff not read");
+    mot_project_free(p);
+}
+
+static void test_skip_of_absent_files_is_not_recorded(void **state)
+{
+    (void)state;
+    const char *dir = lu_project("skip_absent", (lu_file[]){BP, END});
+    mot_diag d;
+    mot_diag_init(&d, 0);
+    mot_project *p = NULL;
+    mot_load_options opt = {.skip = MOT_SKIP_ANALYSIS};
+    assert_int_equal(mot_project_load(&p, dir, &opt, &d), MOT_OK);
+    mot_diag_free(&d);
+    assert_int_equal(p->skipped, 0);
+    mot_project_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -583,6 +652,8 @@ int main(void)
         cmocka_unit_test(test_mot_ini_problem_is_reported),
         cmocka_unit_test(test_summary),
         cmocka_unit_test(test_summary_of_every_table),
+        cmocka_unit_test(test_skip_reads_only_what_is_asked),
+        cmocka_unit_test(test_skip_of_absent_files_is_not_recorded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

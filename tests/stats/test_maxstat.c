@@ -5,8 +5,10 @@
 ** outcome arrangements; the Miller-Siegmund formula against the published
 ** critical values of Lausen & Schumacher (1992), Table 2 (as shipped in
 ** R's maxstat, data/LausenTab2.txt); Miller-Siegmund against a 20000-
-** permutation p on 2000 rows; a planted step recovered; and the false
-** positive rate on pure noise over 200 seeds.
+** permutation p on 2000 rows; a planted step recovered; the false
+** positive rate on pure noise over 200 seeds; and that ordering the rows
+** by counting (x with few distinct values) gives exactly the results of
+** ordering them by qsort, permutation p-values included.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +21,7 @@
 #include <string.h>
 
 #include "mot/stats.h"
+#include "stats/stats_int.h"
 
 static void assert_abs(double got, double want, double tol)
 {
@@ -274,6 +277,75 @@ static void test_edge_cases(void **state)
     assert_int_equal(mot_maxstat_scan(x, y1, 6, &o, &m, &err), MOT_EUSAGE);
 }
 
+/* Fail unless a and b are the same result, bit for bit (NAN = NAN). */
+static void assert_same_scan(const mot_maxstat *a, const mot_maxstat *b)
+{
+    const double da[] = {a->cut, a->cut_next, a->n_below, a->events_below,
+                         a->rate_below, a->n_above, a->events_above,
+                         a->rate_above, a->stat, a->p_raw, a->p_ms,
+                         a->p_lau94, a->p_perm, a->p, a->eps_lo, a->eps_hi};
+    const double db[] = {b->cut, b->cut_next, b->n_below, b->events_below,
+                         b->rate_below, b->n_above, b->events_above,
+                         b->rate_above, b->stat, b->p_raw, b->p_ms,
+                         b->p_lau94, b->p_perm, b->p, b->eps_lo, b->eps_hi};
+    assert_int_equal(a->found, b->found);
+    assert_int_equal(a->direction, b->direction);
+    assert_int_equal(a->cuts, b->cuts);
+    assert_int_equal(a->rows, b->rows);
+    assert_int_equal(a->skipped, b->skipped);
+    for (size_t i = 0; i < sizeof da / sizeof *da; i++)
+        if (!(isnan(da[i]) && isnan(db[i])) &&
+            memcmp(&da[i], &db[i], sizeof da[i]) != 0)
+            fail_msg("field %zu: %.17g against %.17g", i, da[i], db[i]);
+}
+
+/* x with k distinct values (k up to 300: counting up to 256, qsort above),
+** some NAN x and y, a step in the churn rate; every scan also with 50
+** permutations, whose shuffles start from the order of ties. */
+static void test_counting_matches_qsort(void **state)
+{
+    (void)state;
+    static const size_t ks[] = {2, 5, 11, 30, 255, 256, 257, 300};
+    enum { N = 3000 };
+    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
+    assert_non_null(x);
+    assert_non_null(y);
+    for (size_t c = 0; c < sizeof ks / sizeof *ks; c++) {
+        mot_rng r;
+        mot_rng_seed(&r, 99 + c);
+        for (size_t i = 0; i < N; i++) {
+            double u = mot_rng_uniform(&r);
+            x[i] = (double)(size_t)(u * (double)ks[c]) / 2 - 3;
+            y[i] = mot_rng_uniform(&r) < (u < 0.3 ? 0.4 : 0.2);
+            if (i % 97 == 0)
+                x[i] = NAN;
+            if (i % 89 == 0)
+                y[i] = NAN;
+        }
+        for (unsigned perm = 0; perm <= 50; perm += 50) {
+            mot_maxstat_opts o;
+            mot_maxstat_opts_default(&o);
+            o.perm = perm;
+            o.seed = 5;
+            mot_maxstat a, b;
+            assert_int_equal(mot_maxstat_scan(x, y, N, &o, &a, NULL), MOT_OK);
+            assert_int_equal(mot_maxstat_scan_qsort(x, y, N, &o, &b, NULL),
+                             MOT_OK);
+            assert_true(a.found);
+            assert_same_scan(&a, &b);
+        }
+    }
+    /* -0 equals 0: ordered by qsort, with its ties, and reported as met */
+    for (size_t i = 0; i < N; i++)
+        x[i] = i % 7 == 0 ? -0.0 : (double)(i % 5);
+    mot_maxstat a, b;
+    assert_int_equal(mot_maxstat_scan(x, y, N, NULL, &a, NULL), MOT_OK);
+    assert_int_equal(mot_maxstat_scan_qsort(x, y, N, NULL, &b, NULL), MOT_OK);
+    assert_same_scan(&a, &b);
+    free(x);
+    free(y);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_planted_step),
         cmocka_unit_test(test_noise_false_positives),
         cmocka_unit_test(test_edge_cases),
+        cmocka_unit_test(test_counting_matches_qsort),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

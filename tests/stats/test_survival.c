@@ -4,7 +4,8 @@
 ** 1965 and used in Kleinbaum & Klein, Survival Analysis, ch. 2), checked
 ** step by step by hand below and against the published survfit and
 ** survdiff output (S and Greenwood SE to 3-4 decimals; log-rank
-** chi-square 16.79, O/E 9/19.25 and 21/10.75).
+** chi-square 16.79, O/E 9/19.25 and 21/10.75). Rows in time order
+** (which are not sorted again) give exactly what rows in any order give.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -116,6 +117,55 @@ static void test_logrank_6mp(void **state)
     assert_abs(lr2.expected[1], lr.expected[0], 1e-12);
 }
 
+/* Both groups merged in time order (ties in a different order than a
+** sort would leave them) against the rows in file order; KM on the 6-MP
+** rows reversed against them in time order. */
+static void test_order_does_not_matter(void **state)
+{
+    (void)state;
+    double t[42], ts[42];
+    int e[42], g[42], es[42], gs[42];
+    for (int i = 0; i < 21; i++) {
+        t[i] = T6[i];
+        e[i] = E6[i];
+        g[i] = 0;
+        t[21 + i] = TP[i];
+        e[21 + i] = 1;
+        g[21 + i] = 1;
+    }
+    size_t k = 0;
+    for (double v = 0; v <= 35; v++)       /* the times are whole days */
+        for (int i = 41; i >= 0; i--)      /* ties from the last row back */
+            if (t[i] == v) {
+                ts[k] = t[i];
+                es[k] = e[i];
+                gs[k++] = g[i];
+            }
+    assert_int_equal(k, 42);
+    mot_logrank a, b;
+    assert_int_equal(mot_logrank_test(t, e, g, 42, &a, NULL), MOT_OK);
+    assert_int_equal(mot_logrank_test(ts, es, gs, 42, &b, NULL), MOT_OK);
+    assert_memory_equal(&a, &b, sizeof a);
+
+    double tr[21];
+    int er[21];
+    for (int i = 0; i < 21; i++) {
+        tr[i] = T6[20 - i];
+        er[i] = E6[20 - i];
+    }
+    mot_km *x, *y;
+    assert_int_equal(mot_km_fit(T6, E6, 21, &x, NULL), MOT_OK);
+    assert_int_equal(mot_km_fit(tr, er, 21, &y, NULL), MOT_OK);
+    assert_int_equal(x->k, y->k);
+    assert_memory_equal(x->time, y->time, x->k * sizeof *x->time);
+    assert_memory_equal(x->n_risk, y->n_risk, x->k * sizeof *x->n_risk);
+    assert_memory_equal(x->n_event, y->n_event, x->k * sizeof *x->n_event);
+    assert_memory_equal(x->surv, y->surv, x->k * sizeof *x->surv);
+    assert_memory_equal(x->se, y->se, x->k * sizeof *x->se);
+    mot_km_free(x);
+    mot_km_free(y);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -141,6 +191,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_km_6mp),
         cmocka_unit_test(test_logrank_6mp),
+        cmocka_unit_test(test_order_does_not_matter),
         cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
