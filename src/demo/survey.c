@@ -12,19 +12,11 @@
 ** five dimensions, in twenty chips of 5 points.
 */
 #include "demo/gen.h"
+#include "mot/survey.h"
 
-/* Category order used by the tables below. */
-enum { KA, KO, KM, KI, KR, KQ, KN };
-
-/* The Berger et al. evaluation table: category of (functional,
-** dysfunctional), answers 0 like .. 4 dislike. */
-static const unsigned char kano_table[5][5] = {
-    {KQ, KA, KA, KA, KO},
-    {KR, KI, KI, KI, KM},
-    {KR, KI, KI, KI, KM},
-    {KR, KI, KI, KI, KM},
-    {KR, KR, KR, KR, KQ},
-};
+/* Category order used by the tables below: mot_kano_category's. */
+enum { KA = MOT_KANO_A, KO = MOT_KANO_O, KM = MOT_KANO_M, KI = MOT_KANO_I,
+       KR = MOT_KANO_R, KQ = MOT_KANO_Q, KN = MOT_KANO_NCAT };
 
 /* Per mille of answers in each category (A O M I R Q), by planted one. */
 static const unsigned short kano_mix[4][KN] = {
@@ -81,16 +73,17 @@ static int category_index(char c)
 }
 
 /* A (functional, dysfunctional) pair, uniformly among the cells of the
-** evaluation table that give category cat. */
+** Berger et al. evaluation table (mot_kano_evaluate) that give category
+** cat. */
 static void kano_pair(demo_rng *r, int cat, int *f, int *d)
 {
     unsigned n = 0;
     *f = *d = 0;
     for (int i = 0; i < 25; i++)
-        n += kano_table[i / 5][i % 5] == cat;
+        n += (int)mot_kano_evaluate(i / 5 + 1, i % 5 + 1) == cat;
     unsigned k = (unsigned)demo_rng_below(r, n);
     for (int i = 0; i < 25; i++) {
-        if (kano_table[i / 5][i % 5] != cat)
+        if ((int)mot_kano_evaluate(i / 5 + 1, i % 5 + 1) != cat)
             continue;
         if (k-- == 0) {
             *f = i / 5;
