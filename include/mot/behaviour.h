@@ -30,6 +30,17 @@
 **    end of its Wilson interval at level 1 - alpha/m, m = ranked staff x
 **    steps, i.e. Bonferroni, is below the overall share).
 **
+**  - the training effect (when staff.csv has trained_at): a
+**    difference-in-differences of trained vs untrained staff, before vs
+**    after training, on customer_score and on each step's done-well
+**    indicator: the interaction coefficient of the OLS fit
+**    y = b0 + b1 trained + b2 after + b3 trained x after, with its t
+**    interval (R's lm(y ~ trained * after)), over all staff and within
+**    each branch that has trained and untrained staff. A trained person's
+**    "after" starts at their trained_at; an untrained person's at the
+**    group's reference date, the lower median of the trained staff's
+**    trained_at.
+**
 ** docs/methods.md ("Front-line behaviour") gives every definition.
 **
 ** Ownership: the caller owns the result and frees it with
@@ -87,6 +98,23 @@ typedef struct mot_bh_staff {
     int flagged;                   /* see the file comment */
 } mot_bh_staff;
 
+/* One difference-in-differences; cells are 0 untrained before, 1
+** untrained after, 2 trained before, 3 trained after. */
+typedef struct mot_bh_did {
+    size_t n[4];
+    double mean[4];                /* NAN for an empty cell */
+    double estimate, lo, hi, p;    /* b3, t interval, p; NAN when a cell
+                                      has no rows or the fit fails */
+} mot_bh_did;
+
+typedef struct mot_bh_training {
+    char *branch;                  /* NULL: all staff */
+    size_t trained_staff, untrained_staff;
+    int64_t reference;             /* untrained staff's "after" start */
+    mot_bh_did score;              /* customer_score (NAN without one) */
+    mot_bh_did *steps;             /* nsteps: done-well indicators */
+} mot_bh_training;
+
 typedef struct mot_behaviour_result {
     size_t n;                      /* interactions */
     int ratings;                   /* 1: steps are ratings (done well is
@@ -113,6 +141,11 @@ typedef struct mot_behaviour_result {
     size_t nstaff;                 /* staff with interactions, by id order */
     mot_bh_staff *staff;
     size_t ranked, flagged;        /* counts */
+    /* Training effect: none when staff.csv has no trained_at or nobody
+    ** (or everybody) is trained; else all staff, then each branch with
+    ** trained and untrained staff, in branch order. */
+    size_t ntraining;
+    mot_bh_training *training;
 } mot_behaviour_result;
 
 /* Analyse p's interactions.csv with options o (NULL: defaults). Uses the

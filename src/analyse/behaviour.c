@@ -28,6 +28,14 @@
 ** (x_ik + pbar_k M_k) / (n_ik + M_k) (pbar_k when M_k is infinite). The
 ** coaching priority of a ranked person is argmax_k b_k (pbar_k -
 ** shrunk_ik) over the steps where that lift is positive.
+**
+** Training: difference-in-differences (e.g. Angrist & Pischke 2009, 5.2):
+** the coefficient b3 of y = b0 + b1 T + b2 A + b3 T A + e by OLS (the
+** saturated 2 x 2 model, so b3 = (ybar_TA - ybar_T.) - (ybar_.A -
+** ybar_..) of the four cell means) with its t interval; T = the staff
+** member has trained_at, A = the interaction is at or after trained_at
+** (trained) or the group's reference date (untrained: the lower median
+** of the trained staff's dates).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -344,6 +352,124 @@ done:
     return st;
 }
 
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* One DiD of outcome `k` (-1: customer_score) over the rows whose staff
+** is in the group (grp[staff] != 0). */
+static void did_one(const bh *b, const int64_t *at, const unsigned char *grp,
+                    int64_t ref, int k, mot_moments *m, mot_bh_did *d)
+{
+    const mot_interactions *t = b->t;
+    double sum[4] = {0};
+    mot_moments_reset(m);
+    memset(d->n, 0, sizeof d->n);
+    for (size_t i = 0; i < t->n; i++) {
+        uint32_t s = t->staff[i];
+        if (!grp[s] || t->time[i] == MOT_NO_TIME)
+            continue;
+        double y;
+        if (k < 0)
+            y = t->customer_score ? t->customer_score[i] : NAN;
+        else {
+            int dw = done_well(b, (size_t)k, i);
+            y = dw < 0 ? NAN : dw;
+        }
+        if (isnan(y))
+            continue;
+        int tr = at[s] != MOT_NO_TIME;
+        int af = t->time[i] >= (tr ? at[s] : ref);
+        double x[4] = {tr, af, tr * af, y};
+        mot_moments_add(m, x, 1);
+        d->n[2 * tr + af]++;
+        sum[2 * tr + af] += y;
+    }
+    int cells = 1;
+    for (int c = 0; c < 4; c++) {
+        d->mean[c] = d->n[c] ? sum[c] / (double)d->n[c] : NAN;
+        cells &= d->n[c] > 0;
+    }
+    d->estimate = d->lo = d->hi = d->p = NAN;
+    mot_ols *o;
+    mot_error e;
+    if (cells && mot_ols_from_moments(m, 3, b->o->level, &o, &e) == MOT_OK) {
+        d->estimate = o->coef[3].beta;
+        d->lo = o->coef[3].lo;
+        d->hi = o->coef[3].hi;
+        d->p = o->coef[3].p;
+        mot_ols_free(o);
+    }
+}
+
+/* The training effect over all staff and by branch. */
+static mot_status training(bh *b, const mot_project *p, mot_error *err)
+{
+    const mot_staff *sf = p->staff;
+    mot_behaviour_result *r = b->r;
+    size_t ns = mot_strtab_count(p->staff_ids), K = r->nsteps;
+    size_t nb = p->branches ? mot_strtab_count(p->branches) : 0;
+    if (!sf || !sf->trained_at || !ns)
+        return MOT_OK;
+    int64_t *at = malloc(ns * sizeof *at), *dates = malloc(ns * sizeof *dates);
+    uint32_t *br = malloc(ns * sizeof *br);
+    unsigned char *grp = malloc(ns);
+    mot_moments *m = NULL;
+    mot_status st = MOT_ENOMEM;
+    if (!at || !dates || !br || !grp || mot_moments_new(4, &m) != MOT_OK)
+        goto done;
+    for (size_t s = 0; s < ns; s++) {
+        at[s] = MOT_NO_TIME;
+        br[s] = MOT_NONE;
+    }
+    for (size_t j = 0; j < sf->n; j++) {
+        at[sf->staff[j]] = sf->trained_at[j];
+        if (sf->branch)
+            br[sf->staff[j]] = sf->branch[j];
+    }
+    r->training = calloc(1 + nb, sizeof *r->training);
+    if (!r->training)
+        goto done;
+    for (size_t g = 0; g <= nb; g++) {   /* g = 0: all; g - 1: a branch */
+        size_t nt = 0, nu = 0;
+        for (size_t s = 0; s < ns; s++) {
+            grp[s] = g == 0 || br[s] == g - 1;
+            if (grp[s] && at[s] != MOT_NO_TIME)
+                dates[nt++] = at[s];
+            else
+                nu += grp[s];
+        }
+        if (!nt || !nu)
+            continue;
+        qsort(dates, nt, sizeof *dates, cmp_i64);
+        mot_bh_training *tr = &r->training[r->ntraining++];
+        tr->trained_staff = nt;
+        tr->untrained_staff = nu;
+        tr->reference = dates[(nt - 1) / 2];
+        if (g > 0 &&
+            !(tr->branch = strdup(mot_strtab_get(p->branches,
+                                                 (uint32_t)(g - 1)))))
+            goto done;
+        if (!(tr->steps = calloc(K, sizeof *tr->steps)))
+            goto done;
+        did_one(b, at, grp, tr->reference, -1, m, &tr->score);
+        for (size_t k = 0; k < K; k++)
+            did_one(b, at, grp, tr->reference, (int)k, m, &tr->steps[k]);
+    }
+    st = MOT_OK;
+done:
+    free(at);
+    free(dates);
+    free(br);
+    free(grp);
+    mot_moments_free(m);
+    if (st != MOT_OK)
+        mot_error_set(err, st, NULL, 0, 0, "out of memory");
+    return st;
+}
+
 mot_status mot_behaviour_analyse(const mot_project *p,
                                  const mot_behaviour_options *o,
                                  mot_behaviour_result **out, mot_error *err)
@@ -412,7 +538,8 @@ mot_status mot_behaviour_analyse(const mot_project *p,
     }
     if ((st = drivers(&b, err)) != MOT_OK ||
         (st = missing(&b, err)) != MOT_OK ||
-        (st = staff(&b, p, err)) != MOT_OK)
+        (st = staff(&b, p, err)) != MOT_OK ||
+        (st = training(&b, p, err)) != MOT_OK)
         goto fail;
     free(b.rows);
     *out = r;
@@ -438,6 +565,11 @@ void mot_behaviour_result_free(mot_behaviour_result *r)
         free(r->staff[j].shrunk);
     }
     free(r->staff);
+    for (size_t j = 0; j < r->ntraining; j++) {
+        free(r->training[j].branch);
+        free(r->training[j].steps);
+    }
+    free(r->training);
     free(r->prior_strength);
     free(r);
 }

@@ -6,6 +6,8 @@
 **     the low-score missing shares and their chi-square, and, because the
 **     two steps are uncorrelated by design, LMG importance = r^2 of each
 **     step with the score and OLS betas = the simple slopes;
+**   - the training difference-in-differences on a small fixture against
+**     R's lm(y ~ trained * after) (tests/data/r/behaviour_did.R);
 **   - 1-5 ratings: done well means >= 4;
 **   - the beta-binomial method-of-moments prior strength and the
 **     shrunken shares of three staff, by hand;
@@ -212,6 +214,55 @@ static void test_shrinkage(void **state)
     mot_project_free(p);
 }
 
+/* Training DiD on tests/data/behaviour_did against R's lm(y ~
+** trained * after) (tests/data/r/behaviour_did.R, printed numbers):
+**   customer_score did: 0.458333333333 ci: -1.80388269831 2.72054936498
+**     p: 0.677078744404
+**   A did: -0.0416666666667 ci: -0.979585374982 0.896252041648
+**     p: 0.927089225504
+** One branch: the branch row repeats the all-staff row. */
+static void test_training(void **state)
+{
+    (void)state;
+    mot_project *p = load(MOT_TEST_DATA "/behaviour_did");
+    mot_behaviour_options o;
+    mot_behaviour_options_default(&o);
+    o.bootstrap = 0;
+    mot_behaviour_result *r;
+    mot_error err;
+    assert_int_equal(mot_behaviour_analyse(p, &o, &r, &err), MOT_OK);
+    assert_int_equal(r->ntraining, 2);
+    assert_null(r->training[0].branch);
+    assert_string_equal(r->training[1].branch, "B1");
+    for (size_t g = 0; g < 2; g++) {
+        const mot_bh_training *t = &r->training[g];
+        assert_int_equal(t->trained_staff, 2);
+        assert_int_equal(t->untrained_staff, 2);
+        /* 2026-02-01 00:00 UTC */
+        assert_int_equal(t->reference, 1769904000);
+        /* Cells: S3, S4 before 02-01: 2 rows each; S1 before 02-01: 2,
+        ** S2 before 03-01: 4. */
+        assert_int_equal(t->score.n[0], 4);
+        assert_int_equal(t->score.n[1], 8);
+        assert_int_equal(t->score.n[2], 6);
+        assert_int_equal(t->score.n[3], 6);
+        assert_abs(t->score.estimate, 0.458333333333, 1e-9);
+        assert_abs(t->score.lo, -1.80388269831, 1e-9);
+        assert_abs(t->score.hi, 2.72054936498, 1e-9);
+        assert_abs(t->score.p, 0.677078744404, 1e-9);
+        /* b3 of the saturated model = the difference of differences. */
+        assert_abs(t->score.estimate,
+                   (t->score.mean[3] - t->score.mean[2]) -
+                   (t->score.mean[1] - t->score.mean[0]), 1e-12);
+        assert_abs(t->steps[0].estimate, -0.0416666666667, 1e-9);
+        assert_abs(t->steps[0].lo, -0.979585374982, 1e-9);
+        assert_abs(t->steps[0].hi, 0.896252041648, 1e-9);
+        assert_abs(t->steps[0].p, 0.927089225504, 1e-9);
+    }
+    mot_behaviour_result_free(r);
+    mot_project_free(p);
+}
+
 /* The demo's planted truth (docs/demo.md, "Behaviour"). */
 static void check_demo(const char *scenario, const char *key,
                        const char *odd)
@@ -280,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_hand),
         cmocka_unit_test(test_ratings),
         cmocka_unit_test(test_shrinkage),
+        cmocka_unit_test(test_training),
         cmocka_unit_test(test_demo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
