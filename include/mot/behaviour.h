@@ -39,7 +39,8 @@
 **    each branch that has trained and untrained staff. A trained person's
 **    "after" starts at their trained_at; an untrained person's at the
 **    group's reference date, the lower median of the trained staff's
-**    trained_at.
+**    trained_at. Groups count only staff with interactions; staff missing
+**    from staff.csv count as untrained.
 **
 ** docs/methods.md ("Front-line behaviour") gives every definition.
 **

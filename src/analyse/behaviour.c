@@ -415,15 +415,19 @@ static mot_status training(bh *b, const mot_project *p, mot_error *err)
         return MOT_OK;
     int64_t *at = malloc(ns * sizeof *at), *dates = malloc(ns * sizeof *dates);
     uint32_t *br = malloc(ns * sizeof *br);
-    unsigned char *grp = malloc(ns);
+    unsigned char *grp = malloc(ns), *active = calloc(ns, 1);
     mot_moments *m = NULL;
     mot_status st = MOT_ENOMEM;
-    if (!at || !dates || !br || !grp || mot_moments_new(4, &m) != MOT_OK)
+    if (!at || !dates || !br || !grp || !active ||
+        mot_moments_new(4, &m) != MOT_OK)
         goto done;
     for (size_t s = 0; s < ns; s++) {
         at[s] = MOT_NO_TIME;
         br[s] = MOT_NONE;
     }
+    for (size_t i = 0; i < b->t->n; i++)    /* staff with interactions */
+        if (b->t->staff[i] < ns)
+            active[b->t->staff[i]] = 1;
     for (size_t j = 0; j < sf->n; j++) {
         at[sf->staff[j]] = sf->trained_at[j];
         if (sf->branch)
@@ -435,7 +439,7 @@ static mot_status training(bh *b, const mot_project *p, mot_error *err)
     for (size_t g = 0; g <= nb; g++) {   /* g = 0: all; g - 1: a branch */
         size_t nt = 0, nu = 0;
         for (size_t s = 0; s < ns; s++) {
-            grp[s] = g == 0 || br[s] == g - 1;
+            grp[s] = active[s] && (g == 0 || br[s] == g - 1);
             if (grp[s] && at[s] != MOT_NO_TIME)
                 dates[nt++] = at[s];
             else
@@ -464,6 +468,7 @@ done:
     free(dates);
     free(br);
     free(grp);
+    free(active);
     mot_moments_free(m);
     if (st != MOT_OK)
         mot_error_set(err, st, NULL, 0, 0, "out of memory");
