@@ -37,6 +37,7 @@
 #include "mot/derive.h"
 #include "mot/analyse.h"
 #include "mot/tickets.h"
+#include "mot/behaviour.h"
 
 #ifdef __cplusplus
 extern "C" {

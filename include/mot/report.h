@@ -30,6 +30,7 @@
 #include "mot/survey.h"
 #include "mot/analyse.h"
 #include "mot/tickets.h"
+#include "mot/behaviour.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -202,6 +203,18 @@ void mot_report_tickets_json(mot_json *j, const mot_tickets_result *r);
 ** MOT_EIO (a write to f failed). */
 mot_status mot_report_tickets_text(FILE *f, const mot_tickets_result *r,
                                    mot_lang lang);
+
+/* ---- front-line behaviour (behaviour.c) --------------------------------- */
+
+/* Write the behaviour result as one JSON object (keys in docs/report.md:
+** steps, staff, training). Failures stick in j (mot_json_finish). */
+void mot_report_behaviour_json(mot_json *j, const mot_behaviour_result *r);
+
+/* The behaviour result as a terminal report in lang: steps, the staff
+** ranked with their shrunken shares and coaching priority, and the
+** training effect. Returns MOT_OK, MOT_ENOMEM or MOT_EIO. */
+mot_status mot_report_behaviour_text(FILE *f, const mot_behaviour_result *r,
+                                     mot_lang lang);
 
 #ifdef __cplusplus
 }

@@ -179,6 +179,7 @@ int cmd_servqual(int argc, char **argv);
 int cmd_drivers(int argc, char **argv);
 int cmd_peakend(int argc, char **argv);
 int cmd_tickets(int argc, char **argv);
+int cmd_behaviour(int argc, char **argv);
 int cmd_blueprint(int argc, char **argv);
 int cmd_unbuilt(int argc, char **argv);
 

@@ -149,7 +149,25 @@ const cli_command cli_commands[] = {
      "                    else zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n",
      cmd_tickets},
     {"behaviour", "front-line behaviour steps, coaching and training effect",
-     "usage: mot behaviour DIR [--format ...]\n", cmd_unbuilt},
+     "usage: mot behaviour DIR [--format text|json] [--lang en|zh]\n"
+     "\n"
+     "Analyse the interactions.csv (and staff.csv) of the project in DIR: per\n"
+     "behaviour step how often it is done well (1 for 0/1 steps, 4 or more for\n"
+     "1-5 ratings; Wilson intervals) and how much it moves customer_score (LMG\n"
+     "share of R^2 with a bootstrap interval, OLS effect with a t interval);\n"
+     "the step most often missing before a low score (below the scale's\n"
+     "neutral point; chi-square, Holm); per staff member with at least 30\n"
+     "interactions the shrunken (empirical-Bayes) shares and the coaching\n"
+     "priority, flagged when significantly below the overall level; and the\n"
+     "training effect (difference-in-differences, staff.csv trained_at) over\n"
+     "all staff and by branch. Methods: docs/methods.md section 27.\n"
+     "Problems in the data are reported as 'mot check' reports them (exit 65);\n"
+     "exit 66 when DIR, its blueprint.csv or its interactions.csv is missing.\n"
+     "\n"
+     "  --format F        text (default) or json (docs/report.md)\n"
+     "  --lang en|zh      language of the text (default: mot.ini [report] lang,\n"
+     "                    else zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n",
+     cmd_behaviour},
     {"blueprint", "draw the service blueprint with its moments of truth",
      "usage: mot blueprint DIR [-o FILE.svg] [--lang en|zh] [--no-analysis]\n"
      "                     [--threads N] [--seed S] [--bootstrap B]\n"

@@ -83,6 +83,20 @@ int mot_doc_item_number(const mot_doc *d, size_t i);
 ** finite; a value that rounds to zero has no sign ("0.00", not "-0.00"). */
 const char *mot_report_fixed(char *buf, size_t n, double x, int decimals);
 
+/* Text cells and lines of the command reports (tickets.c; used by
+** behaviour.c too): x with digits decimals ("-" when NAN); x as a whole
+** percentage ("-" when NAN); "[lo, hi]" in either form ("" when both ends
+** are NAN); "x [lo, hi]" in one cell; a printf line of mot_tr(lang, key)
+** with string arguments; a heading underlined to its display width. */
+const char *mot_report_num(char *buf, size_t n, double x, int digits);
+const char *mot_report_pct(char *buf, size_t n, double x);
+const char *mot_report_ci(char *buf, size_t n, double lo, double hi,
+                          int digits, int pct);
+const char *mot_report_est(char *buf, size_t n, double x, double lo,
+                           double hi, int digits, int pct);
+void mot_report_say(FILE *f, mot_lang lang, const char *key, ...);
+void mot_report_heading(FILE *f, mot_lang lang, const char *key);
+
 /* ---- laying a document out ----------------------------------------------- */
 
 /* A format's layout of a whole document on f: MOT_OK or MOT_EIO. */

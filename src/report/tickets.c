@@ -264,7 +264,7 @@ void mot_report_tickets_json(mot_json *j, const mot_tickets_result *r)
 /* ---- text ------------------------------------------------------------------ */
 
 /* x with `digits` decimals, "-" when NAN. */
-static const char *fmt_num(char *buf, size_t n, double x, int digits)
+const char *mot_report_num(char *buf, size_t n, double x, int digits)
 {
     if (isnan(x))
         snprintf(buf, n, "-");
@@ -274,7 +274,7 @@ static const char *fmt_num(char *buf, size_t n, double x, int digits)
 }
 
 /* x as a percentage, "-" when NAN. */
-static const char *fmt_pct(char *buf, size_t n, double x)
+const char *mot_report_pct(char *buf, size_t n, double x)
 {
     if (isnan(x))
         snprintf(buf, n, "-");
@@ -285,7 +285,7 @@ static const char *fmt_pct(char *buf, size_t n, double x)
 
 /* "[lo, hi]" with digits decimals (percentages when pct), "" when both
 ** ends are NAN. */
-static const char *fmt_ci(char *buf, size_t n, double lo, double hi,
+const char *mot_report_ci(char *buf, size_t n, double lo, double hi,
                           int digits, int pct)
 {
     char a[32], b[32];
@@ -294,30 +294,30 @@ static const char *fmt_ci(char *buf, size_t n, double lo, double hi,
         return buf;
     }
     if (pct)
-        snprintf(buf, n, "[%s, %s]", fmt_pct(a, sizeof a, lo),
-                 fmt_pct(b, sizeof b, hi));
+        snprintf(buf, n, "[%s, %s]", mot_report_pct(a, sizeof a, lo),
+                 mot_report_pct(b, sizeof b, hi));
     else
-        snprintf(buf, n, "[%s, %s]", fmt_num(a, sizeof a, lo, digits),
-                 fmt_num(b, sizeof b, hi, digits));
+        snprintf(buf, n, "[%s, %s]", mot_report_num(a, sizeof a, lo, digits),
+                 mot_report_num(b, sizeof b, hi, digits));
     return buf;
 }
 
 /* "estimate [lo, hi]" in one cell. */
-static const char *fmt_est(char *buf, size_t n, double x, double lo,
+const char *mot_report_est(char *buf, size_t n, double x, double lo,
                            double hi, int digits, int pct)
 {
     char e[32], c[80];
     if (pct)
-        fmt_pct(e, sizeof e, x);
+        mot_report_pct(e, sizeof e, x);
     else
-        fmt_num(e, sizeof e, x, digits);
-    fmt_ci(c, sizeof c, lo, hi, digits, pct);
+        mot_report_num(e, sizeof e, x, digits);
+    mot_report_ci(c, sizeof c, lo, hi, digits, pct);
     snprintf(buf, n, "%s%s%s", e, c[0] ? " " : "", c);
     return buf;
 }
 
 /* Print a printf message of mot_tr(lang, key) taking string arguments. */
-static void say(FILE *f, mot_lang lang, const char *key, ...)
+void mot_report_say(FILE *f, mot_lang lang, const char *key, ...)
 {
     va_list ap;
     va_start(ap, key);
@@ -326,7 +326,7 @@ static void say(FILE *f, mot_lang lang, const char *key, ...)
     fputc('\n', f);
 }
 
-static void heading(FILE *f, mot_lang lang, const char *key)
+void mot_report_heading(FILE *f, mot_lang lang, const char *key)
 {
     const char *h = mot_tr(lang, key);
     fprintf(f, "\n%s\n", h);
@@ -360,26 +360,26 @@ static mot_status group_table(FILE *f, mot_lang lang, const char *title,
         else
             snprintf(label, sizeof label, "%s", q->key);
         snprintf(c[1], sizeof c[1], "%zu", q->n);
-        fmt_est(c[2], sizeof c[2], q->response.median, q->response.median_lo,
+        mot_report_est(c[2], sizeof c[2], q->response.median, q->response.median_lo,
                 q->response.median_hi, 1, 0);
-        fmt_num(c[3], sizeof c[3], q->response.p90, 1);
-        fmt_est(c[4], sizeof c[4], q->resolution.median,
+        mot_report_num(c[3], sizeof c[3], q->response.p90, 1);
+        mot_report_est(c[4], sizeof c[4], q->resolution.median,
                 q->resolution.median_lo, q->resolution.median_hi, 1, 0);
-        fmt_est(c[5], sizeof c[5], q->resolution.p90, q->resolution.p90_lo,
+        mot_report_est(c[5], sizeof c[5], q->resolution.p90, q->resolution.p90_lo,
                 q->resolution.p90_hi, 1, 0);
-        fmt_est(c[6], sizeof c[6], q->resolution_sla.share,
+        mot_report_est(c[6], sizeof c[6], q->resolution_sla.share,
                 q->resolution_sla.lo, q->resolution_sla.hi, 0, 1);
         snprintf(c[7], sizeof c[7], "%zu (%zu %s)", q->open, q->open_overdue,
                  mot_tr(lang, "tk.col.overdue"));
         snprintf(c[8], sizeof c[8], "%zu", q->repeats);
-        fmt_est(c[9], sizeof c[9], q->response_sla.share, q->response_sla.lo,
+        mot_report_est(c[9], sizeof c[9], q->response_sla.share, q->response_sla.lo,
                 q->response_sla.hi, 0, 1);
         const char *cells[10] = {label, c[1], c[2], c[3], c[4],
                                  c[5], c[6], c[7], c[8], c[9]};
         st = mot_table_add(t, cells);
     }
     if (st == MOT_OK) {
-        heading(f, lang, title);
+        mot_report_heading(f, lang, title);
         mot_table_print(t, f, 0, 1);
     }
     mot_table_free(t);
@@ -403,8 +403,8 @@ static mot_status pareto_text(FILE *f, mot_lang lang,
         const mot_tk_pareto *q = &r->pareto[i];
         char n[32], s[32], c[32];
         snprintf(n, sizeof n, "%zu", q->n);
-        const char *cells[5] = {q->category, n, fmt_pct(s, sizeof s, q->share),
-                                fmt_pct(c, sizeof c, q->cumulative),
+        const char *cells[5] = {q->category, n, mot_report_pct(s, sizeof s, q->share),
+                                mot_report_pct(c, sizeof c, q->cumulative),
                                 q->vital ? "*" : ""};
         if (q->vital)
             vital = q->cumulative;
@@ -412,10 +412,10 @@ static mot_status pareto_text(FILE *f, mot_lang lang,
     }
     if (st == MOT_OK) {
         char a[32], b[32];
-        heading(f, lang, "tk.h.pareto");
+        mot_report_heading(f, lang, "tk.h.pareto");
         mot_table_print(t, f, 0, 1);
         snprintf(a, sizeof a, "%zu", r->nvital);
-        say(f, lang, "tk.pareto", a, fmt_pct(b, sizeof b, vital));
+        mot_report_say(f, lang, "tk.pareto", a, mot_report_pct(b, sizeof b, vital));
     }
     mot_table_free(t);
     return st;
@@ -426,10 +426,10 @@ static mot_status recovery_text(FILE *f, mot_lang lang,
 {
     const mot_tk_recovery *rec = &r->recovery;
     char a[64], b[80], c[32];
-    heading(f, lang, "tk.h.recovery");
+    mot_report_heading(f, lang, "tk.h.recovery");
     snprintf(c, sizeof c, "%zu", rec->rate.judged);
-    say(f, lang, "tk.rate", fmt_pct(a, sizeof a, rec->rate.share),
-        fmt_ci(b, sizeof b, rec->rate.lo, rec->rate.hi, 0, 1), c);
+    mot_report_say(f, lang, "tk.rate", mot_report_pct(a, sizeof a, rec->rate.share),
+        mot_report_ci(b, sizeof b, rec->rate.lo, rec->rate.hi, 0, 1), c);
     if (!r->has_customers)
         return MOT_OK;
     static const char *const gkey[MOT_TK_NGROUPS] = {
@@ -449,11 +449,11 @@ static mot_status recovery_text(FILE *f, mot_lang lang,
         snprintf(n, sizeof n, "%zu", rec->customers[g]);
         const char *cells[5] = {
             mot_tr(lang, gkey[g]), n,
-            fmt_est(o, sizeof o, rec->overall[g].value, rec->overall[g].lo,
+            mot_report_est(o, sizeof o, rec->overall[g].value, rec->overall[g].lo,
                     rec->overall[g].hi, 2, 0),
-            fmt_est(p, sizeof p, 100 * rec->nps[g].value,
+            mot_report_est(p, sizeof p, 100 * rec->nps[g].value,
                     100 * rec->nps[g].lo, 100 * rec->nps[g].hi, 0, 0),
-            fmt_est(q, sizeof q, rec->churn[g].value, rec->churn[g].lo,
+            mot_report_est(q, sizeof q, rec->churn[g].value, rec->churn[g].lo,
                     rec->churn[g].hi, 0, 1)};
         st = mot_table_add(t, cells);
     }
@@ -469,7 +469,7 @@ static mot_status recovery_text(FILE *f, mot_lang lang,
         int nps = strcmp(m->outcome, "nps") == 0;
         double k = nps ? 100 : 1;
         char d[128], p[32], ph[32], cd[32];
-        fmt_est(d, sizeof d, k * m->diff, k * m->lo, k * m->hi, nps ? 0 : 2,
+        mot_report_est(d, sizeof d, k * m->diff, k * m->lo, k * m->hi, nps ? 0 : 2,
                 rate);
         char pair[160];
         snprintf(pair, sizeof pair, "%s - %s", mot_tr(lang, gkey[m->first]),
@@ -477,9 +477,9 @@ static mot_status recovery_text(FILE *f, mot_lang lang,
         const char *cells[7] = {
             mot_tr(lang, rate ? "tk.col.churn"
                          : nps ? "tk.col.nps" : "tk.col.overall"),
-            pair, d, fmt_num(p, sizeof p, m->p, 4),
-            fmt_num(ph, sizeof ph, m->p_holm, 4),
-            fmt_num(cd, sizeof cd, m->cohen_d, 2),
+            pair, d, mot_report_num(p, sizeof p, m->p, 4),
+            mot_report_num(ph, sizeof ph, m->p_holm, 4),
+            mot_report_num(cd, sizeof cd, m->cohen_d, 2),
             m->p_holm < r->alpha ? "*" : ""};
         st = mot_table_add(u, cells);
     }
@@ -489,16 +489,16 @@ static mot_status recovery_text(FILE *f, mot_lang lang,
         fputc('\n', f);
         mot_table_print(u, f, 0, 1);
         fputc('\n', f);
-        say(f, lang, rec->paradox ? "tk.paradox" : "tk.no_paradox");
+        mot_report_say(f, lang, rec->paradox ? "tk.paradox" : "tk.no_paradox");
         const mot_tolerance *l = &rec->line;
         if (l->found) {
             char x[32], y[32], z[32], w[32];
-            say(f, lang, "tk.line", fmt_pct(x, sizeof x, l->rate_beyond),
-                fmt_num(y, sizeof y, l->value, 1),
-                fmt_pct(z, sizeof z, l->rate_within),
-                fmt_num(w, sizeof w, l->p_adjusted, 4));
+            mot_report_say(f, lang, "tk.line", mot_report_pct(x, sizeof x, l->rate_beyond),
+                mot_report_num(y, sizeof y, l->value, 1),
+                mot_report_pct(z, sizeof z, l->rate_within),
+                mot_report_num(w, sizeof w, l->p_adjusted, 4));
         } else {
-            say(f, lang, "tk.no_line");
+            mot_report_say(f, lang, "tk.no_line");
         }
     }
     mot_table_free(t);
@@ -519,19 +519,19 @@ mot_status mot_report_tickets_text(FILE *f, const mot_tickets_result *r,
     iso_time(r->end_time, end, sizeof end);
     snprintf(open, sizeof open, "%zu", t->open);
     snprintf(over, sizeof over, "%zu", t->open_overdue);
-    say(f, lang, "tk.summary", n, end, open, over,
-        fmt_pct(share, sizeof share, t->resolution_sla.share),
-        fmt_ci(ci, sizeof ci, t->resolution_sla.lo, t->resolution_sla.hi, 0,
+    mot_report_say(f, lang, "tk.summary", n, end, open, over,
+        mot_report_pct(share, sizeof share, t->resolution_sla.share),
+        mot_report_ci(ci, sizeof ci, t->resolution_sla.lo, t->resolution_sla.hi, 0,
                1));
     snprintf(rep, sizeof rep, "%zu", t->repeats);
     snprintf(days, sizeof days, "%g", r->repeat_days);
     snprintf(cust, sizeof cust, "%zu", r->repeat_customers);
-    say(f, lang, "tk.repeats", rep,
-        fmt_pct(rshare, sizeof rshare,
+    mot_report_say(f, lang, "tk.repeats", rep,
+        mot_report_pct(rshare, sizeof rshare,
                 r->n ? (double)t->repeats / (double)r->n : NAN),
         days, cust);
     if (!r->has_response_sla)
-        say(f, lang, "tk.no_response_sla");
+        mot_report_say(f, lang, "tk.no_response_sla");
     mot_status st = MOT_OK;
     for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++)
         if (r->nby[by])
@@ -541,7 +541,7 @@ mot_status mot_report_tickets_text(FILE *f, const mot_tickets_result *r,
     if (st == MOT_OK)
         st = recovery_text(f, lang, r);
     if (st == MOT_OK && r->nnotes) {
-        heading(f, lang, "tk.h.notes");
+        mot_report_heading(f, lang, "tk.h.notes");
         for (size_t i = 0; i < r->nnotes; i++)
             fprintf(f, "- %s\n", r->notes[i]);
     }

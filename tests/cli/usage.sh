@@ -52,14 +52,14 @@ expect_err "demo names the scenario" "airline"
 run demo
 expect_rc "demo without --out" 64
 
-for c in analyze peakend; do
+for c in analyze peakend behaviour; do
     run "$c" --help
     expect_rc "$c --help" 0
     expect_out "$c --help shows usage" "usage: mot $c DIR"
     expect_out "$c --help describes --format" "--format"
 done
 
-for c in behaviour serve; do
+for c in serve; do
     run "$c" x
     expect_rc "$c is not built yet" 64
     expect_err "$c says it is not built" "not built yet"
