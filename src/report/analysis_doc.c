@@ -92,8 +92,7 @@ static const char *fmt_ratio(char *buf, size_t n, double x)
     return mot_report_fixed(buf, n, x, x >= 100 ? 0 : x >= 10 ? 1 : 2);
 }
 
-/* A p-value without "p": "< 0.001" or "0.012". */
-static const char *fmt_pval(char *buf, size_t n, double p)
+const char *mot_report_pval(char *buf, size_t n, double p)
 {
     if (!isfinite(p))
         snprintf(buf, n, NA);
@@ -677,7 +676,7 @@ static void impact_section(mot_doc *d, const mot_project *p,
             fmt_mean(drop, sizeof drop, r->overall_drop),
             fmt_pct(bad, sizeof bad, r->churn_if_bad),
             fmt_pct(good, sizeof good, r->churn_if_good), or,
-            fmt_pval(pv, sizeof pv, r->p),
+            mot_report_pval(pv, sizeof pv, r->p),
             mot_report_fixed(attr, sizeof attr, r->attributable_churners, 0)};
         mot_doc_row(d, t, cells);
     }
@@ -767,7 +766,7 @@ static void tolerance_row(mot_doc *d, mot_table *t, mot_lang lang,
         outcome_text(lang, l->outcome, 0),
         fmt_pct(beyond, sizeof beyond, l->rate_beyond),
         fmt_pct(within, sizeof within, l->rate_within), sides,
-        fmt_pval(pv, sizeof pv, l->p_adjusted),
+        mot_report_pval(pv, sizeof pv, l->p_adjusted),
         p_method_text(lang, l->p_method)};
     mot_doc_row(d, t, cells);
 }

@@ -184,7 +184,7 @@ static mot_status steps_text(FILE *f, mot_lang lang,
                            s->importance_hi, 0, 1),
             mot_report_est(c, sizeof c, s->beta, s->beta_lo, s->beta_hi, 2,
                            0),
-            d, mot_report_num(p, sizeof p, s->p_adjusted, 3)};
+            d, mot_report_pval(p, sizeof p, s->p_adjusted)};
         st = mot_table_add(t, cells);
     }
     if (st == MOT_OK) {
@@ -280,7 +280,7 @@ static mot_status training_text(FILE *f, mot_lang lang,
             tr->branch ? tr->branch : mot_tr(lang, "bh.all_staff"), n, when,
             mot_report_est(a, sizeof a, tr->score.estimate, tr->score.lo,
                            tr->score.hi, 2, 0),
-            mot_report_num(p, sizeof p, tr->score.p, 3), k};
+            mot_report_pval(p, sizeof p, tr->score.p), k};
         st = mot_table_add(t, cells);
     }
     if (st == MOT_OK) {

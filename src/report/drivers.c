@@ -113,18 +113,6 @@ static const char *estimate(char *buf, size_t n, double x, int ratio)
     return num(buf, n, x, digits > 8 ? 8 : digits);
 }
 
-/* A p-value: "<0.0001", two significant digits, or "-". */
-static const char *pval(char *buf, size_t n, double p)
-{
-    if (isnan(p))
-        snprintf(buf, n, "-");
-    else if (p < 1e-4)
-        snprintf(buf, n, "<0.0001");
-    else
-        snprintf(buf, n, "%.2g", p);
-    return buf;
-}
-
 /* "[lo, hi]" or "-". */
 static const char *interval(char *buf, size_t n, double lo, double hi,
                             int ratio)
@@ -151,7 +139,7 @@ static const char *line_text(char *buf, size_t n, const mot_driver *d)
         snprintf(buf, n, "%s %s: %.0f%% vs %.0f%% (p %s)",
                  t->direction > 0 ? ">" : "<", num(v, sizeof v, t->value, 6),
                  100 * t->rate_beyond, 100 * t->rate_within,
-                 pval(pv, sizeof pv, t->p_adjusted));
+                 mot_report_pval(pv, sizeof pv, t->p_adjusted));
     return buf;
 }
 
@@ -171,7 +159,7 @@ static mot_status text_row(mot_table *t, const mot_driver *d, int ratio)
                                    d->importance_hi, 0),
                           estimate(est, sizeof est, d->estimate, ratio),
                           interval(eci, sizeof eci, d->lo, d->hi, ratio),
-                          pval(p, sizeof p, d->p),
+                          mot_report_pval(p, sizeof p, d->p),
                           line_text(line, sizeof line, d));
 }
 

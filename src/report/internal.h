@@ -83,6 +83,10 @@ int mot_doc_item_number(const mot_doc *d, size_t i);
 ** finite; a value that rounds to zero has no sign ("0.00", not "-0.00"). */
 const char *mot_report_fixed(char *buf, size_t n, double x, int decimals);
 
+/* A p-value for a table cell, into buf (size n), returned: "< 0.001" or
+** three decimals ("0.012"); "-" when not finite. */
+const char *mot_report_pval(char *buf, size_t n, double p);
+
 /* Text cells and lines of the command reports (tickets.c; used by
 ** behaviour.c too): x with digits decimals ("-" when NAN); x as a whole
 ** percentage ("-" when NAN); "[lo, hi]" in either form ("" when both ends

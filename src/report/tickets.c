@@ -477,8 +477,8 @@ static mot_status recovery_text(FILE *f, mot_lang lang,
         const char *cells[7] = {
             mot_tr(lang, rate ? "tk.col.churn"
                          : nps ? "tk.col.nps" : "tk.col.overall"),
-            pair, d, mot_report_num(p, sizeof p, m->p, 4),
-            mot_report_num(ph, sizeof ph, m->p_holm, 4),
+            pair, d, mot_report_pval(p, sizeof p, m->p),
+            mot_report_pval(ph, sizeof ph, m->p_holm),
             mot_report_num(cd, sizeof cd, m->cohen_d, 2),
             m->p_holm < r->alpha ? "*" : ""};
         st = mot_table_add(u, cells);
