@@ -185,6 +185,16 @@ typedef struct mot_peak_end {
     size_t *worst_count;       /* per touchpoint: times it was the worst */
     size_t *end_count;         /* ... the end moment */
     size_t *best_count;        /* ... the best moment */
+    /* Added (peakend.c): primacy, the first moment beside peak-end. */
+    double r2_primacy;         /* cross-validated R^2: overall ~ first +
+                                  worst + best + end, same customers and
+                                  folds */
+    double primacy_diff_lo, primacy_diff_hi; /* bootstrap interval of
+                                  r2_primacy - r2_peak_end (same method
+                                  and replicates as diff_lo/hi) */
+    int primacy_adds;          /* 1 when that interval lies above 0 */
+    size_t *first_count;       /* per touchpoint: times it was the first
+                                  rated moment */
 } mot_peak_end;
 
 typedef struct mot_recommendation {

@@ -106,8 +106,10 @@ static mot_analysis *analysis_new(const mot_project *p, const mot_features *f)
     a->peak_end.worst_count = calloc(ntp + 1, sizeof(size_t));
     a->peak_end.best_count = calloc(ntp + 1, sizeof(size_t));
     a->peak_end.end_count = calloc(ntp + 1, sizeof(size_t));
+    a->peak_end.first_count = calloc(ntp + 1, sizeof(size_t));
     if (!a->tp || !a->moments || !a->peak_end.worst_count ||
-        !a->peak_end.best_count || !a->peak_end.end_count) {
+        !a->peak_end.best_count || !a->peak_end.end_count ||
+        !a->peak_end.first_count) {
         mot_analysis_free(a);
         return NULL;
     }
@@ -115,6 +117,8 @@ static mot_analysis *analysis_new(const mot_project *p, const mot_features *f)
         tp_init(&a->tp[t], t);
     a->peak_end.r2_peak_end = a->peak_end.r2_mean = NAN;
     a->peak_end.diff_lo = a->peak_end.diff_hi = NAN;
+    a->peak_end.r2_primacy = NAN;
+    a->peak_end.primacy_diff_lo = a->peak_end.primacy_diff_hi = NAN;
     a->ipa.importance = a->ipa.performance = NAN;
     return a;
 }
@@ -182,6 +186,7 @@ void mot_analysis_free(mot_analysis *a)
     free(a->peak_end.worst_count);
     free(a->peak_end.best_count);
     free(a->peak_end.end_count);
+    free(a->peak_end.first_count);
     free(a->recs);
     free(a->customer_lines);
     for (size_t i = 0; i < a->nnotes; i++)

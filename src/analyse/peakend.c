@@ -5,9 +5,11 @@
 **
 ** Customers: those with an overall score y and at least 2 rated moments
 ** (derive.h; with one, worst = best = end = mean and the models cannot
-** differ). Two linear models, fitted by least squares (mot_ols):
+** differ). Three linear models, fitted by least squares (mot_ols):
 **     peak-end  y ~ 1 + worst + best + end
 **     mean      y ~ 1 + journey_mean
+**     primacy   y ~ 1 + first + worst + best + end
+** (first: the first rated moment; Asch 1946 for primacy in impressions)
 ** compared by K-fold cross-validated R^2 (K = 10; Stone 1974):
 **     R^2_cv = 1 - sum_i (y_i - yhat_i^(-k(i)))^2 / sum_i (y_i - ybar)^2
 ** where yhat^(-k) is the model fitted without fold k and ybar the mean of
@@ -24,10 +26,13 @@
 ** not repeated per replicate, so the interval reflects which customers
 ** were sampled, not the fitting noise, which is small next to it for n in
 ** the hundreds). Its cost does not grow with the customers past 4096.
+** The interval of R^2_cv(primacy) - R^2_cv(peak-end) comes from the same
+** replicates; primacy_adds is 1 when it lies above 0 (the first moment
+** explains the overall score beyond peak-end), 0 otherwise or without it.
 **
 ** Counts: over every customer with at least 2 rated moments (an overall
-** score not needed), how often each touchpoint is the worst, the best and
-** the end moment.
+** score not needed), how often each touchpoint is the first, the worst,
+** the best and the end moment.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -38,8 +43,8 @@
 #include "mot/stats.h"
 
 #define PE_FOLDS 10
-#define PE_MODELS 2          /* peak-end, mean */
-#define PE_MAXP 3            /* predictors of the larger model */
+#define PE_MODELS 3          /* peak-end, mean, primacy */
+#define PE_MAXP 4            /* predictors of the largest model */
 
 /* Customers in the comparison and their held-out squared errors. */
 typedef struct pe_data {
@@ -48,6 +53,7 @@ typedef struct pe_data {
     unsigned char *fold;
     double *y;               /* overall scores */
     double *sq[PE_MODELS];   /* held-out squared errors */
+    int primacy;             /* 1 when the primacy model could be fitted */
 } pe_data;
 
 /* The fitted coefficients (intercept first) per model and fold. */
@@ -55,7 +61,7 @@ typedef struct pe_fit {
     double b[PE_MODELS][PE_FOLDS][PE_MAXP + 1];
 } pe_fit;
 
-static const size_t model_p[PE_MODELS] = {3, 1};
+static const size_t model_p[PE_MODELS] = {3, 1, 4};
 
 /* Predictors of model `model` for feature row c into x. */
 static void predictors(const mot_features *f, size_t c, int model, double *x)
@@ -64,8 +70,13 @@ static void predictors(const mot_features *f, size_t c, int model, double *x)
         x[0] = f->worst_moment[c];
         x[1] = f->best_moment[c];
         x[2] = f->end[c];
-    } else {
+    } else if (model == 1) {
         x[0] = f->journey_mean[c];
+    } else {
+        x[0] = f->first[c];
+        x[1] = f->worst_moment[c];
+        x[2] = f->best_moment[c];
+        x[3] = f->end[c];
     }
 }
 
@@ -76,7 +87,7 @@ static double overall_of(const mot_project *p, const mot_features *f,
     return row >= 0 ? p->customers->overall[row] : NAN;
 }
 
-/* Count the worst, best and end touchpoints; collect the customers of the
+/* Count the first, worst, best and end touchpoints; collect the customers of the
 ** comparison into d->row (when the project has an overall score). */
 static void collect(const mot_project *p, const mot_features *f,
                     mot_peak_end *pe, pe_data *d)
@@ -85,6 +96,7 @@ static void collect(const mot_project *p, const mot_features *f,
     for (size_t c = 0; c < f->ncustomers; c++) {
         if (f->rated[c] < 2)
             continue;
+        pe->first_count[f->first_tp[c]]++;
         pe->worst_count[f->worst_tp[c]]++;
         pe->best_count[f->best_tp[c]]++;
         pe->end_count[f->end_tp[c]]++;
@@ -155,7 +167,7 @@ static mot_status fit_model(const mot_project *p, const mot_features *f,
     return st;
 }
 
-/* Held-out squared errors of both models, and the two R^2_cv. MOT_EDATA
+/* Held-out squared errors of every model, and their R^2_cv. MOT_EDATA
 ** if the overall score does not vary. */
 static mot_status cv_r2(const mot_project *p, const mot_features *f,
                         pe_data *d, const pe_fit *fit, double *r2)
@@ -171,6 +183,10 @@ static mot_status cv_r2(const mot_project *p, const mot_features *f,
         sst += (y - ybar) * (y - ybar);
         for (int m = 0; m < PE_MODELS; m++) {
             const double *b = fit->b[m][d->fold[i]];
+            if (m == 2 && !d->primacy) {
+                d->sq[m][i] = 0;
+                continue;
+            }
             double x[PE_MAXP], yhat = b[0];
             predictors(f, c, m, x);
             for (size_t j = 0; j < model_p[m]; j++)
@@ -183,42 +199,50 @@ static mot_status cv_r2(const mot_project *p, const mot_features *f,
         return MOT_EDATA;
     for (int m = 0; m < PE_MODELS; m++)
         r2[m] = 1 - sse[m] / sst;
+    if (!d->primacy)
+        r2[2] = NAN;
     return MOT_OK;
 }
 
 /* ---- bootstrap of the difference ---------------------------------------- */
 
-/* The row of customer i for the bootstrap: (y, e^2 peak-end, e^2 mean). */
+/* The row of customer i for the bootstrap: (y, e^2 peak-end, e^2 mean,
+** e^2 primacy). */
 static int boot_row(const void *ctx, size_t i, double *const *vals)
 {
     const pe_data *d = ctx;
     vals[0][0] = d->y[i];
-    vals[0][1] = d->sq[0][i];
-    vals[0][2] = d->sq[1][i];
+    for (int m = 0; m < PE_MODELS; m++)
+        vals[0][1 + m] = d->sq[m][i];
     return 1;
 }
 
-/* The difference of the two R^2 from weighted sums: with W the weight,
-** the means of the squared errors and C_yy the co-moment of y,
-** (sum w e^2_mean - sum w e^2_pe) / C_yy = W (mean_1 - mean_0) / C_yy. */
+/* The differences of R^2 from weighted sums: with W the weight, the means
+** of the squared errors and C_yy the co-moment of y,
+** R^2_a - R^2_b = (sum w e^2_b - sum w e^2_a) / C_yy = W (mean_b - mean_a)
+** / C_yy. out[0]: peak-end - mean; out[1]: primacy - peak-end. */
 static void boot_stat(const void *ctx, mot_moments *const *acc, double *out)
 {
-    double mean[3], c[9];
-    (void)ctx;
-    out[0] = NAN;
+    const pe_data *d = ctx;
+    double mean[1 + PE_MODELS], c[(1 + PE_MODELS) * (1 + PE_MODELS)];
+    out[0] = out[1] = NAN;
     if (mot_moments_mean(acc[0], mean) == MOT_OK &&
-        mot_moments_comoment(acc[0], c) == MOT_OK && c[0] > 0)
-        out[0] = mot_moments_weight(acc[0]) * (mean[2] - mean[1]) / c[0];
+        mot_moments_comoment(acc[0], c) == MOT_OK && c[0] > 0) {
+        double w = mot_moments_weight(acc[0]);
+        out[0] = w * (mean[2] - mean[1]) / c[0];
+        if (d->primacy)
+            out[1] = w * (mean[1] - mean[3]) / c[0];
+    }
 }
 
-/* The percentile interval of the difference into pe (left NAN with fewer
-** than 2 usable replicates), by the batched one-pass Poisson bootstrap of
-** mot_boot_run. MOT_ENOMEM. */
+/* The percentile intervals of both differences into pe (left NAN with
+** fewer than 2 usable replicates), by the batched one-pass Poisson
+** bootstrap of mot_boot_run. MOT_ENOMEM. */
 static mot_status bootstrap(const pe_data *d, const mot_analyse_options *o,
                             mot_peak_end *pe)
 {
-    static const size_t dim = 3;
-    mot_boot_job job = {d->n, 1, &dim, 1, boot_row, boot_stat, d,
+    static const size_t dim = 1 + PE_MODELS;
+    mot_boot_job job = {d->n, 1, &dim, 2, boot_row, boot_stat, d,
                         o->bootstrap, o->seed, o->threads, 1 - o->alpha, 0};
     mot_boot_out out;
     mot_status st;
@@ -227,6 +251,9 @@ static mot_status bootstrap(const pe_data *d, const mot_analyse_options *o,
     if ((st = mot_boot_run(&job, &out)) == MOT_OK) {
         pe->diff_lo = out.lo[0];
         pe->diff_hi = out.hi[0];
+        pe->primacy_diff_lo = out.lo[1];
+        pe->primacy_diff_hi = out.hi[1];
+        pe->primacy_adds = out.lo[1] > 0;
     }
     mot_boot_out_free(&out);
     return st == MOT_ENOMEM ? st : MOT_OK;
@@ -239,8 +266,8 @@ static void data_free(pe_data *d)
     free(d->row);
     free(d->fold);
     free(d->y);
-    free(d->sq[0]);
-    free(d->sq[1]);
+    for (int m = 0; m < PE_MODELS; m++)
+        free(d->sq[m]);
 }
 
 /* Fit, cross-validate and bootstrap the customers in d. MOT_EDATA (with a
@@ -254,14 +281,20 @@ static mot_status compare(const mot_project *p, const mot_features *f,
     mot_status st;
     d->fold = malloc(d->n);
     d->y = malloc(d->n * sizeof *d->y);
-    d->sq[0] = malloc(d->n * sizeof *d->sq[0]);
-    d->sq[1] = malloc(d->n * sizeof *d->sq[1]);
-    if (!d->fold || !d->y || !d->sq[0] || !d->sq[1] ||
-        assign_folds(d, o->seed) != MOT_OK)
-        return MOT_ENOMEM;
     for (int m = 0; m < PE_MODELS; m++)
+        if (!(d->sq[m] = malloc(d->n * sizeof *d->sq[m])))
+            return MOT_ENOMEM;
+    if (!d->fold || !d->y || assign_folds(d, o->seed) != MOT_OK)
+        return MOT_ENOMEM;
+    for (int m = 0; m < 2; m++)
         if ((st = fit_model(p, f, d, m, 1 - o->alpha, &fit, err)) != MOT_OK)
             return st;
+    /* The primacy model failing (e.g. first collinear with the others)
+    ** leaves r2_primacy NAN, noted by the caller, not the comparison. */
+    st = fit_model(p, f, d, 2, 1 - o->alpha, &fit, err);
+    if (st == MOT_ENOMEM)
+        return st;
+    d->primacy = st == MOT_OK;
     if (cv_r2(p, f, d, &fit, r2) != MOT_OK)
         return mot_error_set(err, MOT_EDATA, NULL, 0, 0,
                              "the overall score does not vary");
@@ -269,6 +302,7 @@ static mot_status compare(const mot_project *p, const mot_features *f,
     pe->n = d->n;
     pe->r2_peak_end = r2[0];
     pe->r2_mean = r2[1];
+    pe->r2_primacy = r2[2];
     strcpy(pe->winner, r2[0] > r2[1] ? "peak_end" : "mean");
     return bootstrap(d, o, pe);
 }
@@ -302,6 +336,10 @@ mot_status mot_analyse_peak_end(const mot_project *p, const mot_features *f,
         return mot_analysis_note(a, "peak-end not compared: %s",
                                  why.message);
     }
+    if (!d.primacy &&
+        mot_analysis_note(a, "peak-end: the first moment not compared "
+                             "(%s)", why.message) != MOT_OK)
+        return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
     if (o->bootstrap >= 2 && isnan(a->peak_end.diff_lo))
         return mot_analysis_note(a, "peak-end: too few bootstrap "
                                     "replicates could be computed for an "

@@ -849,8 +849,29 @@ static void top_counts(mot_doc *d, const mot_project *p, const mot_analysis *a,
     free(idx);
 }
 
+/* Primacy: whether first + worst + best + end beats peak-end alone (by
+** the interval of the difference); nothing when r2_primacy is NAN. */
+static void primacy_para(mot_doc *d, const mot_peak_end *pe, mot_lang lang)
+{
+    char r2f[32], r2pe[32], ci[96], diff[128], ps[144];
+    if (isnan(pe->r2_primacy))
+        return;
+    fmt_ci(ci, sizeof ci, lang, fmt_r2, pe->primacy_diff_lo,
+           pe->primacy_diff_hi);
+    if (ci[0])
+        snprintf(diff, sizeof diff, mot_tr(lang, "pe.diff"), ci);
+    else
+        diff[0] = '\0';
+    mot_doc_add(d, MOT_BLOCK_PARA,
+                mot_tr(lang, pe->primacy_adds ? "pe.primacy_adds"
+                                              : "pe.primacy_not"),
+                fmt_r2(r2f, sizeof r2f, pe->r2_primacy),
+                fmt_r2(r2pe, sizeof r2pe, pe->r2_peak_end),
+                paren(ps, sizeof ps, lang, diff));
+}
+
 /* The peak-end comparison: the winner, the touchpoints most often the
-** worst, best and end moments, and every touchpoint's counts. */
+** first, worst, best and end moments, and every touchpoint's counts. */
 static void peak_end_section(mot_doc *d, const mot_project *p,
                              const mot_analysis *a, mot_lang lang)
 {
@@ -878,24 +899,29 @@ static void peak_end_section(mot_doc *d, const mot_project *p,
     top_counts(d, p, a, lang, pe->worst_count, "pe.worst");
     top_counts(d, p, a, lang, pe->best_count, "pe.best");
     top_counts(d, p, a, lang, pe->end_count, "pe.end");
+    primacy_para(d, pe, lang);
+    top_counts(d, p, a, lang, pe->first_count, "pe.first");
 
-    static const column cols[] = {{"col.touchpoint", 0}, {"col.worst", 1},
-                                  {"col.best", 1}, {"col.end", 1}};
+    static const column cols[] = {{"col.touchpoint", 0}, {"col.first", 1},
+                                  {"col.worst", 1}, {"col.best", 1},
+                                  {"col.end", 1}};
     mot_table *t = NULL;
     for (size_t i = 0; i < a->ntp; i++) {
         size_t w = pe->worst_count ? pe->worst_count[i] : 0;
         size_t b = pe->best_count ? pe->best_count[i] : 0;
         size_t e = pe->end_count ? pe->end_count[i] : 0;
-        if (w + b + e == 0)
+        size_t f = pe->first_count ? pe->first_count[i] : 0;
+        if (w + b + e + f == 0)
             continue;
         if (!t)
-            t = table(d, lang, cols, 4);
-        char name[128], ws[24], bs[24], es[24];
+            t = table(d, lang, cols, 5);
+        char name[128], fs[24], ws[24], bs[24], es[24];
+        snprintf(fs, sizeof fs, "%zu", f);
         snprintf(ws, sizeof ws, "%zu", w);
         snprintf(bs, sizeof bs, "%zu", b);
         snprintf(es, sizeof es, "%zu", e);
         const char *cells[] = {tp_cell(name, sizeof name, &p->blueprint.tp[i]),
-                               ws, bs, es};
+                               fs, ws, bs, es};
         mot_doc_row(d, t, cells);
     }
 }

@@ -287,19 +287,30 @@ static mot_status peak_end(mot_json *j, const mot_project *p,
     ranked_ids(j, p, "peak_touchpoints", pe->worst_count, a->ntp, idx);
     ranked_ids(j, p, "best_touchpoints", pe->best_count, a->ntp, idx);
     ranked_ids(j, p, "end_touchpoints", pe->end_count, a->ntp, idx);
+    mot_json_member_number(j, "r2_primacy", pe->r2_primacy);
+    mot_json_member_interval(j, "primacy_diff_ci", pe->primacy_diff_lo,
+                             pe->primacy_diff_hi);
+    mot_json_key(j, "primacy_adds");
+    if (isnan(pe->primacy_diff_lo))
+        mot_json_null(j);
+    else
+        mot_json_bool(j, pe->primacy_adds);
+    ranked_ids(j, p, "first_touchpoints", pe->first_count, a->ntp, idx);
     mot_json_key(j, "counts");
     mot_json_begin_array(j);
     for (size_t i = 0; i < a->ntp; i++) {
         size_t w = pe->worst_count ? pe->worst_count[i] : 0;
         size_t b = pe->best_count ? pe->best_count[i] : 0;
         size_t e = pe->end_count ? pe->end_count[i] : 0;
-        if (w + b + e == 0)
+        size_t f = pe->first_count ? pe->first_count[i] : 0;
+        if (w + b + e + f == 0)
             continue;
         mot_json_begin_object(j);
         str(j, "touchpoint", p->blueprint.tp[i].id);
         mot_json_member_count(j, "worst", w);
         mot_json_member_count(j, "best", b);
         mot_json_member_count(j, "end", e);
+        mot_json_member_count(j, "first", f);
         mot_json_end_object(j);
     }
     mot_json_end_array(j);

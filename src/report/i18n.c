@@ -270,7 +270,20 @@ static const message messages[] = {
      "最常成为最好时刻（正面峰值体验）的触点：%s。"},
     {"pe.end", "Most often the end moment: %s.",
      "最常成为终值体验的触点：%s。"},
+    {"pe.primacy_adds",
+     "Adding the first moment (primacy) explains the overall score better "
+     "than peak-end alone: cross-validated R\xc2\xb2 %s against %s%s.",
+     "加入第一印象（首因效应）后，对总体满意度的解释优于只用峰终模型：交叉验证 "
+     "R\xc2\xb2 为 %s，峰终模型为 %s%s。"},
+    {"pe.primacy_not",
+     "Adding the first moment (primacy) does not clearly improve on peak-end "
+     "alone: cross-validated R\xc2\xb2 %s against %s%s.",
+     "加入第一印象（首因效应）后，对总体满意度的解释未明显优于峰终模型：交叉验证 "
+     "R\xc2\xb2 为 %s，峰终模型为 %s%s。"},
+    {"pe.first", "Most often the first impression: %s.",
+     "最常成为第一印象（首因效应）的触点：%s。"},
     {"pe.diff", "difference %s", "差值 %s"},
+    {"col.first", "first impression", "第一印象"},
     {"col.worst", "worst moment", "最差时刻"},
     {"col.best", "best moment", "最好时刻"},
     {"col.end", "end moment", "终值体验"},

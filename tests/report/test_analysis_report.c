@@ -189,6 +189,8 @@ static size_t moments[] = {1, 2, 3};
 static size_t worst[] = {120, 830, 40, 300, 0};
 static size_t best[] = {600, 10, 700, 90, 0};
 static size_t ends[] = {0, 200, 900, 150, 0};
+/* T05 only ever first: its row must still be listed */
+static size_t firsts[] = {1400, 300, 0, 0, 200};
 static mot_recommendation recs[] = {
     {1, "lift_to_tolerance", 3, 28.4, 0.1, 0.05, 0.15},
     {3, "stay_within_line", 45, 7.2, NAN, NAN, NAN},
@@ -315,7 +317,8 @@ static mot_analysis full_analysis(const mot_project *p)
     a.churn_n = 1980;
     a.churners = 412;
     a.peak_end = (mot_peak_end){1, 1900, 0.412, 0.281, "peak_end", 0.098,
-                                0.164, worst, ends, best};
+                                0.164, worst, ends, best, 0.437, 0.011,
+                                0.040, 1, firsts};
     a.customer_lines = customer_lines;
     a.ncustomer_lines = 2;
     a.recs = recs;
@@ -357,7 +360,7 @@ static mot_analysis empty_analysis(void)
     a.overall_r2 = NAN;
     a.churners = NAN;
     a.peak_end = (mot_peak_end){0, 0, NAN, NAN, "", NAN, NAN, NULL, NULL,
-                                NULL};
+                                NULL, NAN, NAN, NAN, 0, NULL};
     a.ipa = (mot_ipa){NAN, NAN, 0, 0};
     return a;
 }
@@ -700,9 +703,10 @@ static void test_cjk_alignment(void **state)
         assert_int_equal(w, want);
     }
     /* peak-end counts: the last column is numeric (right-aligned), so
-    ** whole rows are equally wide */
+    ** whole rows are equally wide (header and T01..T05, T05 by its first
+    ** impressions alone) */
     k = table_rows(lines, n, "最差时刻", rows, 16);
-    assert_int_equal(k, 5);
+    assert_int_equal(k, 6);
     for (size_t i = 1; i < k; i++)
         assert_int_equal(mot_text_width(rows[i], (size_t)-1),
                          mot_text_width(rows[0], (size_t)-1));
