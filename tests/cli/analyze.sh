@@ -232,9 +232,13 @@ json_check "peakend --format json is the peak_end object" "$TMP/pe.json" \
     '{"available", "r2_peak_end", "r2_mean", "winner", "peak_touchpoints", "end_touchpoints"} <= set(d)'
 json_check "peakend JSON equals analyze's peak_end" "$TMP/pe.json" \
     'd == json.load(open("'"$TMP"'/a.json"))["peak_end"]'
+json_check "peakend JSON has primacy and first impressions per customer" \
+    "$TMP/pe.json" \
+    '{"r2_primacy", "primacy_diff_ci", "primacy_adds", "first_touchpoints"} <= set(d) and sum(c["first"] for c in d["counts"]) == sum(c["worst"] for c in d["counts"]) >= d["n"]'
 run peakend "$D" --format md --lang zh --bootstrap 50
 expect_rc "peakend md" 0
 expect_out "peakend md in Chinese" "## 峰终定律"
+expect_out "peakend md names first impressions" "第一印象"
 
 run --help
 if printf '%s\n' "$out" | grep -E '^  (analyze|peakend) ' | grep -q "not built yet"; then

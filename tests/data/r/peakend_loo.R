@@ -53,6 +53,7 @@ ev <- ev[!is.na(ev$score), ]
 ev <- ev[order(ev$customer, ev$time), ]
 j <- do.call(rbind, lapply(split(ev, ev$customer), function(e) data.frame(
     customer = e$customer[1], k = nrow(e),
+    first = e$score[1], first_tp = e$tp[1],
     worst = min(e$score), worst_tp = e$tp[which.min(e$score)],
     best = max(e$score), best_tp = e$tp[which.max(e$score)],
     end = e$score[nrow(e)], end_tp = e$tp[nrow(e)], mean = mean(e$score))))
@@ -60,6 +61,7 @@ j <- j[j$k >= 2, ]
 print(table(factor(j$worst_tp, c("T1", "T2", "T3"))))
 print(table(factor(j$best_tp, c("T1", "T2", "T3"))))
 print(table(factor(j$end_tp, c("T1", "T2", "T3"))))
+print(table(factor(j$first_tp, c("T1", "T2", "T3"))))
 d <- j[j$customer %in% names(overall), ]
 d$overall <- overall[d$customer]
 d <- d[order(as.integer(sub("C", "", d$customer))), ]
@@ -73,3 +75,6 @@ mn <- q2(lm(overall ~ mean, d))
 print(c(n = nrow(d), r2_peak_end = pe$r2, r2_mean = mn$r2))
 print(unname(pe$sq))   # held-out squared errors, customers C1..C10
 print(unname(mn$sq))
+pr <- q2(lm(overall ~ first + worst + best + end, d))
+print(c(r2_primacy = pr$r2))
+print(unname(pr$sq))   # held-out squared errors of the primacy model
