@@ -45,6 +45,7 @@
 #include "mot/stats.h"
 #include "report/internal.h"
 #include "testutil.h"
+#include "read/loadutil.h"
 
 static const char blueprint[] =
     "id,name,stage,phase,lane,tolerance,target,servqual_dimension,"
@@ -88,12 +89,7 @@ static mot_project *load_fixture(void)
     tu_write(dir, "kano.csv", kano, (size_t)-1);
     tu_write(dir, "servqual.csv", servqual, (size_t)-1);
     tu_write(dir, "servqual_weights.csv", weights, (size_t)-1);
-    mot_diag diag;
-    mot_diag_init(&diag, 0);
-    mot_project *p = NULL;
-    assert_int_equal(mot_project_load(&p, dir, NULL, &diag), MOT_OK);
-    mot_diag_free(&diag);
-    return p;
+    return lu_load(dir);
 }
 
 /* A result with every estimate missing, for touchpoint tp. */

@@ -33,17 +33,13 @@
 
 #include "mot/blueprint_svg.h"
 #include "testutil.h"
+#include "read/loadutil.h"
 
 static mot_project *load(const char *name, const char *csv)
 {
     const char *dir = tu_tmpdir(name);
     tu_write(dir, "blueprint.csv", csv, (size_t)-1);
-    mot_diag diag;
-    mot_diag_init(&diag, 0);
-    mot_project *p = NULL;
-    assert_int_equal(mot_project_load(&p, dir, NULL, &diag), MOT_OK);
-    mot_diag_free(&diag);
-    return p;
+    return lu_load(dir);
 }
 
 /* A result for touchpoint tp with nothing estimated. */
