@@ -40,6 +40,7 @@
 #include "mot/project.h"
 #include "mot/derive.h"
 #include "mot/survey.h"
+#include "mot/journeys.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -73,6 +74,9 @@ typedef struct mot_analyse_options {
     ** still at its mean (a share of explained variance has no scale; its
     ** mean is the equal share). */
     int ipa_midpoint;
+    /* Added (journeys.c): the repeat window of first-contact resolution,
+    ** days (7; mot/journeys.h). */
+    double repeat_days;
 } mot_analyse_options;
 
 /* Fill *o with the defaults above. */
@@ -255,6 +259,10 @@ typedef struct mot_analysis {
     ** note says so). Freed by mot_analysis_free. */
     mot_kano_result *kano;
     mot_servqual_result *servqual;
+    /* Added (journeys.c): the paths through the touchpoints
+    ** (mot/journeys.h); NULL when events.csv is absent. Freed by
+    ** mot_analysis_free. */
+    mot_journeys *journeys;
 } mot_analysis;
 
 /* Analyse project p with features f (derived from p). opt may be NULL for

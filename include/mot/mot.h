@@ -35,6 +35,7 @@
 #include "mot/wide.h"
 #include "mot/drivers.h"
 #include "mot/derive.h"
+#include "mot/journeys.h"
 #include "mot/analyse.h"
 #include "mot/tickets.h"
 #include "mot/behaviour.h"

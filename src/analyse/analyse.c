@@ -6,7 +6,7 @@
 ** the result with every estimate NAN ("not estimated") and runs the parts
 ** in their fixed order (src/analyse/internal.h):
 **     perf -> overall -> churn -> tolerance -> experience -> peak-end
-**     -> typing -> ipa -> surveys
+**     -> typing -> ipa -> surveys -> journeys
 ** Each part fills its own fields and explains what it could not estimate
 ** with mot_analysis_note; typing reads everything before it. On any
 ** failure the whole result is freed and nothing is returned.
@@ -28,6 +28,7 @@ void mot_analyse_options_default(mot_analyse_options *o)
     o->min_group = 30;
     o->permutations = 0;
     o->ipa_midpoint = 0;
+    o->repeat_days = 7;
 }
 
 const char *mot_kind_name(mot_kind k)
@@ -152,7 +153,8 @@ mot_status mot_analyse(const mot_project *p, const mot_features *f,
     static const part_fn parts[] = {
         mot_analyse_perf, mot_analyse_overall, mot_analyse_churn,
         mot_analyse_tolerance, mot_analyse_experience, mot_analyse_peak_end,
-        mot_analyse_typing, mot_analyse_ipa, mot_analyse_surveys};
+        mot_analyse_typing, mot_analyse_ipa, mot_analyse_surveys,
+        mot_analyse_journeys};
     mot_analyse_options o;
     mot_analysis *a;
     mot_status st;
@@ -194,5 +196,6 @@ void mot_analysis_free(mot_analysis *a)
     free(a->notes);
     mot_kano_result_free(a->kano);
     mot_servqual_result_free(a->servqual);
+    mot_journeys_free(a->journeys);
     free(a);
 }

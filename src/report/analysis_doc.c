@@ -1027,6 +1027,7 @@ static void whole_report(mot_doc *d, const mot_project *p,
         mot_report_kano_doc(d, a->kano, lang);
     if (a->servqual)
         mot_report_servqual_doc(d, a->servqual, lang);
+    mot_report_journeys_doc(d, p, a, lang);
     recommendations_section(d, p, a, lang);
     notes_section(d, a, lang);
     sample_section(d, a, lang);

@@ -431,6 +431,7 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
         mot_report_servqual_json(&j, a->servqual);
     }
     ipa(&j, p, a);
+    mot_report_journeys_json(&j, p, a);
 
     recommendations(&j, p, a);
 

@@ -442,6 +442,66 @@ static const message messages[] = {
     {"bh.col.reference", "reference", "参照日期"},
     {"bh.col.did_score", "score effect [CI]", "评分效果 [置信区间]"},
     {"bh.col.did_key", "key step effect [CI]", "关键步骤效果 [置信区间]"},
+
+    /* journeys (journeys.c) */
+    {"h.journeys", "Journeys", "客户旅程"},
+    {"jr.summary",
+     "%s customers with events, %s events, each customer's events in time "
+     "order. The most frequent steps (one touchpoint directly followed by "
+     "another):",
+     "有事件的客户 %s 名，事件 %s 条，每位客户的事件按时间排序。最常见的步骤"
+     "（一个触点之后紧接着另一个触点）："},
+    {"jr.start", "(start)", "（开始）"},
+    {"jr.end", "(end)", "（结束）"},
+    {"jr.col.step", "step", "步骤"},
+    {"jr.col.count", "times", "次数"},
+    {"jr.col.customers", "customers", "客户数"},
+    {"jr.col.median", "median hours [CI]", "中位间隔小时 [置信区间]"},
+    {"jr.col.churn", "churn [CI]", "流失率 [置信区间]"},
+    {"jr.col.churn_rest", "churn of the rest [CI]", "其余客户流失率 [置信区间]"},
+    {"jr.col.p_adj", "adjusted p", "校正 p"},
+    {"jr.col.path", "path", "路径"},
+    {"jr.col.share", "share", "占比"},
+    {"jr.col.contacts", "contacts", "接触次数"},
+    {"jr.col.episodes", "needs", "诉求数"},
+    {"jr.col.repeats", "repeat contacts", "重复接触"},
+    {"jr.col.fcr", "first-contact resolution [CI]", "首次解决率 [置信区间]"},
+    {"jr.legend.steps",
+     "Median hours between the two events of a step, with a distribution-"
+     "free 95%% interval; churn of the customers who take the step against "
+     "all other customers, with Wilson 95%% intervals and a chi-square test "
+     "adjusted by Holm's method over the steps with at least 30 customers on "
+     "each side.",
+     "步骤间隔为两次事件之间的中位小时数，附无分布假设的 95%% 置信区间；流失率"
+     "比较经过该步骤的客户与其余客户，附 Wilson 95%% 置信区间，卡方检验的 p 值"
+     "经 Holm 法在两侧各至少 30 名客户的步骤间校正。"},
+    {"jr.churn_steps", "Steps whose customers churn differently from the rest:",
+     "经过后流失率与其余客户显著不同的步骤："},
+    {"jr.churn_step", "%s: %s customers, churn %s against %s for the rest "
+     "(adjusted p %s)",
+     "%s：客户 %s 名，流失率 %s，其余客户 %s（校正 p %s）"},
+    {"jr.churn_none", "No step's churn differs significantly from the rest.",
+     "没有步骤的流失率与其余客户显著不同。"},
+    {"jr.variants",
+     "Journey variants (each customer's touchpoints in order, repeats "
+     "collapsed): %s distinct, the %s most common:",
+     "旅程变体（每位客户按顺序经过的触点，连续重复合并）：共 %s 种，最常见的 "
+     "%s 种："},
+    {"jr.fcr",
+     "First-contact resolution: a contact opens a need unless the customer "
+     "contacted the same touchpoint in the %s days before; the need is "
+     "resolved at first contact when no contact there follows within that "
+     "window (Wilson 95%% intervals).",
+     "首次解决率：若客户此前 %s 天内未接触同一触点，则该次接触开启一个诉求；"
+     "若此后同一时间窗内没有再次接触该触点，则视为首次接触即解决"
+     "（Wilson 95%% 置信区间）。"},
+    {"jr.needs", "High-frequency needs (contacts per 100 customers):",
+     "高频诉求（每百名客户的接触次数）："},
+    {"jr.needs.stage", "stage %s: %s", "阶段 %s：%s"},
+    {"jr.needs.first", "in the first %s days of each journey: %s",
+     "每位客户旅程的前 %s 天：%s"},
+    {"jr.needs.segment", "segment %s (%s customers): %s",
+     "客户细分 %s（%s 名客户）：%s"},
 };
 
 enum { NMESSAGES = sizeof messages / sizeof messages[0] };
