@@ -317,10 +317,10 @@ static void test_output_is_pinned(void **state)
         const char *scenario;
         unsigned long hash;
     } pins[] = {
-        {"telecom", 0xFA8B6E62UL},
-        {"rail", 0x77EFEC23UL},
-        {"property", 0xD82B443AUL},
-        {"hotel", 0x777F6C74UL},
+        {"telecom", 0x602BC7ACUL},
+        {"rail", 0x220C9F5BUL},
+        {"property", 0xC6E46540UL},
+        {"hotel", 0x207C2DDFUL},
     };
     int wrong = 0;
     for (size_t i = 0; i < sizeof pins / sizeof pins[0]; i++) {
