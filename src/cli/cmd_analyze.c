@@ -68,15 +68,17 @@ static int format_option(const char *cmd, const cli_args *a, format *fm)
     return EXIT_OK;
 }
 
-/* --threads, --seed, --bootstrap and --ipa-crosshair into *o (defaults
-** elsewhere). */
+/* --threads, --seed, --bootstrap, --ipa-crosshair and --repeat-days into
+** *o (defaults elsewhere). */
 int cli_analyse_options(const char *cmd, const cli_args *a,
                         mot_analyse_options *o)
 {
-    unsigned long threads, seed, boot;
+    unsigned long threads, seed, boot, repeat;
     mot_analyse_options_default(o);
     int rc;
     if ((rc = cli_get_ulong(cmd, a, "threads", o->threads, &threads)) ||
+        (rc = cli_get_ulong(cmd, a, "repeat-days",
+                            (unsigned long)o->repeat_days, &repeat)) ||
         (rc = cli_get_ulong(cmd, a, "seed", (unsigned long)o->seed, &seed)) ||
         (rc = cli_get_ulong(cmd, a, "bootstrap", o->bootstrap, &boot)))
         return rc;
@@ -86,6 +88,10 @@ int cli_analyse_options(const char *cmd, const cli_args *a,
     if (boot > 100000)
         return cli_usage(cmd, "--bootstrap must be at most 100000, found %lu",
                          boot);
+    if (repeat < 1 || repeat > 3650)
+        return cli_usage(cmd, "--repeat-days must be 1 to 3650, found %lu",
+                         repeat);
+    o->repeat_days = (double)repeat;
     o->threads = (unsigned)threads;
     o->seed = (uint64_t)seed;
     o->bootstrap = (unsigned)boot;
@@ -103,7 +109,7 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
 {
     static const char *const with_value[] = {
         "format", "out", "lang", "threads", "segment", "seed", "bootstrap",
-        "ipa-crosshair", NULL};
+        "ipa-crosshair", "repeat-days", NULL};
     static const cli_spec spec = {with_value, NULL, 1, 1};
     cli_args a;
     int rc = cli_parse(cmd, &spec, argc - 1, argv + 1, &a);

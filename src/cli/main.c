@@ -38,14 +38,16 @@ const cli_command cli_commands[] = {
     {"analyze", "find, explain and rank the moments of truth (main job)",
      "usage: mot analyze DIR [--format text|json|md] [-o FILE] [--lang en|zh]\n"
      "                   [--threads N] [--seed S] [--bootstrap B]\n"
-     "                   [--ipa-crosshair means|midpoint]\n"
+     "                   [--ipa-crosshair means|midpoint] [--repeat-days N]\n"
      "\n"
      "Analyse the project in DIR and report its moments of truth: which\n"
      "touchpoints decide satisfaction and churn (negative, positive, hygiene),\n"
      "how sure that is, their tolerance lines, importance against performance,\n"
      "the peak-end comparison and what to fix first; with kano.csv and\n"
      "servqual.csv, also what 'mot kano' and 'mot servqual' report, tied to the\n"
-     "touchpoints. Problems in the data are reported as 'mot check' reports\n"
+     "touchpoints; and the journeys: the most common paths through the\n"
+     "touchpoints, the steps and paths that end in churn, first-contact\n"
+     "resolution and high-frequency needs. Problems in the data are reported as 'mot check' reports\n"
      "them (exit 65, or 66 when DIR or its blueprint.csv is missing), and then\n"
      "nothing is written.\n"
      "\n"
@@ -62,6 +64,8 @@ const cli_command cli_commands[] = {
      "  --ipa-crosshair C where the importance-performance grid is split:\n"
      "                    means (default: the touchpoints' mean importance and\n"
      "                    mean score) or midpoint (the score scale's midpoint)\n"
+     "  --repeat-days N   a contact within N days of the last one at the same\n"
+     "                    touchpoint is a repeat contact (default 7)\n"
      "  --segment COL     not built yet\n",
      cmd_analyze},
     {"drivers", "driver importance of a wide table for one outcome",
