@@ -41,6 +41,7 @@
 #include "mot/derive.h"
 #include "mot/survey.h"
 #include "mot/journeys.h"
+#include "mot/segments.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -263,6 +264,10 @@ typedef struct mot_analysis {
     ** (mot/journeys.h); NULL when events.csv is absent. Freed by
     ** mot_analysis_free. */
     mot_journeys *journeys;
+    /* Added (segments.c): the analysis per segment, NULL unless
+    ** mot_analyse_segments was called on this result. Freed by
+    ** mot_analysis_free. */
+    mot_segments *segments;
 } mot_analysis;
 
 /* Analyse project p with features f (derived from p). opt may be NULL for

@@ -197,5 +197,6 @@ void mot_analysis_free(mot_analysis *a)
     mot_kano_result_free(a->kano);
     mot_servqual_result_free(a->servqual);
     mot_journeys_free(a->journeys);
+    mot_segments_free(a->segments);
     free(a);
 }

@@ -122,9 +122,11 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
         (rc = cli_lang_option(cmd, &a, &lang)) ||
         (rc = cli_analyse_options(cmd, &a, &opt)))
         return rc;
-    if (cli_get(&a, "segment", NULL))
-        return cli_usage(cmd, "--segment is not built yet in mot %s",
-                         mot_version());
+    const char *segment = cli_get(&a, "segment", NULL);
+    if (segment && peak_end_only)
+        return cli_usage(cmd, "--segment is an option of mot analyze");
+    if (segment && !*segment)
+        return cli_usage(cmd, "--segment needs a customers.csv column");
     const char *out = cli_get(&a, "out", NULL);
     if (out && !*out)
         return cli_usage(cmd, "-o needs a file name");
@@ -133,6 +135,20 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
     mot_analysis *an;
     if ((rc = cli_analyse_project(cmd, a.arg[0], &opt, &p, &an)))
         return rc;
+    if (segment) {
+        mot_error err = {0};
+        mot_status sst = mot_analyse_segments(p, segment, &opt, an, &err);
+        if (sst != MOT_OK) {
+            mot_analysis_free(an);
+            mot_project_free(p);
+            if (sst == MOT_EUSAGE)
+                return cli_usage(cmd, "--segment %s: %s", segment,
+                                 err.message);
+            fprintf(stderr, "mot %s: --segment %s: %s\n", cmd, segment,
+                    err.message[0] ? err.message : mot_strerror(sst));
+            return mot_status_exit_code(sst);
+        }
+    }
     char *text;
     size_t len;
     mot_status st = render(p, an, fm,

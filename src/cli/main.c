@@ -39,6 +39,7 @@ const cli_command cli_commands[] = {
      "usage: mot analyze DIR [--format text|json|md] [-o FILE] [--lang en|zh]\n"
      "                   [--threads N] [--seed S] [--bootstrap B]\n"
      "                   [--ipa-crosshair means|midpoint] [--repeat-days N]\n"
+     "                   [--segment COL]\n"
      "\n"
      "Analyse the project in DIR and report its moments of truth: which\n"
      "touchpoints decide satisfaction and churn (negative, positive, hygiene),\n"
@@ -66,7 +67,11 @@ const cli_command cli_commands[] = {
      "                    mean score) or midpoint (the score scale's midpoint)\n"
      "  --repeat-days N   a contact within N days of the last one at the same\n"
      "                    touchpoint is a repeat contact (default 7)\n"
-     "  --segment COL     not built yet\n",
+     "  --segment COL     also analyse each segment of customers by the\n"
+     "                    customers.csv column COL (a text column, a number\n"
+     "                    with at most 12 values, or 'tier': value tiers\n"
+     "                    low/mid/high by thirds) and show where the moments\n"
+     "                    of truth differ\n",
      cmd_analyze},
     {"drivers", "driver importance of a wide table for one outcome",
      "usage: mot drivers FILE.csv --outcome COL [--id COL] [--format text|json]\n"

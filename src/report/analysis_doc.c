@@ -1028,6 +1028,7 @@ static void whole_report(mot_doc *d, const mot_project *p,
     if (a->servqual)
         mot_report_servqual_doc(d, a->servqual, lang);
     mot_report_journeys_doc(d, p, a, lang);
+    mot_report_segments_doc(d, p, a, lang);
     recommendations_section(d, p, a, lang);
     notes_section(d, a, lang);
     sample_section(d, a, lang);

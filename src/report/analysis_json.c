@@ -432,6 +432,7 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
     }
     ipa(&j, p, a);
     mot_report_journeys_json(&j, p, a);
+    mot_report_segments_json(&j, p, a);
 
     recommendations(&j, p, a);
 

@@ -502,6 +502,35 @@ static const message messages[] = {
      "每位客户旅程的前 %s 天：%s"},
     {"jr.needs.segment", "segment %s (%s customers): %s",
      "客户细分 %s（%s 名客户）：%s"},
+
+    /* segments (segments.c) */
+    {"h.segments", "Segments by %s", "按 %s 细分"},
+    {"sg.tiers",
+     "Value tiers by thirds of the customers' value: low up to %s, mid up "
+     "to %s, high above.",
+     "按客户价值三等分分层：低价值不超过 %s，中价值不超过 %s，高于此为高价值。"},
+    {"sg.col.segment", "segment", "细分"},
+    {"sg.col.customers", "customers", "客户数"},
+    {"sg.col.churners", "churners", "流失客户"},
+    {"sg.col.moments", "moments of truth", "关键时刻"},
+    {"sg.same", "The moments of truth are of the same type in every segment.",
+     "各细分的关键时刻类型相同。"},
+    {"sg.differs", "Where the moments differ between segments:",
+     "关键时刻在各细分之间的差异："},
+    {"sg.diff",
+     "%s %s: %s. Heterogeneity across segments: churn odds ratios p %s, "
+     "loyalty lifts p %s",
+     "%s %s：%s。细分间异质性检验：流失优势比 p %s，忠诚度提升 p %s"},
+    {"sg.evidence", "%s %s (churn OR %s, lift %s)",
+     "%s %s（流失优势比 %s，提升 %s）"},
+    {"sg.legend",
+     "Each segment is analysed as a project of its own. Heterogeneity: "
+     "Woolf's test (Cochran's Q of the log odds ratios weighted by their "
+     "inverse variances, k - 1 degrees of freedom), and the same for the "
+     "loyalty lifts; a difference of type with a large p may be chance.",
+     "每个细分单独分析。异质性检验：Woolf 检验（以方差倒数加权的对数优势比的 "
+     "Cochran Q 统计量，自由度 k - 1），忠诚度提升同理；类型不同而 p 值较大时，"
+     "差异可能出于偶然。"},
 };
 
 enum { NMESSAGES = sizeof messages / sizeof messages[0] };

@@ -167,4 +167,13 @@ void mot_report_journeys_json(mot_json *j, const mot_project *p,
 void mot_report_journeys_doc(mot_doc *d, const mot_project *p,
                              const mot_analysis *a, mot_lang lang);
 
+/* ---- segments (segments.c) ----------------------------------------------- */
+
+/* The "segments" member of the analysis JSON object and its section of the
+** text and Markdown reports; nothing when a->segments is NULL. */
+void mot_report_segments_json(mot_json *j, const mot_project *p,
+                              const mot_analysis *a);
+void mot_report_segments_doc(mot_doc *d, const mot_project *p,
+                             const mot_analysis *a, mot_lang lang);
+
 #endif /* MOT_REPORT_INTERNAL_H */
