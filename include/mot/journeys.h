@@ -141,7 +141,9 @@ typedef struct mot_journeys {
 ** defaults. Returns MOT_OK and a new result in *out (with no events:
 ** customers 0 and empty tables); MOT_EUSAGE if f does not fit p or an
 ** option is out of range (repeat_days or first_days not positive, alpha
-** not in (0, 0.5)); MOT_ENOMEM. On failure *out is NULL. */
+** not in (0, 0.5)); MOT_EDATA if an event names a customer or touchpoint
+** outside the project (a project built by hand); MOT_ENOMEM. On failure
+** *out is NULL. */
 mot_status mot_journeys_compute(const mot_project *p, const mot_features *f,
                                 const mot_journey_options *opt,
                                 mot_journeys **out, mot_error *err);

@@ -132,7 +132,8 @@ static mot_status customer_events(pass *s, size_t c, size_t k)
 }
 
 /* start[c] (and perm when the file is not grouped by customer) so that
-** customer c's events can be listed; also the data's last time. */
+** customer c's events can be listed; also the data's last time. MOT_EDATA
+** for an event outside the project (a project built by hand), MOT_ENOMEM. */
 static mot_status index_events(pass *s, uint32_t **start, uint32_t **perm)
 {
     const mot_events *ev = s->p->events;
@@ -146,6 +147,10 @@ static mot_status index_events(pass *s, uint32_t **start, uint32_t **perm)
     s->data_end = INT64_MIN;
     for (size_t i = 0; i < ev->n; i++) {
         uint32_t c = ev->customer[i];
+        if (c >= f->ncustomers || ev->touchpoint[i] >= s->ntp) {
+            free(seen);
+            return MOT_EDATA;
+        }
         if (ev->time[i] > s->data_end)
             s->data_end = ev->time[i];
         if (c == prev)
@@ -715,7 +720,10 @@ mot_status mot_journeys_compute(const mot_project *p, const mot_features *f,
     pass_free(&s);
     if (st != MOT_OK) {
         mot_journeys_free(j);
-        return mot_error_set(err, st, NULL, 0, 0, "out of memory");
+        return mot_error_set(err, st, NULL, 0, 0, st == MOT_EDATA
+                             ? "an event refers to a customer or "
+                               "touchpoint that is not in the project"
+                             : "out of memory");
     }
     *out = j;
     return MOT_OK;
