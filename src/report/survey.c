@@ -28,20 +28,6 @@
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-/* "key": [lo, hi], or null when the interval is undefined. */
-static void json_interval(mot_json *j, const char *key, double lo, double hi)
-{
-    mot_json_key(j, key);
-    if (isnan(lo) || isnan(hi)) {
-        mot_json_null(j);
-        return;
-    }
-    mot_json_begin_array(j);
-    mot_json_number(j, lo);
-    mot_json_number(j, hi);
-    mot_json_end_array(j);
-}
-
 /* "key": mean and "key_ci": [lo, hi]. */
 static void json_estimate(mot_json *j, const char *key,
                           const mot_estimate *e)
@@ -50,7 +36,7 @@ static void json_estimate(mot_json *j, const char *key,
     mot_json_key(j, key);
     mot_json_number(j, e->mean);
     snprintf(ci, sizeof ci, "%s_ci", key);
-    json_interval(j, ci, e->lo, e->hi);
+    mot_json_member_interval(j, ci, e->lo, e->hi);
 }
 
 /* "key": {"n", "mean", "sd", "ci"}, or null when n = 0. */
@@ -69,7 +55,7 @@ static void json_estimate_object(mot_json *j, const char *key,
     mot_json_number(j, e->mean);
     mot_json_key(j, "sd");
     mot_json_number(j, e->sd);
-    json_interval(j, "ci", e->lo, e->hi);
+    mot_json_member_interval(j, "ci", e->lo, e->hi);
     mot_json_end_object(j);
 }
 
@@ -106,10 +92,10 @@ static void json_kano_stats(mot_json *j, const mot_kano_stats *s)
                            ? NULL : mot_kano_category_name(s->category));
     mot_json_key(j, "better");
     mot_json_number(j, s->better);
-    json_interval(j, "better_ci", s->better_lo, s->better_hi);
+    mot_json_member_interval(j, "better_ci", s->better_lo, s->better_hi);
     mot_json_key(j, "worse");
     mot_json_number(j, s->worse);
-    json_interval(j, "worse_ci", s->worse_lo, s->worse_hi);
+    mot_json_member_interval(j, "worse_ci", s->worse_lo, s->worse_hi);
     mot_json_key(j, "category_strength");
     mot_json_number(j, s->category_strength);
     mot_json_key(j, "total_strength");
@@ -223,7 +209,7 @@ static void json_dimension(mot_json *j, const mot_servqual_dim *d)
     json_estimate(j, "weight", &d->weight);
     mot_json_key(j, "importance");
     mot_json_number(j, d->importance);
-    json_interval(j, "importance_ci", d->importance_lo, d->importance_hi);
+    mot_json_member_interval(j, "importance_ci", d->importance_lo, d->importance_hi);
     mot_json_key(j, "ipa");
     mot_json_string(j, d->ipa == MOT_IPA_NONE ? NULL
                                               : mot_ipa_quadrant_name(d->ipa));
@@ -329,12 +315,12 @@ void mot_report_servqual_json(mot_json *j, const mot_servqual_result *r)
     mot_json_end_array(j);
     mot_json_key(j, "weighted_score");
     mot_json_number(j, r->weighted.mean);
-    json_interval(j, "weighted_ci", r->weighted.lo, r->weighted.hi);
+    mot_json_member_interval(j, "weighted_ci", r->weighted.lo, r->weighted.hi);
     mot_json_key(j, "weighted_n");
     mot_json_int(j, (int64_t)r->weighted.n);
     mot_json_key(j, "unweighted_score");
     mot_json_number(j, r->unweighted.mean);
-    json_interval(j, "unweighted_ci", r->unweighted.lo, r->unweighted.hi);
+    mot_json_member_interval(j, "unweighted_ci", r->unweighted.lo, r->unweighted.hi);
     mot_json_key(j, "unweighted_n");
     mot_json_int(j, (int64_t)r->unweighted.n);
     mot_json_key(j, "respondents");
