@@ -399,6 +399,84 @@ static const message messages[] = {
     {"tk.no_line",
      "No significant tolerance line in hours to resolve.",
      "解决时长未见显著的忍耐底线。"},
+    /* mot tickets: consistency, expectation, trends (report/tickets.c) */
+    {"cs.h.consistency", "Consistency across staff and branches",
+     "服务一致性：员工与网点"},
+    {"cs.none",
+     "Events carry neither staff_id nor branch: consistency cannot be "
+     "measured.",
+     "事件数据没有 staff_id 或 branch 列，无法衡量服务一致性。"},
+    {"cs.col.touchpoint", "touchpoint", "触点"},
+    {"cs.col.rated", "rated", "评分数"},
+    {"cs.col.icc_staff", "staff ICC", "员工 ICC"},
+    {"cs.col.icc_branch", "branch ICC", "网点 ICC"},
+    {"cs.col.p_staff", "p (staff)", "p（员工）"},
+    {"cs.col.p_branch", "p (branch)", "p（网点）"},
+    {"cs.legend.icc",
+     "ICC: the share of the touchpoint's score variance due to staff, or to "
+     "branch (one-way random-effects model, ICC(1)), with its %s interval; "
+     "p tests that the share is zero (F test).",
+     "ICC：触点评分方差中由员工（或网点）差异造成的比例（单因素随机效应模型 "
+     "ICC(1)），附 %s 置信区间；p 检验该比例是否为零（F 检验）。"},
+    {"cs.flagged",
+     "Significantly below the rest (Holm-adjusted p < %s, at least %s rated "
+     "scores): %s of %s staff tests, %s of %s branch tests.",
+     "显著低于其余（Holm 校正后 p < %1$s，至少 %2$s 条评分）：员工检验 %4$s 项中 "
+     "%3$s 项，网点检验 %6$s 项中 %5$s 项。"},
+    {"cs.col.factor", "who", "对象"},
+    {"cs.col.key", "id", "编号"},
+    {"cs.col.within", "compared within", "比较范围"},
+    {"cs.col.n", "n", "n"},
+    {"cs.col.mean", "mean", "均值"},
+    {"cs.col.shrunk", "shrunk mean", "收缩均值"},
+    {"cs.col.diff", "vs the rest", "与其余之差"},
+    {"cs.factor.staff", "staff", "员工"},
+    {"cs.factor.branch", "branch", "网点"},
+    {"cs.all", "all", "全部"},
+    {"cs.legend.below",
+     "A staff member is compared with the other staff of the branch where "
+     "most of their rated scores are, a branch with the other branches "
+     "(Welch t test). The shrunk mean is the empirical-Bayes estimate, "
+     "pulled towards the touchpoint's mean the more, the fewer scores there "
+     "are.",
+     "员工与其主要所在网点的其他员工比较，网点与其他网点比较（Welch t 检验）。"
+     "收缩均值为经验贝叶斯估计：评分越少，越向触点总体均值收缩。"},
+    {"ex.h", "Expectation against experience", "期望与体验"},
+    {"ex.none",
+     "Events carry no expected column (the customer's expectation before "
+     "the service): no disconfirmation.",
+     "事件数据没有 expected 列（服务前的顾客期望），无法计算期望不一致。"},
+    {"ex.col.expected", "expected", "期望"},
+    {"ex.col.score", "experienced", "体验"},
+    {"ex.col.gap", "score - expected", "体验 - 期望"},
+    {"ex.legend",
+     "Disconfirmation: the mean of score - expected over the events that "
+     "have both, with its t interval; below 0 the touchpoint gives less than "
+     "customers expected (over-promising). p is Holm-adjusted over the "
+     "touchpoints.",
+     "期望不一致：同时有评分与期望的事件上（评分 - 期望）的均值，附 t 区间；"
+     "小于 0 表示实际体验不及顾客期望（过度承诺）。p 经 Holm 校正。"},
+    {"tr.h.month", "Trends by month", "按月趋势"},
+    {"tr.h.week", "Trends by week", "按周趋势"},
+    {"tr.col.period", "period", "时段"},
+    {"tr.col.below", "below tolerance", "低于底线"},
+    {"tr.legend",
+     "Mean of the rated scores with its t interval; the share below the "
+     "touchpoint's tolerance with its Wilson interval.",
+     "评分均值附 t 区间；低于触点容忍底线的评分占比附 Wilson 区间。"},
+    {"ch.h", "Before and after %s", "%s 前后对比"},
+    {"ch.col.before", "mean before", "之前均值"},
+    {"ch.col.after", "mean after", "之后均值"},
+    {"ch.col.diff", "change", "变化"},
+    {"ch.col.below_before", "below before", "之前低于底线"},
+    {"ch.col.below_after", "below after", "之后低于底线"},
+    {"ch.col.below_diff", "change below", "低于底线变化"},
+    {"ch.legend",
+     "After minus before: the mean by Welch's t test, the share below "
+     "tolerance with Newcombe's interval and a z test; p is Holm-adjusted "
+     "over both measures of every touchpoint, * marks a significant change.",
+     "之后减之前：均值用 Welch t 检验，低于底线比例用 Newcombe 区间与 z 检验；"
+     "p 对所有触点的两项指标做 Holm 校正，* 表示变化显著。"},
 
     /* mot behaviour */
     {"bh.title", "Front-line behaviour (MOT steps)", "一线服务行为（关键时刻步骤）"},
