@@ -1,7 +1,7 @@
 /*
 ** mot/consistency.h: consistency across staff and branches, expectation
 ** against experience, and trends of the touchpoints' scores (`mot
-** tickets`, DESIGN §1 question 7; docs/methods.md section 27).
+** tickets`, DESIGN §1 question 7; docs/methods.md section 28).
 **
 ** mot_consistency_analyse reads a project's rated events (events.csv with
 ** its staff_id, branch and expected columns, and the blueprint's
@@ -132,7 +132,7 @@ typedef struct mot_consistency_result {
     double *tolerance;             /* ntp: blueprint tolerance or neutral */
     mot_cs_touchpoint *tp;         /* touchpoints with rated scores */
     size_t ntps;
-    mot_cs_group *group;           /* by touchpoint, factor, key */
+    mot_cs_group *group;           /* by touchpoint: branches, then staff */
     size_t ngroups;
     size_t tested[MOT_CS_NFACTORS], flagged[MOT_CS_NFACTORS];
     mot_cs_expect *expect;

@@ -1,7 +1,7 @@
 /*
 ** consistency.c: consistency across staff and branches, expectation
 ** against experience, and trends of the touchpoints' rated scores
-** (mot/consistency.h; docs/methods.md section 27).
+** (mot/consistency.h; docs/methods.md section 28).
 **
 ** ICC(1): with k groups of n_i scores (N in all), grand mean m, MSB =
 ** sum n_i (m_i - m)^2 / (k - 1), MSW = sum sum (y - m_i)^2 / (N - k) and
@@ -396,7 +396,8 @@ static mot_status adjust_groups(mot_consistency_result *r)
 static mot_status consistency(cs *c)
 {
     mot_consistency_result *r = c->r;
-    qsort(c->ev, c->n, sizeof *c->ev, cmp_staff);
+    if (c->n > 1)
+        qsort(c->ev, c->n, sizeof *c->ev, cmp_staff);
     size_t ntp = 0;
     for (size_t i = 0; i < c->n; i++)
         ntp += i == 0 || c->ev[i].tp != c->ev[i - 1].tp;

@@ -317,6 +317,24 @@ static void test_by_hand(void **state)
     mot_project_free(p);
 }
 
+/* A project without events.csv: every section empty, nothing to sort. */
+static void test_no_events(void **state)
+{
+    (void)state;
+    const char *dir = tu_tmpdir("consistency_none");
+    tu_write(dir, "blueprint.csv", "id,name,stage\nA,A,s\n", (size_t)-1);
+    mot_project *p = load(dir);
+    mot_consistency_result *r = run(p, "2026-03-01");
+    assert_false(r->has_events);
+    assert_int_equal(r->ntps, 0);
+    assert_int_equal(r->ngroups, 0);
+    assert_int_equal(r->nexpect, 0);
+    assert_int_equal(r->ntrend, 0);
+    assert_int_equal(r->nchange, 0);
+    mot_consistency_result_free(r);
+    mot_project_free(p);
+}
+
 static void test_icc_edges(void **state)
 {
     (void)state;
@@ -395,6 +413,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_against_r),
         cmocka_unit_test(test_by_hand),
+        cmocka_unit_test(test_no_events),
         cmocka_unit_test(test_icc_edges),
         cmocka_unit_test(test_demo_planted),
     };
