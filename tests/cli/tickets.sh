@@ -120,6 +120,9 @@ expect_no_out "no output for a bad change date"
 run tickets "$TMP/hotel" --change-date 2026-07-01T10:00
 expect_rc "a change date with a time" 64
 
+if python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); assert {"tickets", "recovery", "consistency", "expectation", "trends"} <= set(d)' "$SRC/data/golden/tickets.json"
+then ok "golden tickets.json is valid JSON with the new keys"; else not_ok "golden tickets.json"; fi
+
 run tickets --help
 expect_rc "--help" 0
 expect_out "--help names --change-date" "--change-date"
