@@ -1,6 +1,6 @@
 /*
 ** segments.c: mot_analyse_segments, the moment-of-truth analysis per
-** segment of customers (include/mot/segments.h; docs/methods.md §29).
+** segment of customers (include/mot/segments.h; docs/methods.md §30).
 **
 ** The customers.csv rows are first given a level of the column (a text
 ** value, a numeric value, or a value tier). For each level a view of the
