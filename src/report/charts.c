@@ -131,6 +131,46 @@ static void point(mot_svg *s, double x, double y, double r, const char *cls,
     mot_svg_group_end(s);
 }
 
+/* Labels placed so far in a scatter chart, to keep new ones off them. */
+#define MAX_LABELS 256
+typedef struct labels {
+    double x[MAX_LABELS], y[MAX_LABELS], w[MAX_LABELS], h[MAX_LABELS];
+    size_t n;
+    double x0, y0, x1, y1;    /* the plot: labels stay inside */
+} labels;
+
+/* Place text (already fitted) next to a point at (cx, cy) of radius r:
+** right of it, else left, above or below, wherever it meets no label
+** placed before and stays in the plot; no label when there is no room
+** (the point's tooltip names it). */
+static void place_label(mot_svg *s, labels *lb, double cx, double cy,
+                        double r, const char *text)
+{
+    double w = mot_svg_text_width(text, (size_t)-1, FS_SMALL), h = FS_SMALL;
+    const double cand[4][2] = {{cx + r + 3, cy - h / 2},
+                               {cx - r - 3 - w, cy - h / 2},
+                               {cx - w / 2, cy - r - 2 - h},
+                               {cx - w / 2, cy + r + 2}};
+    for (size_t k = 0; k < 4 && lb->n < MAX_LABELS; k++) {
+        double x = cand[k][0], y = cand[k][1];
+        if (x < lb->x0 || x + w > lb->x1 || y < lb->y0 || y + h > lb->y1)
+            continue;
+        int clash = 0;
+        for (size_t i = 0; i < lb->n && !clash; i++)
+            clash = x < lb->x[i] + lb->w[i] && lb->x[i] < x + w &&
+                    y < lb->y[i] + lb->h[i] && lb->y[i] < y + h;
+        if (clash)
+            continue;
+        lb->x[lb->n] = x;
+        lb->y[lb->n] = y;
+        lb->w[lb->n] = w;
+        lb->h[lb->n++] = h;
+        mot_svg_text(s, x, y + 0.85 * h, MOT_SVG_START, "c-small", text,
+                     (size_t)-1);
+        return;
+    }
+}
+
 /* ---- the emotion curve ---------------------------------------------------- */
 
 #define CV_ML 48.0
@@ -289,11 +329,12 @@ mot_status mot_chart_curve(FILE *f, const mot_project *p,
     mot_svg_line(&s, CV_ML, axis_y, w - CV_MR, axis_y, "c-zero");
 
     static const char *const cls[] = {"c-pt c-none", "c-below", "l:c-target",
-                                      "c-pt c-negative", "c-pt c-positive"};
+                                      "c-pt c-negative", "c-pt c-positive",
+                                      "c-pt c-hygiene"};
     static const char *const keys[] = {"chart.lg.mean", "chart.lg.below",
                                        "chart.lg.target", "chart.lg.negative",
-                                       "chart.lg.positive"};
-    legend(&s, CV_ML, h - 10, lang, cls, keys, 5);
+                                       "chart.lg.positive", "chart.lg.hygiene"};
+    legend(&s, CV_ML, h - 10, lang, cls, keys, 6);
     return finish(&s);
 }
 
@@ -350,6 +391,9 @@ mot_status mot_chart_ipa(FILE *f, const mot_project *p, const mot_analysis *a,
     mot_svg_text(&s, px1 - 6, py1 - 8, MOT_SVG_END, "c-quad",
                  mot_report_ipa_word(lang, MOT_IPA_OVERKILL), (size_t)-1);
     char buf[256], tip[768], v1[32], v2[32], v3[32];
+    labels lb = {.n = 0, .x0 = IP_ML, .y0 = IP_MT, .x1 = IP_W - 4,
+                 .y1 = py1};
+    /* bubbles first, so labels are drawn over all of them */
     for (size_t i = 0; i < a->ntp; i++) {
         const mot_tp_result *r = &a->tp[i];
         if (r->ipa == MOT_IPA_NONE)
@@ -366,10 +410,22 @@ mot_status mot_chart_ipa(FILE *f, const mot_project *p, const mot_analysis *a,
                  mot_report_fixed(v2, sizeof v2, r->mean, 2),
                  mot_report_fixed(v3, sizeof v3, 100 * r->reach, 0));
         point(&s, bx, by, rad, cls, tip);
-        mot_svg_text(&s, bx + rad + 3, by + 4, MOT_SVG_START, "c-small",
-                     fit_text(buf, sizeof buf, name, 120, FS_SMALL),
-                     (size_t)-1);
     }
+    /* labels, moments of truth first */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < a->ntp; i++) {
+            const mot_tp_result *r = &a->tp[i];
+            if (r->ipa == MOT_IPA_NONE ||
+                (r->kind != MOT_KIND_NONE) != (pass == 0))
+                continue;
+            double bx = mot_svg_scale_map(&x, r->mean);
+            double by = mot_svg_scale_map(&y, 100 * r->importance);
+            double rad = 4 + 14 * sqrt(isfinite(r->reach)
+                                           ? dmax(0, r->reach) : 0);
+            place_label(&s, &lb, bx, by, rad,
+                        fit_text(buf, sizeof buf,
+                                 p->blueprint.tp[r->tp].name, 120, FS_SMALL));
+        }
     mot_svg_axis(&s, &x, MOT_SVG_BOTTOM, py1, 6, "%.1f", "c-axis");
     mot_svg_axis(&s, &y, MOT_SVG_LEFT, IP_ML, 5, "%g%%", "c-axis");
     mot_svg_text(&s, (IP_ML + px1) / 2, py1 + 32, MOT_SVG_MIDDLE, "c-small",
@@ -463,7 +519,7 @@ mot_status mot_chart_importance(FILE *f, const mot_project *p,
 #define TL_PH 190.0
 #define TL_GAP 20.0
 #define TL_ML 44.0
-#define TL_MT 34.0
+#define TL_MT 40.0
 #define TL_MB 40.0
 
 static int line_measure_is_score(const char *m)
@@ -495,12 +551,12 @@ static void tolerance_panel(mot_svg *s, double ox, double oy,
     mot_svg_scale x = {lo, hi, px0, px1};
     mot_svg_scale y = {0, rate_hi, py1, py0};
     char buf[256], title[512], v[32], rb[32], rw[32];
-    snprintf(title, sizeof title, "%s · %s", where,
-             mot_tr(lang, strcmp(l->measure, "score") == 0 ? "chart.m.score"
-                          : strcmp(l->measure, "wait_minutes") == 0
-                              ? "chart.m.wait"
-                          : strcmp(l->measure, "contacts") == 0
-                              ? "chart.m.contacts" : "chart.m.column"));
+    const char *measure =
+        mot_tr(lang, strcmp(l->measure, "score") == 0 ? "chart.m.score"
+                     : strcmp(l->measure, "wait_minutes") == 0 ? "chart.m.wait"
+                     : strcmp(l->measure, "contacts") == 0 ? "chart.m.contacts"
+                                                           : "chart.m.column");
+    snprintf(title, sizeof title, "%s · %s", where, measure);
     mot_svg_group(s, NULL);
     mot_svg_title(s, title);
     mot_svg_text(s, ox + 4, oy + 14, MOT_SVG_START, "c-strong",
@@ -531,7 +587,9 @@ static void tolerance_panel(mot_svg *s, double ox, double oy,
                  (size_t)-1);
     mot_svg_axis(s, &x, MOT_SVG_BOTTOM, py1, 5, "%g", "c-axis");
     mot_svg_axis(s, &y, MOT_SVG_LEFT, px0, 4, "%g%%", "c-axis");
-    mot_svg_text(s, (px0 + px1) / 2, py1 + 30, MOT_SVG_MIDDLE, "c-small",
+    mot_svg_text(s, px1, py1 + 30, MOT_SVG_END, "c-small", measure,
+                 (size_t)-1);
+    mot_svg_text(s, ox + 4, oy + 28, MOT_SVG_START, "c-small",
                  mot_tr(lang, strcmp(l->outcome, "churn") == 0
                                   ? "chart.ax.churn" : "chart.ax.dissatisfied"),
                  (size_t)-1);
@@ -656,6 +714,7 @@ mot_status mot_chart_kano(FILE *f, const mot_project *p, const mot_analysis *a,
     mot_svg_text(&s, px0 + 6, py1 - 8, MOT_SVG_START, "c-quad",
                  mot_report_kano_word(lang, MOT_KANO_I), (size_t)-1);
     char buf[256], tip[768], b[32], wv[32];
+    labels lb = {.n = 0, .x0 = px0, .y0 = py0, .x1 = KN_W - 4, .y1 = py1};
     for (size_t i = 0; i < r->nfeatures; i++) {
         const mot_kano_feature *ft = &r->features[i];
         const mot_kano_stats *st = &ft->all;
@@ -674,9 +733,8 @@ mot_status mot_chart_kano(FILE *f, const mot_project *p, const mot_analysis *a,
                  mot_report_fixed(wv, sizeof wv, st->worse, 2),
                  mot_report_kano_word(lang, st->category));
         point(&s, cx, cy, 5, "c-pt c-none", tip);
-        mot_svg_text(&s, cx + 8, cy + 4, MOT_SVG_START, "c-small",
-                     fit_text(buf, sizeof buf, ft->name, 120, FS_SMALL),
-                     (size_t)-1);
+        place_label(&s, &lb, cx, cy, 5,
+                    fit_text(buf, sizeof buf, ft->name, 120, FS_SMALL));
     }
     mot_svg_axis(&s, &x, MOT_SVG_BOTTOM, py1, 5, "%g", "c-axis");
     mot_svg_axis(&s, &y, MOT_SVG_LEFT, px0, 5, "%g", "c-axis");

@@ -154,6 +154,7 @@ static const message messages[] = {
     {"chart.lg.target", "target", "目标值"},
     {"chart.lg.negative", "negative MOT", "负面关键时刻"},
     {"chart.lg.positive", "positive MOT", "正面关键时刻"},
+    {"chart.lg.hygiene", "hygiene MOT", "保健型关键时刻"},
     {"chart.lg.reach", "bubble area: reach", "气泡面积：触达率"},
     {"chart.tip.ipa", "%s: importance %s%%, mean %s, reach %s%%",
      "%s：重要性 %s%%，均分 %s，触达率 %s%%"},

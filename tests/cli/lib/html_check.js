@@ -21,11 +21,14 @@
   for (var k = 0; k < res.length; k++) out.push('RESOURCE ' + res[k].name);
   var bp = document.querySelector('figure[data-chart="blueprint"] svg');
   if (bp) {
-    var boxes = bp.querySelectorAll('g.tp');
+    // touchpoint boxes have a tooltip; the legend's swatches do not
+    var boxes = [].filter.call(bp.querySelectorAll('g.tp'), function (g) {
+      return g.querySelector('title') !== null;
+    });
     var rects = [];
     for (var b = 0; b < boxes.length; b++) {
       var g = boxes[b], box = g.querySelector('rect').getBBox();
-      var name = g.querySelector('title') ? g.querySelector('title').textContent : '?';
+      var name = g.querySelector('title').textContent;
       rects.push([box, name]);
       var texts = g.querySelectorAll('text');
       for (var t = 0; t < texts.length; t++) {
