@@ -93,23 +93,36 @@ static const char *kind_cls(mot_kind k)
     }
 }
 
-/* A legend row at y from x: swatch classes and message keys, n of them;
-** a swatch class starting with "l:" is drawn as a line. Returns the x
-** after the last entry. */
-static double legend(mot_svg *s, double x, double y, mot_lang lang,
-                     const char *const *cls, const char *const *keys,
-                     size_t n)
+#define LEGEND_ROW 16.0
+
+/* A legend from x0 with its first row's baseline at y: swatch classes and
+** message keys, n of them; a swatch class starting with "l:" is drawn as
+** a line. An entry that would pass maxx starts a new row below. Returns
+** the number of rows; with s NULL, only counts them. */
+static size_t legend(mot_svg *s, double x0, double y, double maxx,
+                     mot_lang lang, const char *const *cls,
+                     const char *const *keys, size_t n)
 {
+    double x = x0;
+    size_t rows = 1;
     for (size_t i = 0; i < n; i++) {
-        if (strncmp(cls[i], "l:", 2) == 0)
-            mot_svg_line(s, x, y - 4, x + 16, y - 4, cls[i] + 2);
-        else
-            mot_svg_rect(s, x, y - 10, 12, 12, 2, cls[i]);
         const char *t = mot_tr(lang, keys[i]);
-        mot_svg_text(s, x + 20, y, MOT_SVG_START, "c-small", t, (size_t)-1);
-        x += 20 + mot_svg_text_width(t, (size_t)-1, FS_SMALL) + 18;
+        double w = 20 + mot_svg_text_width(t, (size_t)-1, FS_SMALL);
+        if (x > x0 && x + w > maxx) {
+            x = x0;
+            y += LEGEND_ROW;
+            rows++;
+        }
+        if (s && strncmp(cls[i], "l:", 2) == 0)
+            mot_svg_line(s, x, y - 4, x + 16, y - 4, cls[i] + 2);
+        else if (s)
+            mot_svg_rect(s, x, y - 10, 12, 12, 2, cls[i]);
+        if (s)
+            mot_svg_text(s, x + 20, y, MOT_SVG_START, "c-small", t,
+                         (size_t)-1);
+        x += w + 18;
     }
-    return x;
+    return rows;
 }
 
 /* Finish writing: the svg's status, or MOT_EIO when f failed. */
@@ -197,11 +210,21 @@ mot_status mot_chart_curve(FILE *f, const mot_project *p,
         shown += isfinite(a->tp[i].mean);
     if (shown == 0)
         return MOT_ENOENT;
+    static const char *const lg_cls[] = {"c-pt c-none", "c-below",
+                                         "l:c-target", "c-pt c-negative",
+                                         "c-pt c-positive", "c-pt c-hygiene"};
+    static const char *const lg_keys[] = {"chart.lg.mean", "chart.lg.below",
+                                          "chart.lg.target",
+                                          "chart.lg.negative",
+                                          "chart.lg.positive",
+                                          "chart.lg.hygiene"};
     double sw = dmax(64, dmin(110, 660.0 / (double)n));
     double w = CV_ML + (double)n * sw + CV_MR;
     double label_h = CV_LINES * FS * LEAD;
     double axis_y = CV_MT + CV_PH;
-    double h = axis_y + 10 + label_h + 34;
+    size_t lg_rows = legend(NULL, 8, 0, w - 8, lang, lg_cls, lg_keys, 6);
+    double lg_y = axis_y + 10 + label_h + 24;
+    double h = lg_y + (double)(lg_rows - 1) * LEGEND_ROW + 10;
     mot_svg s;
     mot_svg_begin(&s, f, w, h, style);
     mot_svg_scale y = {p->config.scale.min, p->config.scale.max, axis_y,
@@ -328,13 +351,7 @@ mot_status mot_chart_curve(FILE *f, const mot_project *p,
     mot_svg_axis(&s, &y, MOT_SVG_LEFT, CV_ML, 5, "%g", "c-axis");
     mot_svg_line(&s, CV_ML, axis_y, w - CV_MR, axis_y, "c-zero");
 
-    static const char *const cls[] = {"c-pt c-none", "c-below", "l:c-target",
-                                      "c-pt c-negative", "c-pt c-positive",
-                                      "c-pt c-hygiene"};
-    static const char *const keys[] = {"chart.lg.mean", "chart.lg.below",
-                                       "chart.lg.target", "chart.lg.negative",
-                                       "chart.lg.positive", "chart.lg.hygiene"};
-    legend(&s, CV_ML, h - 10, lang, cls, keys, 6);
+    legend(&s, 8, lg_y, w - 8, lang, lg_cls, lg_keys, 6);
     return finish(&s);
 }
 
@@ -437,7 +454,7 @@ mot_status mot_chart_ipa(FILE *f, const mot_project *p, const mot_analysis *a,
                                       "c-bubble c-none"};
     static const char *const keys[] = {"chart.lg.negative", "chart.lg.positive",
                                        "chart.lg.reach"};
-    legend(&s, IP_ML, IP_H - 8, lang, cls, keys, 3);
+    legend(&s, IP_ML, IP_H - 8, IP_W, lang, cls, keys, 3);
     return finish(&s);
 }
 
@@ -587,7 +604,9 @@ static void tolerance_panel(mot_svg *s, double ox, double oy,
                  (size_t)-1);
     mot_svg_axis(s, &x, MOT_SVG_BOTTOM, py1, 5, "%g", "c-axis");
     mot_svg_axis(s, &y, MOT_SVG_LEFT, px0, 4, "%g%%", "c-axis");
-    mot_svg_text(s, px1, py1 + 30, MOT_SVG_END, "c-small", measure,
+    mot_svg_text(s, px1, py1 + 30, MOT_SVG_END, "c-small",
+                 strcmp(measure, mot_tr(lang, "chart.m.column")) == 0
+                     ? l->measure : measure,
                  (size_t)-1);
     mot_svg_text(s, ox + 4, oy + 28, MOT_SVG_START, "c-small",
                  mot_tr(lang, strcmp(l->outcome, "churn") == 0
@@ -627,7 +646,7 @@ mot_status mot_chart_tolerance(FILE *f, const mot_project *p,
                                       "l:c-line"};
     static const char *const keys[] = {"chart.lg.beyond", "chart.lg.within",
                                        "chart.lg.line"};
-    legend(&s, 8, h - 8, lang, cls, keys, 3);
+    legend(&s, 8, h - 8, w, lang, cls, keys, 3);
     return finish(&s);
 }
 
@@ -823,7 +842,7 @@ mot_status mot_chart_servqual(FILE *f, const mot_project *p,
                  mot_tr(lang, "chart.ax.gap"), (size_t)-1);
     static const char *const cls[] = {"c-gapneg", "c-zone"};
     static const char *const keys[] = {"chart.lg.gap", "chart.lg.zone"};
-    legend(&s, 8, h - 6, lang, cls, keys, r->has_zone ? 2 : 1);
+    legend(&s, 8, h - 6, BAR_W, lang, cls, keys, r->has_zone ? 2 : 1);
     return finish(&s);
 }
 
