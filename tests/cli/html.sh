@@ -8,7 +8,8 @@
 # namespace) and no script. The page, with tests/cli/lib/html_check.js
 # inserted at the end of its body, is then opened by Chromium with
 # --dump-dom (the checker's findings) and --screenshot (kept in
-# build/.../screenshots/ to look at); the checks: no console message
+# build/.../screenshots/ to look at, with the rail report printed to
+# PDF, which must be A4 pages); the checks: no console message
 # (--enable-logging), no resource fetched (performance entries), every
 # chart present with a non-zero size, the blueprint's text inside its boxes
 # (the browser's own glyph widths, CJK included) and no two boxes
@@ -149,6 +150,24 @@ for s in telecom rail property hotel; do
     check_page "$s" "$SHOTS/$s.$lang.png" blueprint curve importance ipa \
         peak_end kano servqual
 done
+
+# printed: A4 pages (the page's @page rule), kept beside the screenshots
+prof=$(mktemp -d "$TMP/profile.XXXXXX")
+timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+    --disable-dev-shm-usage --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$prof" \
+    --no-pdf-header-footer --print-to-pdf="$SHOTS/rail.zh.pdf" \
+    "file://$TMP/rail.html" >/dev/null 2>"$TMP/chromium.log"
+rm -rf "$prof"
+pages=$(grep -a -c '/Type /Page\b' "$SHOTS/rail.zh.pdf" 2>/dev/null)
+boxes=$(grep -a -o '/MediaBox \[[^]]*\]' "$SHOTS/rail.zh.pdf" 2>/dev/null |
+    sort -u)
+if [ "${pages:-0}" -ge 2 ] &&
+    [ "$boxes" = "/MediaBox [0 0 594.95996 841.91998]" ]; then
+    ok "the rail report prints on $pages A4 pages"
+else
+    not_ok "the rail report prints on A4 pages" "pages: ${pages:-0}" "$boxes"
+fi
 
 # a 40-touchpoint blueprint with long Chinese names, in a page of its own
 mkdir -p "$TMP/big"
