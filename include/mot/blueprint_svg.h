@@ -70,7 +70,8 @@ typedef struct mot_bp_box {
     size_t first_text, ntext; /* its lines in mot_bp_layout.text */
     int fail, wait;           /* marked F / W */
     mot_kind kind;
-    char data[4][64];         /* its data lines (mean, below, SLA, kind) */
+    char data[5][64];         /* its data lines (mean, below, SLA, tickets
+                                 late, kind) */
 } mot_bp_box;
 
 typedef struct mot_bp_layout {

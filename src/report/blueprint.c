@@ -172,15 +172,13 @@ static size_t box_data(mot_bp_box *bx, const mot_touchpoint *t,
     }
     if (isfinite(t->sla_hours)) {
         snprintf(v, sizeof v, "%g", t->sla_hours);
+        snprintf(bx->data[n++], sizeof bx->data[0], mot_tr(lang, "bp.sla"),
+                 v);
         if (g && isfinite(g->resolution_sla.share)) {
-            char miss[16];
-            snprintf(miss, sizeof miss, "%.0f%%",
+            snprintf(v, sizeof v, "%.0f%%",
                      100 * (1 - g->resolution_sla.share));
             snprintf(bx->data[n++], sizeof bx->data[0],
-                     mot_tr(lang, "bp.sla_missed"), v, miss);
-        } else {
-            snprintf(bx->data[n++], sizeof bx->data[0],
-                     mot_tr(lang, "bp.sla"), v);
+                     mot_tr(lang, "bp.late"), v);
         }
     }
     if (bx->kind != MOT_KIND_NONE) {

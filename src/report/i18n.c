@@ -134,7 +134,7 @@ static const message messages[] = {
     {"bp.legend.wait",
      "wait point: a line on waiting or contacts, or over %s replies late",
      "等待点：等待或接触次数有忍耐底线，或超过 %s 首次响应超时"},
-    {"bp.sla_missed", "SLA %s h, %s late", "服务时限 %s 小时，超时 %s"},
+    {"bp.late", "%s of tickets late", "工单超时 %s"},
     {"bp.legend.supports", "supports (backstage step to the step it serves)",
      "支持（后台步骤指向其服务的步骤）"},
 

@@ -236,7 +236,9 @@ static void test_tickets_badges(void **state)
         assert_true(!l->box[0].fail && !l->box[0].wait);
         assert_true(!l->box[1].fail && !l->box[1].wait);
         assert_true(!l->box[5].fail && !l->box[5].wait);
-        assert_string_equal(l->box[6].data[with ? 2 : 0], "SLA 48 h, 40% late");
+        assert_string_equal(l->box[6].data[with ? 2 : 0], "SLA 48 h");
+        assert_string_equal(l->box[6].data[with ? 3 : 1],
+                            "40% of tickets late");
         mot_blueprint_layout_free(l);
     }
     mot_project_free(p);
