@@ -45,6 +45,8 @@ static const char style[] =
     ".c-cross{stroke:#7f8c8d;stroke-width:1;stroke-dasharray:4 3}\n"
     ".c-quad{font-size:11px;fill:#7f8c8d;font-style:italic}\n"
     ".c-bar{fill:#5dade2}\n.c-bar.c-win{fill:#2e86c1}\n"
+    ".c-bar.c-negative{fill:#c0392b}\n.c-bar.c-positive{fill:#1e8449}\n"
+    ".c-bar.c-hygiene{fill:#d68910}\n"
     ".c-gapneg{fill:#e6a19a}\n.c-gappos{fill:#8fd1a8}\n"
     ".c-zone{fill:#d5f5e3;stroke:#1e8449;stroke-width:1}\n"
     ".c-zero{stroke:#2c3e50;stroke-width:1.2}\n"
