@@ -19,6 +19,9 @@
 ** outside a box runs into a box; also for one name of 150 Chinese
 ** characters. The fixture's lanes, side-by-side boxes, badges, lines and
 ** stage order are checked directly too, and a failed write is MOT_EIO.
+** A hand-built tickets result marks fail and wait points by the share of
+** tickets past their standards (and not below the minimum of tickets),
+** with or without an analysis, and adds the late share to the box.
 */
 #include <stdarg.h>
 #include <stddef.h>
