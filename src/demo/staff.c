@@ -10,6 +10,12 @@
 ** 200. The first three staff of branches 0 and 1 are trained (trained_at
 ** 2026-02-01, 02-15, 03-01): after that date, training adds 250 to the key
 ** step in branch 0 and nothing in branch 1.
+**
+** Consistency: at QA contacts, S14 (branch 2) scores 1.0 lower and every
+** staff member of branch 3 (S19-S24) 0.6 lower than the steps they do
+** would give (demo_staff_offset): one staff member and one branch clearly
+** below the rest, neither among the trained staff nor S10, so that the
+** behaviour and training truths stay as they were.
 */
 #include "demo/gen.h"
 
@@ -19,6 +25,8 @@
 #define TRAINING_IDLE 1    /* branch where it does not */
 #define TRAINING_DAY 31    /* 2026-02-01, days since 2026-01-01 */
 #define TRAINING_STEP_DAYS 14
+#define LOW_STAFF 13       /* S14 */
+#define LOW_BRANCH 3
 
 static const char *const surnames[DEMO_NSTAFF] = {
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
@@ -54,6 +62,16 @@ unsigned demo_staff_step(const demo_scenario *sc, unsigned s, unsigned k,
         s / DEMO_STAFF_PER_BRANCH == TRAINING_WORKS)
         p += 250;
     return p;
+}
+
+double demo_staff_offset(unsigned s)
+{
+    double x = 0;
+    if (s == LOW_STAFF)
+        x -= 1.0;
+    if (s / DEMO_STAFF_PER_BRANCH == LOW_BRANCH)
+        x -= 0.6;
+    return x;
 }
 
 void demo_line_staff(demo_line *l, unsigned s)
