@@ -158,6 +158,17 @@ mot_status mot_report_text(const mot_project *p, const mot_analysis *a,
 mot_status mot_report_md(const mot_project *p, const mot_analysis *a,
                          FILE *f, mot_lang lang);
 
+/* The same sections again as one self-contained HTML page (no network
+** fetches: inline style sheet and SVG, no script): each chart (mot/charts.h)
+** drawn above the table of its numbers, and the service blueprint with
+** the moments of truth in the first section; readable on a screen and
+** printable to A4. tk (may be NULL) is the project's tickets analysis, for
+** the blueprint's fail and wait points (mot/blueprint_svg.h). Same
+** returns. */
+mot_status mot_report_html(const mot_project *p, const mot_analysis *a,
+                           const mot_tickets_result *tk, FILE *f,
+                           mot_lang lang);
+
 /* Only the peak-end comparison (`mot peakend`): as JSON the object the
 ** full report has under "peak_end"; as text or Markdown its section.
 ** Same returns as the functions above. */

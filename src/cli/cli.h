@@ -120,6 +120,12 @@ int cli_analyse_project(const char *cmd, const char *dir,
                         const mot_analyse_options *opt, mot_project **p,
                         mot_analysis **a);
 
+/* The tickets analysis of p (default options) in *out when p has
+** tickets.csv (loaded: not skipped), else *out = NULL. Returns 0, or an
+** exit code after printing what went wrong. The caller frees *out. */
+int cli_tickets_if_any(const char *cmd, const mot_project *p,
+                       mot_tickets_result **out);
+
 /* ---- reports (output.c) ------------------------------------------------- */
 
 /* Publish a finished report: write data (len bytes) to stdout when path is

@@ -36,7 +36,8 @@ const cli_command cli_commands[] = {
      "  --max-errors N    show at most N problems (default 100)\n",
      cmd_check},
     {"analyze", "find, explain and rank the moments of truth (main job)",
-     "usage: mot analyze DIR [--format text|json|md] [-o FILE] [--lang en|zh]\n"
+     "usage: mot analyze DIR [--format text|json|md|html] [-o FILE]\n"
+     "                   [--lang en|zh]\n"
      "                   [--threads N] [--seed S] [--bootstrap B]\n"
      "                   [--ipa-crosshair means|midpoint] [--repeat-days N]\n"
      "                   [--segment COL]\n"
@@ -53,8 +54,10 @@ const cli_command cli_commands[] = {
      "nothing is written.\n"
      "\n"
      "  --format F        text (default: a report for the terminal), json (the\n"
-     "                    stable keys of docs/report.md) or md (Markdown);\n"
-     "                    html is not built yet\n"
+     "                    stable keys of docs/report.md), md (Markdown) or\n"
+     "                    html (one self-contained page with the charts and\n"
+     "                    the service blueprint; also reads tickets.csv for\n"
+     "                    the blueprint's fail and wait points)\n"
      "  -o, --out FILE    write the report to FILE (replaced only when whole)\n"
      "                    instead of standard output\n"
      "  --lang en|zh      language of the text (default: mot.ini [report] lang,\n"
@@ -196,7 +199,9 @@ const cli_command cli_commands[] = {
      "When the project has events it is analysed first (as 'mot analyze'\n"
      "does) and each box shows its mean score and share below tolerance;\n"
      "moments of truth are coloured by kind, fail points marked F and wait\n"
-     "points W (docs/report.md). 'supports' links are drawn as arrows.\n"
+     "points W (scores below tolerance, waiting lines, and with tickets.csv\n"
+     "tickets past their SLA; docs/report.md). 'supports' links are drawn as\n"
+     "arrows.\n"
      "\n"
      "  -o, --out FILE    write the SVG to FILE (replaced only when whole)\n"
      "                    instead of standard output\n"

@@ -584,6 +584,7 @@ static void moments_section(mot_doc *d, const mot_project *p,
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "moments.none"));
     for (size_t i = 0; i < a->nmoments; i++)
         moment_item(d, p, a, &a->tp[a->moments[i]], lang);
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "blueprint");
 }
 
 /* ---- tables ---------------------------------------------------------------- */
@@ -620,6 +621,7 @@ static void performance_section(mot_doc *d, const mot_project *p,
         {"col.below", 1}, {"col.kind", 0}};
     enum { NCOLS = sizeof cols / sizeof cols[0] };
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.performance"));
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "curve");
     mot_table *t = table(d, lang, cols, NCOLS);
     const char *prev_stage = NULL;
     for (size_t i = 0; i < a->ntp; i++) {
@@ -656,6 +658,7 @@ static void impact_section(mot_doc *d, const mot_project *p,
         {"col.churn_or", 1}, {"col.p", 1}, {"col.attributable", 1}};
     enum { NCOLS = sizeof cols / sizeof cols[0] };
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.impact"));
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "importance");
     mot_table *t = table(d, lang, cols, NCOLS);
     int caveat = 0;
     for (size_t i = 0; i < a->ntp; i++) {
@@ -721,6 +724,7 @@ static void ipa_section(mot_doc *d, const mot_project *p,
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "ipa.none"));
         return;
     }
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "ipa");
     mot_table *t = table(d, lang, cols, sizeof cols / sizeof cols[0]);
     for (size_t i = 0; i < a->ntp; i++) {
         const mot_tp_result *r = &a->tp[i];
@@ -781,6 +785,7 @@ static void tolerance_section(mot_doc *d, const mot_project *p,
         {"col.outcome", 0}, {"col.beyond", 1}, {"col.within", 1},
         {"col.n_sides", 1}, {"col.p_adjusted", 1}, {"col.method", 0}};
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.tolerance"));
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "tolerance");
     mot_table *t = NULL;
     for (size_t i = 0; i < a->ntp + a->ncustomer_lines; i++) {
         int tp = i < a->ntp;
@@ -881,6 +886,7 @@ static void peak_end_section(mot_doc *d, const mot_project *p,
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "pe.unavailable"));
         return;
     }
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "peak_end");
     char r2pe[32], r2m[32], ci[96], diff[128], n[48], stats[192], ps[208];
     snprintf(n, sizeof n, "n = %zu", pe->n);
     fmt_ci(ci, sizeof ci, lang, fmt_r2, pe->diff_lo, pe->diff_hi);
@@ -1002,9 +1008,8 @@ static const char *base_name(const char *dir)
     return s;
 }
 
-/* The whole report. */
-static void whole_report(mot_doc *d, const mot_project *p,
-                         const mot_analysis *a, mot_lang lang)
+void mot_report_doc(mot_doc *d, const mot_project *p, const mot_analysis *a,
+                    mot_lang lang)
 {
     const char *dir = base_name(p->dir);
     char cust[32], with[32], ev[32], ntp[32];
@@ -1043,7 +1048,7 @@ mot_status mot_report_render(const mot_project *p, const mot_analysis *a,
     if (peak_end_only)
         peak_end_section(&d, p, a, lang);
     else
-        whole_report(&d, p, a, lang);
+        mot_report_doc(&d, p, a, lang);
     mot_status st = d.status == MOT_OK ? layout(&d, f) : d.status;
     mot_doc_free(&d);
     return st;

@@ -50,7 +50,12 @@ typedef enum mot_block_kind {
     MOT_BLOCK_ITEM,       /* an item of a numbered list (numbered from 1
                              in each run of consecutive items) */
     MOT_BLOCK_BULLET,     /* an item of a bulleted list */
-    MOT_BLOCK_TABLE       /* a table whose first row is its header */
+    MOT_BLOCK_TABLE,      /* a table whose first row is its header */
+    MOT_BLOCK_FIGURE      /* a chart: text is its id ("curve", "ipa" ...,
+                             html.c's table of charts); only the HTML
+                             layout draws it, the others skip it, so the
+                             text and Markdown keep the same sections and
+                             tables as the HTML, without the drawings */
 } mot_block_kind;
 
 typedef struct mot_block {
@@ -82,8 +87,9 @@ mot_table *mot_doc_table(mot_doc *d, size_t ncols, const int *right);
 ** be made) is ignored. A failed malloc sets d->status. */
 void mot_doc_row(mot_doc *d, mot_table *t, const char *const *cells);
 /* Layout rules both formats follow: whether a blank line goes before
-** block i (between blocks, not between the items of one list), and the
-** number of item i in its list (from 1). */
+** block i (between blocks, not between the items of one list; never
+** before a figure, which the text formats skip), and the number of item i
+** in its list (from 1). */
 int mot_doc_blank_before(const mot_doc *d, size_t i);
 int mot_doc_item_number(const mot_doc *d, size_t i);
 
@@ -153,6 +159,11 @@ void mot_report_logit_flags_json(mot_json *j, unsigned f);
 void mot_report_line_json(mot_json *j, const mot_tolerance *l, double p_holm);
 
 /* ---- building the content (analysis_doc.c) ------------------------------- */
+
+/* Append the whole report of analysis a of project p in lang to d (the
+** content every layout shares, figures included). */
+void mot_report_doc(mot_doc *d, const mot_project *p, const mot_analysis *a,
+                    mot_lang lang);
 
 /* Build the report of analysis a of project p in lang (the whole report,
 ** or only its peak-end section when peak_end_only is set) and lay it out

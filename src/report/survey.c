@@ -549,6 +549,7 @@ void mot_report_kano_doc(mot_doc *d, const mot_kano_result *r,
     mot_doc_add(d, MOT_BLOCK_HEADING,
                 tr(zh, "KANO: %zu features, %zu respondents, %zu answers"),
                 r->nfeatures, r->respondents, r->answers);
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "kano");
     kano_table(d, r, -1, lang);
     for (size_t g = 0; g < r->nsegments; g++) {
         mot_doc_add(d, MOT_BLOCK_PARA, tr(zh, "segment %s:"),
@@ -748,6 +749,7 @@ void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
                      "alpha: Cronbach's alpha of the expectations (E) and "
                      "of the perceptions (P)."),
                 100 * r->options.level);
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "servqual");
     servqual_gaps(d, r, lang);
     servqual_scores(d, r, lang);
     if (r->has_zone || r->importance_source != MOT_IMPORTANCE_NONE ||

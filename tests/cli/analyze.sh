@@ -210,10 +210,10 @@ expect_rc "check reads and rejects the broken tickets.csv" 65
 # options are never silently ignored
 run analyze "$D" --format pdf
 expect_rc "an unknown --format" 64
-expect_err "the formats are named" "text, json or md"
-run analyze "$D" --format html
-expect_rc "--format html" 64
-expect_err "html says it is not built yet" "not built yet"
+expect_err "the formats are named" "text, json, md or html"
+run peakend "$D" --format html
+expect_rc "peakend has no --format html" 64
+expect_err "peakend names its formats" "text, json or md"
 run analyze "$D" --segment nope
 expect_rc "--segment with an unknown column" 64
 expect_err "--segment names the column" "customers.csv has no column 'nope'"
