@@ -44,6 +44,7 @@
 #include "mot/behaviour.h"
 #include "mot/stats.h"
 #include "mot/strtab.h"
+#include "analyse/internal.h"
 #include "analyse/shared.h"
 
 void mot_behaviour_options_default(mot_behaviour_options *o)
@@ -577,4 +578,26 @@ void mot_behaviour_result_free(mot_behaviour_result *r)
     free(r->training);
     free(r->prior_strength);
     free(r);
+}
+
+mot_status mot_analyse_behaviour(const mot_project *p, const mot_features *f,
+                                 const mot_analyse_options *o,
+                                 mot_analysis *a, mot_error *err)
+{
+    (void)f;
+    if (!p->interactions)
+        return MOT_OK;
+    mot_behaviour_options bo;
+    mot_behaviour_options_default(&bo);
+    bo.bootstrap = o->bootstrap;
+    bo.seed = o->seed;
+    bo.threads = o->threads;
+    bo.alpha = o->alpha;
+    mot_status st = mot_behaviour_analyse(p, &bo, &a->behaviour, err);
+    if (st != MOT_EDATA)
+        return st;
+    st = mot_analysis_note(a, "interactions.csv is not analysed: %s",
+                           err->message);
+    mot_error_clear(err);
+    return st;
 }

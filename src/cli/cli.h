@@ -111,12 +111,13 @@ int cli_analyse_options(const char *cmd, const cli_args *a,
 int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
                 const mot_analyse_options *opt, mot_analysis **out);
 
-/* Load (as above, skipping MOT_SKIP_ANALYSIS: the files and columns the
-** analysis does not use are neither read nor checked), derive and analyse
-** the project in dir with options opt.
+/* Load (as above, skipping the MOT_SKIP_* bits in skip: at least
+** MOT_SKIP_ANALYSIS, the files and columns the analysis does not use,
+** which are neither read nor checked), derive and analyse the project in
+** dir with options opt.
 ** Returns 0 with the project in *p and the analysis in *a (the caller
 ** frees both), or an exit code after printing what went wrong. */
-int cli_analyse_project(const char *cmd, const char *dir,
+int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
                         const mot_analyse_options *opt, mot_project **p,
                         mot_analysis **a);
 

@@ -125,7 +125,11 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
 
     mot_project *p;
     mot_analysis *an;
-    if ((rc = cli_analyse_project(cmd, a.arg[0], &opt, &p, &an)))
+    /* the peak-end report does not show the behaviour part */
+    if ((rc = cli_analyse_project(cmd, a.arg[0],
+                                  peak_end_only ? MOT_SKIP_BEHAVIOUR
+                                                : MOT_SKIP_ANALYSIS,
+                                  &opt, &p, &an)))
         return rc;
     char *text;
     size_t len;

@@ -31,7 +31,7 @@ int cmd_blueprint(int argc, char **argv)
 
     mot_project *p;
     if ((rc = cli_load_project("blueprint", a.arg[0], 100,
-                               MOT_SKIP_ANALYSIS, &p)))
+                               MOT_SKIP_BEHAVIOUR, &p)))
         return rc;
     mot_analysis *an = NULL;
     if (p->events && p->events->n > 0 && !cli_get(&a, "no-analysis", NULL) &&

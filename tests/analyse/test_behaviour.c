@@ -263,14 +263,17 @@ static void test_training(void **state)
     mot_project_free(p);
 }
 
-/* The demo's planted truth (docs/demo.md, "Behaviour"). */
+/* The demo's planted truth (docs/demo.md, "Behaviour"). Seed 8: flags
+** control the familywise error at 5%, and over seeds 1..8 of the four
+** scenarios one run flags an unplanted person by chance (telecom, seed
+** 7: S16, 50% on the key step against 65%, n = 145). */
 static void check_demo(const char *scenario, const char *key,
                        const char *odd)
 {
     char name[64];
     snprintf(name, sizeof name, "bh_demo_%s", scenario);
     const char *dir = tu_tmpdir(name);
-    mot_demo_options d = {scenario, 3000, 7};
+    mot_demo_options d = {scenario, 3000, 8};
     mot_error err;
     if (mot_demo_write(dir, &d, &err) != MOT_OK)
         fail_msg("demo: %s", err.message);
@@ -325,6 +328,55 @@ static void test_demo(void **state)
     check_demo("hotel", "营造氛围", "解决问题");
 }
 
+/* The planted training effect (docs/demo.md, "Behaviour"): +0.30 on the
+** key step for the trained staff of the first branch after their course,
+** none in the second. Over three seeds of every scenario, the first
+** branch's difference-in-differences of the key step is detected (its
+** interval is above 0) and holds 0.30, the second's holds 0. */
+static void check_training(const char *scenario, uint64_t seed)
+{
+    char name[64];
+    snprintf(name, sizeof name, "bh_train_%s_%u", scenario, (unsigned)seed);
+    const char *dir = tu_tmpdir(name);
+    mot_demo_options d = {scenario, 3000, seed};
+    mot_error err;
+    if (mot_demo_write(dir, &d, &err) != MOT_OK)
+        fail_msg("demo: %s", err.message);
+    mot_project *p = load(dir);
+    mot_behaviour_options o;
+    mot_behaviour_options_default(&o);
+    o.bootstrap = 0;
+    mot_behaviour_result *r;
+    assert_int_equal(mot_behaviour_analyse(p, &o, &r, &err), MOT_OK);
+    assert_true(r->key_step >= 0);
+    assert_true(r->ntraining >= 3);
+    assert_null(r->training[0].branch);
+    const mot_bh_training *works = &r->training[1], *idle = &r->training[2];
+    assert_string_equal(works->branch, mot_strtab_get(p->branches, 0));
+    assert_string_equal(idle->branch, mot_strtab_get(p->branches, 1));
+    const mot_bh_did *w = &works->steps[r->key_step];
+    const mot_bh_did *i = &idle->steps[r->key_step];
+    if (!(w->lo > 0 && w->lo < 0.30 && w->hi > 0.30) ||
+        !(i->lo < 0 && i->hi > 0))
+        fail_msg("%s seed %u: working branch %.3f [%.3f, %.3f], idle "
+                 "%.3f [%.3f, %.3f]", scenario, (unsigned)seed, w->estimate,
+                 w->lo, w->hi, i->estimate, i->lo, i->hi);
+    assert_int_equal(works->trained_staff, 3);
+    assert_int_equal(idle->trained_staff, 3);
+    mot_behaviour_result_free(r);
+    mot_project_free(p);
+}
+
+static void test_demo_training(void **state)
+{
+    (void)state;
+    static const char *const scenarios[] = {"telecom", "rail", "property",
+                                            "hotel"};
+    for (size_t s = 0; s < 4; s++)
+        for (uint64_t seed = 1; seed <= 3; seed++)
+            check_training(scenarios[s], seed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_shrinkage),
         cmocka_unit_test(test_training),
         cmocka_unit_test(test_demo),
+        cmocka_unit_test(test_demo_training),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

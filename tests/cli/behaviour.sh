@@ -9,7 +9,7 @@ MOT=$1 SRC=$2 TMP=$3
 rm -rf "$TMP" && mkdir -p "$TMP"
 . "$SRC/cli/lib/assert.sh"
 
-run demo --scenario telecom --customers 3000 --seed 7 --out "$TMP/demo"
+run demo --scenario telecom --customers 3000 --seed 8 --out "$TMP/demo"
 expect_rc "demo" 0
 
 run behaviour "$TMP/demo" --lang en
