@@ -28,7 +28,9 @@
 **    ranked; a ranked person is "flagged" when the raw share of the
 **    priority step is significantly below the overall share (the upper
 **    end of its Wilson interval at level 1 - alpha/m, m = ranked staff x
-**    steps, i.e. Bonferroni, is below the overall share).
+**    steps, i.e. Bonferroni, is below the overall share);
+**  - per branch: the same profile, shrinkage, priority and flag, among
+**    the branches (a row's branch is its staff member's in staff.csv);
 **
 **  - the training effect (when staff.csv has trained_at): a
 **    difference-in-differences of trained vs untrained staff, before vs
@@ -142,6 +144,14 @@ typedef struct mot_behaviour_result {
     size_t nstaff;                 /* staff with interactions, by id order */
     mot_bh_staff *staff;
     size_t ranked, flagged;        /* counts */
+    /* Branch profiles, the same as the staff's (staff_id holds the branch
+    ** name; shrinkage, ranking at min_staff interactions, priorities and
+    ** flags are computed among the branches): a row's branch is its staff
+    ** member's in staff.csv, else the row's own branch column. nbranch =
+    ** 0 when no branch is known. In branch order. */
+    size_t nbranch;
+    mot_bh_staff *branch;
+    size_t branches_ranked, branches_flagged;
     /* Training effect: none when staff.csv has no trained_at or nobody
     ** (or everybody) is trained; else all staff, then each branch with
     ** trained and untrained staff, in branch order. */

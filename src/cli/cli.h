@@ -148,6 +148,7 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
 ** cli_default_lang) of the single-file report commands. */
 typedef struct cli_report_options {
     int json;           /* 1 for --format json */
+    int md;             /* 1 for --format md (cli_get_doc_report_options) */
     const char *lang;   /* "en" or "zh" */
 } cli_report_options;
 
@@ -155,6 +156,9 @@ typedef struct cli_report_options {
 ** 64 for another value, else 0. */
 int cli_get_report_options(const char *cmd, const cli_args *a,
                            cli_report_options *out);
+/* The same, and --format md too (the reports built as a document). */
+int cli_get_doc_report_options(const char *cmd, const cli_args *a,
+                               cli_report_options *out);
 
 /* Print the problems in d on stderr, then how many more there were, or
 ** that reading stopped at max_errors. */

@@ -167,6 +167,15 @@ run analyze "$D" --format md --lang en --bootstrap 50
 expect_rc "analyze --format md" 0
 expect_out "Markdown has a title" "# Moments of truth: demo"
 expect_out "Markdown has pipe tables" "| --: |"
+expect_out "the report has the behaviour section" "## Front-line behaviour (MOT steps)"
+expect_out "and its training table" "## Training effect (difference-in-differences)"
+run analyze "$D" --lang zh --bootstrap 50
+expect_out "the Chinese text has the behaviour section" "一线服务行为（关键时刻步骤）"
+run peakend "$D" --format json --bootstrap 20
+expect_rc "peakend" 0
+echo "$out" > "$TMP/pe.json"
+json_check "peakend does not read the behaviour files" "$TMP/pe.json" \
+    '"behaviour" not in d'
 
 # -o FILE: the file holds what stdout would have, and stdout is empty
 "$MOT" analyze "$D" --lang en --bootstrap 50 > "$TMP/stdout.txt" 2>/dev/null
