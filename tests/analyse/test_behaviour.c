@@ -210,6 +210,35 @@ static void test_shrinkage(void **state)
     assert_abs(r->staff[0].shrunk[0], 0.274839, 1e-6);
     assert_abs(r->staff[2].shrunk[0], (24 + 0.6 * M) / (30 + M), 1e-12);
     assert_int_equal(r->ranked, 1);      /* only S3 has 30 */
+    assert_int_equal(r->nbranch, 0);     /* no branch known */
+    mot_behaviour_result_free(r);
+    mot_project_free(p);
+
+    /* Branches from staff.csv: X = S1 + S2 (30 rated, 12 done), Y = S3
+    ** (30, 24). By hand: N = 60, pbar = 0.6, S = 30 (0.4 - 0.6)^2 + 30
+    ** (0.8 - 0.6)^2 = 2.4, S / (pbar (1 - pbar)) - (k - 1) = 10 - 1 = 9,
+    ** denominator 60 - 1800/60 - 1 = 29, rho = 9/29, M = 29/9 - 1 = 20/9;
+    ** shrunken X = (12 + 0.6 M) / (30 + M) = 0.413793..., Y = (24 + 0.6
+    ** M) / (30 + M) = 0.786206...; both ranked (30), no score: no
+    ** priority. */
+    tu_write(dir, "staff.csv", "staff_id,branch\nS1,X\nS2,X\nS3,Y\n",
+             (size_t)-1);
+    p = load(dir);
+    assert_int_equal(mot_behaviour_analyse(p, NULL, &r, &err), MOT_OK);
+    assert_int_equal(r->nbranch, 2);
+    assert_string_equal(r->branch[0].staff_id, "X");
+    assert_string_equal(r->branch[1].staff_id, "Y");
+    assert_int_equal(r->branch[0].n, 30);
+    assert_abs(r->branch[0].share[0], 0.4, 1e-12);
+    assert_abs(r->branch[0].shrunk[0], (12 + 0.6 * 20 / 9.0) / (30 + 20 / 9.0),
+               1e-12);
+    assert_abs(r->branch[0].shrunk[0], 0.413793, 1e-6);
+    assert_abs(r->branch[1].shrunk[0], 0.786207, 1e-6);
+    assert_int_equal(r->branches_ranked, 2);
+    assert_int_equal(r->branch[0].priority, -1);
+    assert_int_equal(r->branches_flagged, 0);
+    /* the staff profiles are unchanged by staff.csv */
+    assert_abs(r->staff[0].shrunk[0], 0.274839, 1e-6);
     mot_behaviour_result_free(r);
     mot_project_free(p);
 }
