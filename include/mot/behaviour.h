@@ -26,9 +26,11 @@
 **    the person's mean customer score from bringing that step up to the
 **    overall level. Only staff with at least min_staff interactions are
 **    ranked; a ranked person is "flagged" when the raw share of the
-**    priority step is significantly below the overall share (the upper
-**    end of its Wilson interval at level 1 - alpha/m, m = ranked staff x
-**    steps, i.e. Bonferroni, is below the overall share);
+**    priority step is significantly more than min_gap below the overall
+**    share (the upper end of its Wilson interval at level 1 - alpha/m,
+**    m = ranked staff x steps, i.e. Bonferroni, is below the overall
+**    share minus min_gap: a material shortfall, not any difference a
+**    large sample can detect);
 **  - per branch: the same profile, shrinkage, priority and flag, among
 **    the branches (a row's branch is its staff member's in staff.csv);
 **
@@ -65,6 +67,8 @@ typedef struct mot_behaviour_options {
     double level;          /* interval confidence (0.95) */
     double alpha;          /* significance level of tests and flags (0.05) */
     size_t min_staff;      /* fewest interactions to rank a person (30) */
+    double min_gap;        /* a flag needs a share significantly more than
+                              this below the overall share (0.05) */
     unsigned bootstrap;    /* importance replicates (200; 0: no interval) */
     uint64_t seed;         /* bootstrap seed (1) */
     unsigned threads;      /* 0 = one per core */
@@ -141,6 +145,7 @@ typedef struct mot_behaviour_result {
     ** variance not above binomial noise). */
     double *prior_strength;        /* nsteps */
     size_t min_staff;
+    double min_gap;                /* the options' min_gap */
     size_t nstaff;                 /* staff with interactions, by id order */
     mot_bh_staff *staff;
     size_t ranked, flagged;        /* counts */

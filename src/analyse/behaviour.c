@@ -27,7 +27,9 @@
 ** observed S and M = 1/rho - 1. The shrunken share is the posterior mean
 ** (x_ik + pbar_k M_k) / (n_ik + M_k) (pbar_k when M_k is infinite). The
 ** coaching priority of a ranked person is argmax_k b_k (pbar_k -
-** shrunk_ik) over the steps where that lift is positive.
+** shrunk_ik) over the steps where that lift is positive; the flag needs
+** the Bonferroni Wilson upper bound of the raw share below pbar_k -
+** min_gap. Branches get the same profiles.
 **
 ** Training: difference-in-differences (e.g. Angrist & Pischke 2009, 5.2):
 ** the coefficient b3 of y = b0 + b1 T + b2 A + b3 T A + e by OLS (the
@@ -52,6 +54,7 @@ void mot_behaviour_options_default(mot_behaviour_options *o)
     o->level = 0.95;
     o->alpha = 0.05;
     o->min_staff = 30;
+    o->min_gap = 0.05;
     o->bootstrap = 200;
     o->seed = 1;
     o->threads = 0;
@@ -361,7 +364,7 @@ static mot_status profiles(bh *b, const mot_project *p, const uint32_t *grp,
         double lo, hi;
         if (mot_prop_wilson(x[s * K + k], n[s * K + k], level, &lo, &hi) ==
                 MOT_OK &&
-            hi < r->steps[k].share) {
+            hi < r->steps[k].share - r->min_gap) {
             f->flagged = 1;
             (*flagged)++;
         }
@@ -553,7 +556,7 @@ mot_status mot_behaviour_analyse(const mot_project *p,
     }
     *out = NULL;
     if (!p || !(o->level > 0 && o->level < 1) ||
-        !(o->alpha > 0 && o->alpha < 1))
+        !(o->alpha > 0 && o->alpha < 1) || !(o->min_gap >= 0 && o->min_gap < 1))
         return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
                              "bad behaviour options");
     const mot_interactions *t = p->interactions;
@@ -568,6 +571,7 @@ mot_status mot_behaviour_analyse(const mot_project *p,
     r->n = t->n;
     r->nsteps = K;
     r->min_staff = o->min_staff;
+    r->min_gap = o->min_gap;
     r->low_below = p->config.scale.neutral;
     r->r2 = NAN;
     r->key_step = r->most_missing = -1;

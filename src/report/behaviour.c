@@ -136,6 +136,7 @@ void mot_report_behaviour_json(mot_json *j, const mot_behaviour_result *r)
     }
     mot_json_end_array(j);
     mot_json_member_count(j, "min_staff", r->min_staff);
+    mot_json_member_number(j, "min_gap", r->min_gap);
     profiles_json(j, "staff", "staff_id", r, r->staff, r->nstaff);
     profiles_json(j, "branches", "branch", r, r->branch, r->nbranch);
     mot_json_key(j, "training");
@@ -254,12 +255,13 @@ done:
 static void ranked_doc(mot_doc *d, mot_lang lang,
                        const mot_behaviour_result *r)
 {
-    char a[32], b[32], c[32];
+    char a[32], b[32], c[32], g[32];
     snprintf(a, sizeof a, "%zu", r->ranked);
     snprintf(b, sizeof b, "%zu", r->min_staff);
     snprintf(c, sizeof c, "%zu", r->flagged);
+    snprintf(g, sizeof g, "%.0f", 100 * r->min_gap);
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "bh.h.staff"));
-    mot_doc_add(d, MOT_BLOCK_PARA, mot_tr(lang, "bh.staff"), a, b, c);
+    mot_doc_add(d, MOT_BLOCK_PARA, mot_tr(lang, "bh.staff"), a, b, c, g);
     if (r->ranked)
         profiles_doc(d, lang, r, "bh.col.staff", r->staff, r->nstaff);
     if (!r->nbranch)
@@ -267,7 +269,7 @@ static void ranked_doc(mot_doc *d, mot_lang lang,
     snprintf(a, sizeof a, "%zu", r->branches_ranked);
     snprintf(c, sizeof c, "%zu", r->branches_flagged);
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "bh.h.branches"));
-    mot_doc_add(d, MOT_BLOCK_PARA, mot_tr(lang, "bh.branches"), a, b, c);
+    mot_doc_add(d, MOT_BLOCK_PARA, mot_tr(lang, "bh.branches"), a, b, c, g);
     if (r->branches_ranked)
         profiles_doc(d, lang, r, "bh.col.branch", r->branch, r->nbranch);
 }
