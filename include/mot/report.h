@@ -30,6 +30,7 @@
 #include "mot/survey.h"
 #include "mot/analyse.h"
 #include "mot/tickets.h"
+#include "mot/consistency.h"
 #include "mot/behaviour.h"
 #include "mot/drivers.h"
 
@@ -204,6 +205,21 @@ void mot_report_tickets_json(mot_json *j, const mot_tickets_result *r);
 ** MOT_EIO (a write to f failed). */
 mot_status mot_report_tickets_text(FILE *f, const mot_tickets_result *r,
                                    mot_lang lang);
+
+/* The same object with the keys "consistency", "expectation" and
+** "trends" of c (docs/report.md) before "methods"; c may be NULL (then
+** it is mot_report_tickets_json). */
+void mot_report_tickets_json_with(mot_json *j, const mot_tickets_result *r,
+                                  const mot_consistency_result *c);
+
+/* The `mot tickets` report in lang, as text for a terminal (markdown 0)
+** or as Markdown (1): the tickets sections of r, then, when c is not
+** NULL, consistency across staff and branches, expectation against
+** experience, trends and the before/after comparison. MOT_OK, MOT_ENOMEM
+** or MOT_EIO. */
+mot_status mot_report_tickets_render(FILE *f, const mot_tickets_result *r,
+                                     const mot_consistency_result *c,
+                                     mot_lang lang, int markdown);
 
 /* ---- drivers of a wide table (drivers.c) -------------------------------- */
 

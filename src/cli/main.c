@@ -132,7 +132,8 @@ const cli_command cli_commands[] = {
      "  --max-errors N    show at most N problems (default 100)\n",
      cmd_servqual},
     {"tickets", "complaints and repairs against the service standard",
-     "usage: mot tickets DIR [--format text|json] [--lang en|zh]\n"
+     "usage: mot tickets DIR [--format text|json|md] [--lang en|zh]\n"
+     "                       [--change-date YYYY-MM-DD]\n"
      "\n"
      "Analyse the tickets.csv of the project in DIR: per touchpoint, category,\n"
      "branch and staff member the volume, hours to first response and to\n"
@@ -142,12 +143,19 @@ const cli_command cli_commands[] = {
      "age, repeat complaints within 30 days; a Pareto of the categories; and\n"
      "service recovery: the recovery rate, the recovery paradox (recovered vs\n"
      "no failure vs not recovered on overall, NPS and churn, Holm-adjusted)\n"
-     "and a tolerance line in hours to resolve. Methods: docs/methods.md.\n"
-     "Problems in the data are reported as 'mot check' reports them (exit 65);\n"
-     "exit 66 when DIR, its blueprint.csv or its tickets.csv is missing.\n"
+     "and a tolerance line in hours to resolve. From the rated events:\n"
+     "consistency (per touchpoint the ICC of staff and of branch, shrunken\n"
+     "means, staff and branches significantly below the rest, Holm-adjusted),\n"
+     "expectation against experience (score - expected) and trends by month\n"
+     "(week for short data) of the mean and the share below tolerance.\n"
+     "Methods: docs/methods.md. Problems in the data are reported as\n"
+     "'mot check' reports them (exit 65); exit 66 when DIR, its blueprint.csv\n"
+     "or its tickets.csv is missing.\n"
      "\n"
-     "  --format F        text (default) or json (the \"tickets\" object,\n"
-     "                    docs/report.md)\n"
+     "  --format F        text (default), md (Markdown) or json (the \"tickets\"\n"
+     "                    object, docs/report.md)\n"
+     "  --change-date D   compare each touchpoint before and after day D\n"
+     "                    (YYYY-MM-DD, UTC): did the fix work?\n"
      "  --lang en|zh      language of the text (default: mot.ini [report] lang,\n"
      "                    else zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n",
      cmd_tickets},

@@ -98,4 +98,10 @@ unsigned demo_staff_step(const demo_scenario *sc, unsigned s, unsigned k,
                          long long t);
 void demo_staff_rows(demo_gen *g);
 
+/* staff.c: what staff member s adds to the score of a QA contact, on top
+** of the behaviour steps: -1.0 for the planted weak staff member S14
+** (branch 2), -0.6 anywhere in the planted weak branch (branch 3), 0 for
+** everyone else. */
+double demo_staff_offset(unsigned s);
+
 #endif /* MOT_DEMO_GEN_H */

@@ -83,12 +83,14 @@ static ticket draw_ticket(demo_rng *r, const demo_tp *tp, long long opened)
 }
 
 /* The score of a QA contact: 1.5 (+0.35 for a four-step model) plus 2.0
-** for the key step and 0.35 for every other step done, plus N(0, 0.6),
-** rounded into 1..5; steps[] receives the 0/1 step marks. */
+** for the key step and 0.35 for every other step done, plus the staff
+** member's offset (demo_staff_offset), plus N(0, 0.6), rounded into 1..5;
+** steps[] receives the 0/1 step marks. */
 static int qa_score(demo_rng *r, const demo_scenario *sc, int staff,
                     long long t, int *steps)
 {
-    double x = 1.5 + 0.35 * (5 - sc->nsteps);
+    double x = 1.5 + 0.35 * (5 - sc->nsteps) +
+               demo_staff_offset((unsigned)staff);
     for (unsigned k = 0; k < sc->nsteps; k++) {
         steps[k] = demo_rng_chance(r, demo_staff_step(sc, (unsigned)staff,
                                                       k, t));

@@ -8,8 +8,15 @@
 ** 450 for the step most staff skip (weak_step). The odd one out, S10,
 ** does the weak step 800 times in 1000 but the scenario's odd_step only
 ** 200. The first three staff of branches 0 and 1 are trained (trained_at
-** 2026-02-01, 02-15, 03-01): after that date, training adds 250 to the key
+** the scenario's training_day + 0, 1, 2 x training_step, near the median
+** time of its QA contacts): after that date, training adds 300 to the key
 ** step in branch 0 and nothing in branch 1.
+**
+** Consistency: at QA contacts, S14 (branch 2) scores 1.0 lower and every
+** staff member of branch 3 (S19-S24) 0.6 lower than the steps they do
+** would give (demo_staff_offset): one staff member and one branch clearly
+** below the rest, neither among the trained staff nor S10, so that the
+** behaviour and training truths stay as they were.
 */
 #include "demo/gen.h"
 
@@ -17,6 +24,8 @@
 #define TRAINED_PER_BRANCH 3
 #define TRAINING_WORKS 0   /* branch where training changes behaviour */
 #define TRAINING_IDLE 1    /* branch where it does not */
+#define LOW_STAFF 13       /* S14 */
+#define LOW_BRANCH 3
 
 static const char *const surnames[DEMO_NSTAFF] = {
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
@@ -52,6 +61,16 @@ unsigned demo_staff_step(const demo_scenario *sc, unsigned s, unsigned k,
         s / DEMO_STAFF_PER_BRANCH == TRAINING_WORKS)
         p += 300;
     return p;
+}
+
+double demo_staff_offset(unsigned s)
+{
+    double x = 0;
+    if (s == LOW_STAFF)
+        x -= 1.0;
+    if (s / DEMO_STAFF_PER_BRANCH == LOW_BRANCH)
+        x -= 0.6;
+    return x;
 }
 
 void demo_line_staff(demo_line *l, unsigned s)

@@ -7,8 +7,8 @@
 ** items, tables), and each format only lays blocks out: analysis_text.c
 ** for a terminal (wrapped prose, tables aligned by display width),
 ** analysis_md.c as Markdown. The JSON report (analysis_json.c) writes the
-** result directly. All display text comes from one table of English and
-** Chinese message pairs (i18n.c).
+** result directly. All display text comes from one table of English
+** messages (i18n.c) and its gettext catalog of translations (po/zh_CN.po).
 */
 #ifndef MOT_REPORT_INTERNAL_H
 #define MOT_REPORT_INTERNAL_H
@@ -25,8 +25,18 @@
 ** it returns the key itself. */
 const char *mot_tr(mot_lang lang, const char *key);
 
+/* The translation into lang of English text that is a gettext msgid
+** without context (the survey reports mark theirs with tr() and N_()); the
+** text itself when lang is English or the catalog has no translation. */
+const char *mot_tr_text(mot_lang lang, const char *english);
+
+/* Marks a string literal for xgettext (po/update.sh) where it is not an
+** argument of a translating call, e.g. in a table. */
+#define N_(s) s
+
 /* The message table, for tests: entry i (0 <= i < mot_tr_count()) as its
-** key, English and Chinese text. */
+** key, English text and Chinese text from the catalog (NULL when the
+** catalog has no translation of it; mot_tr then falls back to English). */
 size_t mot_tr_count(void);
 void mot_tr_entry(size_t i, const char **key, const char **en,
                   const char **zh);

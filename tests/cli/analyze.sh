@@ -52,6 +52,7 @@ sys.exit(0 if same(*(json.load(open(f, encoding="utf-8")) for f in sys.argv[1:])
 }
 
 for f in "$SRC"/data/golden/*.json; do
+    case $(basename "$f") in tickets*) continue ;; esac   # tickets.sh
     json_check "golden $(basename "$f") is valid JSON with the report's keys" "$f" \
         '{"mot_version", "inputs", "touchpoints", "moments_of_truth", "peak_end", "recommendations"} <= set(d)'
 done
