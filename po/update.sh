@@ -28,5 +28,6 @@ fi
 sed 's/charset=CHARSET/charset=UTF-8/' "$tmp" > po/mot.pot
 for po in po/*.po; do
     msgmerge --quiet --no-wrap --no-location --previous -o "$tmp.po" "$po" po/mot.pot
-    mv "$tmp.po" "$po"
+    # messages gone from the code are dropped, not kept as #~ comments
+    msgattrib --no-obsolete --no-wrap -o "$po" "$tmp.po"
 done

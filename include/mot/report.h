@@ -32,6 +32,7 @@
 #include "mot/tickets.h"
 #include "mot/consistency.h"
 #include "mot/behaviour.h"
+#include "mot/drivers.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -231,6 +232,16 @@ mot_status mot_report_tickets_render(FILE *f, const mot_tickets_result *r,
                                      const mot_consistency_result *c,
                                      mot_lang lang, int markdown);
 
+/* ---- drivers of a wide table (drivers.c) -------------------------------- */
+
+/* The `mot drivers` result d as a report in lang, for a terminal or as
+** Markdown: the model, the terms' table (importance, odds ratio or beta,
+** intervals, p, tolerance line), the notes. MOT_OK, MOT_ENOMEM, MOT_EIO. */
+mot_status mot_report_drivers_text(FILE *f, const mot_drivers *d,
+                                   mot_lang lang);
+mot_status mot_report_drivers_md(FILE *f, const mot_drivers *d,
+                                 mot_lang lang);
+
 /* ---- front-line behaviour (behaviour.c) --------------------------------- */
 
 /* Write the behaviour result as one JSON object (keys in docs/report.md:
@@ -238,10 +249,13 @@ mot_status mot_report_tickets_render(FILE *f, const mot_tickets_result *r,
 void mot_report_behaviour_json(mot_json *j, const mot_behaviour_result *r);
 
 /* The behaviour result as a terminal report in lang: steps, the staff
-** ranked with their shrunken shares and coaching priority, and the
-** training effect. Returns MOT_OK, MOT_ENOMEM or MOT_EIO. */
+** and branches ranked with their shrunken shares and coaching priority,
+** and the training effect. Returns MOT_OK, MOT_ENOMEM or MOT_EIO. */
 mot_status mot_report_behaviour_text(FILE *f, const mot_behaviour_result *r,
                                      mot_lang lang);
+/* The same report as Markdown. */
+mot_status mot_report_behaviour_md(FILE *f, const mot_behaviour_result *r,
+                                   mot_lang lang);
 
 #ifdef __cplusplus
 }

@@ -76,6 +76,12 @@ mot_status mot_analyse_surveys(const mot_project *p, const mot_features *f,
                                const mot_analyse_options *o,
                                mot_analysis *a, mot_error *err);
 
+/* behaviour.c: the front-line behaviour of interactions.csv (a->behaviour;
+** a note when the file holds nothing to analyse). */
+mot_status mot_analyse_behaviour(const mot_project *p, const mot_features *f,
+                                 const mot_analyse_options *o,
+                                 mot_analysis *a, mot_error *err);
+
 /* journeys.c: journeys, the paths through the touchpoints (NULL without
 ** events). */
 mot_status mot_analyse_journeys(const mot_project *p, const mot_features *f,

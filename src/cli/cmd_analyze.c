@@ -142,21 +142,16 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
     mot_project *p;
     mot_analysis *an;
     mot_tickets_result *tk = NULL;
-    if (fm == FORMAT_HTML) {
-        /* the blueprint's fail points want the tickets too */
-        if ((rc = cli_load_project(cmd, a.arg[0], 100,
-                                   MOT_SKIP_ANALYSIS & ~MOT_SKIP_TICKETS, &p)))
-            return rc;
-        if ((rc = cli_analyse(cmd, a.arg[0], p, &opt, &an))) {
-            mot_project_free(p);
-            return rc;
-        }
-        if ((rc = cli_tickets_if_any(cmd, p, &tk))) {
-            mot_analysis_free(an);
-            mot_project_free(p);
-            return rc;
-        }
-    } else if ((rc = cli_analyse_project(cmd, a.arg[0], &opt, &p, &an))) {
+    /* what is read: the peak-end report does not show the behaviour part;
+       the HTML's blueprint marks fail points from the tickets too */
+    unsigned skip = peak_end_only ? MOT_SKIP_BEHAVIOUR
+                    : fm == FORMAT_HTML ? MOT_SKIP_ANALYSIS & ~MOT_SKIP_TICKETS
+                                        : MOT_SKIP_ANALYSIS;
+    if ((rc = cli_analyse_project(cmd, a.arg[0], skip, &opt, &p, &an)))
+        return rc;
+    if ((rc = cli_tickets_if_any(cmd, p, &tk))) {
+        mot_analysis_free(an);
+        mot_project_free(p);
         return rc;
     }
     if (segment) {

@@ -33,8 +33,8 @@ int cmd_blueprint(int argc, char **argv)
     mot_project *p;
     int plain = cli_get(&a, "no-analysis", NULL) != NULL;
     if ((rc = cli_load_project("blueprint", a.arg[0], 100,
-                               plain ? MOT_SKIP_ANALYSIS
-                                     : MOT_SKIP_ANALYSIS & ~MOT_SKIP_TICKETS,
+                               plain ? MOT_SKIP_BEHAVIOUR
+                                     : MOT_SKIP_BEHAVIOUR & ~MOT_SKIP_TICKETS,
                                &p)))
         return rc;
     mot_analysis *an = NULL;

@@ -77,7 +77,8 @@ const cli_command cli_commands[] = {
      "                    of truth differ\n",
      cmd_analyze},
     {"drivers", "driver importance of a wide table for one outcome",
-     "usage: mot drivers FILE.csv --outcome COL [--id COL] [--format text|json]\n"
+     "usage: mot drivers FILE.csv --outcome COL [--id COL]\n"
+     "                   [--format text|json|md] [--lang en|zh]\n"
      "                   [--bootstrap N] [--seed S] [--threads N]\n"
      "\n"
      "FILE.csv has one row per customer and one column per candidate driver.\n"
@@ -91,7 +92,9 @@ const cli_command cli_commands[] = {
      "\n"
      "  --outcome COL     the outcome column (required)\n"
      "  --id COL          an identifier column to leave out\n"
-     "  --format F        text (default) or json\n"
+     "  --format F        text (default), json or md (Markdown)\n"
+     "  --lang en|zh      language of the text and Markdown (default: English,\n"
+     "                    zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n"
      "  --bootstrap N     importance resamples (default 200; 0 = no intervals)\n"
      "  --seed S          bootstrap seed (default 1)\n"
      "  --threads N       worker threads (default: one per core)\n",
@@ -169,7 +172,7 @@ const cli_command cli_commands[] = {
      "                    else zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n",
      cmd_tickets},
     {"behaviour", "front-line behaviour steps, coaching and training effect",
-     "usage: mot behaviour DIR [--format text|json] [--lang en|zh]\n"
+     "usage: mot behaviour DIR [--format text|json|md] [--lang en|zh]\n"
      "\n"
      "Analyse the interactions.csv (and staff.csv) of the project in DIR: per\n"
      "behaviour step how often it is done well (1 for 0/1 steps, 4 or more for\n"
@@ -178,13 +181,14 @@ const cli_command cli_commands[] = {
      "the step most often missing before a low score (below the scale's\n"
      "neutral point; chi-square, Holm); per staff member with at least 30\n"
      "interactions the shrunken (empirical-Bayes) shares and the coaching\n"
-     "priority, flagged when significantly below the overall level; and the\n"
-     "training effect (difference-in-differences, staff.csv trained_at) over\n"
-     "all staff and by branch. Methods: docs/methods.md section 27.\n"
+     "priority, flagged when significantly below the overall level, and the\n"
+     "same per branch; and the training effect (difference-in-differences,\n"
+     "staff.csv trained_at) over all staff and by branch. Methods:\n"
+     "docs/methods.md section 27.\n"
      "Problems in the data are reported as 'mot check' reports them (exit 65);\n"
      "exit 66 when DIR, its blueprint.csv or its interactions.csv is missing.\n"
      "\n"
-     "  --format F        text (default) or json (docs/report.md)\n"
+     "  --format F        text (default), json (docs/report.md) or md\n"
      "  --lang en|zh      language of the text (default: mot.ini [report] lang,\n"
      "                    else zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n",
      cmd_behaviour},

@@ -55,12 +55,12 @@ int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
     return EXIT_OK;
 }
 
-int cli_analyse_project(const char *cmd, const char *dir,
+int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
                         const mot_analyse_options *opt, mot_project **pp,
                         mot_analysis **out)
 {
     mot_project *p;
-    int rc = cli_load_project(cmd, dir, 100, MOT_SKIP_ANALYSIS, &p);
+    int rc = cli_load_project(cmd, dir, 100, skip, &p);
     if (rc)
         return rc;
     if ((rc = cli_analyse(cmd, dir, p, opt, out))) {

@@ -299,6 +299,7 @@ static void write_customers(demo_gen *g)
         demo_rng r;
         st.index = i;
         demo_rng_seed(&r, g->seed, DEMO_STREAM_JOURNEY, i);
+        demo_rng_seed(&st.review, g->seed, DEMO_STREAM_REVIEW, i);
         demo_journey(g, &r, &st);
         demo_outcomes(g, &r, &st);
         demo_kano_rows(g, &st);

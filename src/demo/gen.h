@@ -48,7 +48,8 @@ enum demo_file_id {
 
 /* Independent random streams, so that one file's draws never shift
 ** another's. */
-enum { DEMO_STREAM_JOURNEY = 1, DEMO_STREAM_KANO, DEMO_STREAM_SERVQUAL };
+enum { DEMO_STREAM_JOURNEY = 1, DEMO_STREAM_KANO, DEMO_STREAM_SERVQUAL,
+       DEMO_STREAM_REVIEW };
 
 typedef struct demo_gen {
     const demo_scenario *sc;
@@ -74,6 +75,8 @@ typedef struct demo_story {
     unsigned tol_wait;     /* longest wait there, tenths of a minute */
     int sla_missed;        /* a ticket missed its SLA or is still open */
     long long first, last; /* times of the first and last contact */
+    demo_rng review;       /* DEMO_STREAM_REVIEW: which unrated QA
+                              contacts a reviewer assessed */
     const demo_tp *prev_tp;/* touchpoint of the last contact; NULL: none */
     int path;              /* took the planted churn path */
 } demo_story;

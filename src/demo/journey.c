@@ -25,6 +25,8 @@
 
 #define TICKET_OPEN 40        /* per mille of tickets still open */
 #define COMPENSATED 500       /* per mille of late tickets compensated */
+#define QA_REVIEWED 500       /* per mille of unrated QA contacts a
+                                 reviewer assessed (interactions.csv) */
 #define WAIT_SIGMA 0.6        /* wait = median x exp(WAIT_SIGMA N(0,1)) */
 #define OPEN_HOUR 8
 #define OPEN_HOURS 14
@@ -168,10 +170,11 @@ static void write_ticket(demo_gen *g, demo_rng *r, const demo_story *st,
     demo_file_put(&g->file[DF_TICKETS], &l);
 }
 
-/* The interactions.csv row of a rated QA contact. */
+/* The interactions.csv row of a reviewed QA contact: its steps, and the
+** customer's score when the customer rated the contact. */
 static void write_interaction(demo_gen *g, const demo_story *st,
                               const demo_tp *tp, const contact *c,
-                              const int *steps)
+                              const int *steps, int rated)
 {
     demo_line l;
     demo_line_start(&l);
@@ -181,7 +184,10 @@ static void write_interaction(demo_gen *g, const demo_story *st,
     demo_line_customer(&l, g, st->index);
     demo_line_text(&l, tp->id);
     demo_line_text(&l, g->sc->branch[c->staff / DEMO_STAFF_PER_BRANCH]);
-    demo_line_uint(&l, (unsigned)c->score);
+    if (rated)
+        demo_line_uint(&l, (unsigned)c->score);
+    else
+        demo_line_empty(&l);
     for (unsigned k = 0; k < g->sc->nsteps; k++)
         demo_line_uint(&l, (unsigned)steps[k]);
     demo_file_put(&g->file[DF_INTERACTIONS], &l);
@@ -250,8 +256,9 @@ static void meet(demo_gen *g, demo_rng *r, demo_story *st, const demo_tp *tp,
     write_event(g, st, tp, &c, rated);
     if (tp->flags & DEMO_TICKET)
         write_ticket(g, r, st, tp, &c, &k);
-    if (tp->flags & DEMO_QA && rated)
-        write_interaction(g, st, tp, &c, steps);
+    if (tp->flags & DEMO_QA &&
+        (rated || demo_rng_chance(&st->review, QA_REVIEWED)))
+        write_interaction(g, st, tp, &c, steps, rated);
     remember(g->sc, st, tp, &c);
 }
 

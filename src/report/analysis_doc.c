@@ -11,7 +11,8 @@
 ** SERVQUAL zone of a dimension tied to it); then tables of the
 ** touchpoints' performance and impact, their importance-performance grid,
 ** tolerance lines, peak-end, the survey instruments (the blocks `mot
-** kano` and `mot servqual` show, survey.c) and recommendations; the
+** kano` and `mot servqual` show, survey.c), front-line behaviour (the
+** blocks `mot behaviour` shows, behaviour.c) and recommendations; the
 ** engine's notes; sample sizes and methods.
 **
 ** Numbers are only formatted here, never computed: a missing estimate
@@ -1032,6 +1033,8 @@ void mot_report_doc(mot_doc *d, const mot_project *p, const mot_analysis *a,
         mot_report_kano_doc(d, a->kano, lang);
     if (a->servqual)
         mot_report_servqual_doc(d, a->servqual, lang);
+    if (a->behaviour)
+        mot_report_behaviour_doc(d, a->behaviour, lang, 1);
     mot_report_journeys_doc(d, p, a, lang);
     mot_report_segments_doc(d, p, a, lang);
     recommendations_section(d, p, a, lang);

@@ -401,6 +401,26 @@ static const message messages[] = {
     MSG("ch.col.below_diff", "change below"),
     MSG("ch.legend", "After minus before: the mean by Welch's t test, the share below tolerance with Newcombe's interval and a z test; p is Holm-adjusted over both measures of every touchpoint, * marks a significant change."),
 
+    /* mot drivers */
+    MSG("drv.title", "Drivers of %s"),
+    MSG("drv.logistic", "A logistic regression on %1$s of %2$s rows (event \"%3$s\": %4$s rows)."),
+    MSG("drv.linear", "A linear regression on %1$s of %2$s rows."),
+    MSG("drv.r2.lpm", "R² of the linear-probability model %1$s; importance = each driver's part of it (%2$s), with a %3$s interval."),
+    MSG("drv.r2.linear", "R² of the linear model %1$s; importance = each driver's part of it (%2$s), with a %3$s interval."),
+    MSG("drv.lmg", "LMG / Shapley"),
+    MSG("drv.relative_weights", "relative weights"),
+    MSG("drv.col.driver", "driver"),
+    MSG("drv.col.importance", "importance"),
+    /* xgettext:no-c-format */
+    MSG("drv.col.ci", "95% CI"),
+    MSG("drv.col.or", "odds ratio"),
+    MSG("drv.col.beta", "beta"),
+    MSG("drv.col.line", "tolerance line"),
+    MSG("drv.none", "none"),
+    MSG("drv.level", "%1$s=%2$s (vs %3$s)"),
+    MSG("drv.separated", "%s (separated)"),
+    MSG("drv.notes", "Notes"),
+
     /* mot behaviour */
     MSG("bh.title", "Front-line behaviour (MOT steps)"),
     MSG("bh.summary.binary", "%s interactions, %s steps scored 0/1 (done well = 1)."),
@@ -411,8 +431,13 @@ static const message messages[] = {
     MSG("bh.most_missing", "Most often missing before a low score (below %2$s): %1$s, not done in %3$s of low-score interactions vs %4$s of the rest."),
     MSG("bh.h.steps", "Steps"),
     MSG("bh.h.staff", "Staff: shrunken shares done well and coaching priority"),
-    MSG("bh.staff", "%s staff ranked (at least %s interactions); * = flagged (%s): the priority step is significantly below the overall level."),
+    MSG("bh.staff", "%1$s staff ranked (at least %2$s interactions); * = flagged (%3$s): the priority step is done well significantly more than %4$s points below the overall level."),
     MSG("bh.h.training", "Training effect (difference-in-differences)"),
+    MSG("bh.h.branches", "Branches: shrunken shares done well and coaching priority"),
+    MSG("bh.branches", "%1$s branches ranked (at least %2$s interactions); * = flagged (%3$s): the priority step is done well significantly more than %4$s points below the overall level."),
+    /* xgettext:no-c-format */
+    MSG("bh.training", "Effects are differences-in-differences: the trained staff's change from before to after their training minus the untrained staff's change over the same dates, with 95% intervals; an interval that holds 0 shows no clear effect."),
+    MSG("bh.col.branch", "branch"),
     MSG("bh.all_staff", "all staff"),
     MSG("bh.col.step", "step"),
     /* xgettext:no-c-format */

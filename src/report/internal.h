@@ -139,6 +139,15 @@ void mot_report_kano_doc(mot_doc *d, const mot_kano_result *r,
 void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
                              mot_lang lang);
 
+/* ---- front-line behaviour as content (behaviour.c) ------------------------ */
+
+/* Append to d the behaviour result r as `mot behaviour` shows it: its
+** title (a section heading when section is set, as in the analysis
+** report), the summary, the steps, the staff and branch profiles and the
+** training effect. */
+void mot_report_behaviour_doc(mot_doc *d, const mot_behaviour_result *r,
+                              mot_lang lang, int section);
+
 /* Display words shared by the survey tables and the analysis report: a
 ** KANO category ("must-be", "必备"; "-" for none), a SERVQUAL dimension,
 ** an IPA quadrant ("concentrate here", "重点改进"; "-" for none). */
