@@ -41,6 +41,8 @@
 #include "mot/derive.h"
 #include "mot/survey.h"
 #include "mot/behaviour.h"
+#include "mot/journeys.h"
+#include "mot/segments.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -74,6 +76,9 @@ typedef struct mot_analyse_options {
     ** still at its mean (a share of explained variance has no scale; its
     ** mean is the equal share). */
     int ipa_midpoint;
+    /* Added (journeys.c): the repeat window of first-contact resolution,
+    ** days (7; mot/journeys.h). */
+    double repeat_days;
 } mot_analyse_options;
 
 /* Fill *o with the defaults above. */
@@ -263,6 +268,14 @@ typedef struct mot_analysis {
     ** or was not read, or holds nothing to analyse (a note says so).
     ** Freed by mot_analysis_free. */
     mot_behaviour_result *behaviour;
+    /* Added (journeys.c): the paths through the touchpoints
+    ** (mot/journeys.h); NULL when events.csv is absent. Freed by
+    ** mot_analysis_free. */
+    mot_journeys *journeys;
+    /* Added (segments.c): the analysis per segment, NULL unless
+    ** mot_analyse_segments was called on this result. Freed by
+    ** mot_analysis_free. */
+    mot_segments *segments;
 } mot_analysis;
 
 /* Analyse project p with features f (derived from p). opt may be NULL for

@@ -35,6 +35,8 @@
 #include "mot/wide.h"
 #include "mot/drivers.h"
 #include "mot/derive.h"
+#include "mot/journeys.h"
+#include "mot/segments.h"
 #include "mot/analyse.h"
 #include "mot/tickets.h"
 #include "mot/behaviour.h"

@@ -6,7 +6,7 @@
 ** the result with every estimate NAN ("not estimated") and runs the parts
 ** in their fixed order (src/analyse/internal.h):
 **     perf -> overall -> churn -> tolerance -> experience -> peak-end
-**     -> typing -> ipa -> surveys -> behaviour
+**     -> typing -> ipa -> surveys -> behaviour -> journeys
 ** Each part fills its own fields and explains what it could not estimate
 ** with mot_analysis_note; typing reads everything before it. On any
 ** failure the whole result is freed and nothing is returned.
@@ -28,6 +28,7 @@ void mot_analyse_options_default(mot_analyse_options *o)
     o->min_group = 30;
     o->permutations = 0;
     o->ipa_midpoint = 0;
+    o->repeat_days = 7;
 }
 
 const char *mot_kind_name(mot_kind k)
@@ -153,7 +154,7 @@ mot_status mot_analyse(const mot_project *p, const mot_features *f,
         mot_analyse_perf, mot_analyse_overall, mot_analyse_churn,
         mot_analyse_tolerance, mot_analyse_experience, mot_analyse_peak_end,
         mot_analyse_typing, mot_analyse_ipa, mot_analyse_surveys,
-        mot_analyse_behaviour};
+        mot_analyse_behaviour, mot_analyse_journeys};
     mot_analyse_options o;
     mot_analysis *a;
     mot_status st;
@@ -196,5 +197,7 @@ void mot_analysis_free(mot_analysis *a)
     mot_kano_result_free(a->kano);
     mot_servqual_result_free(a->servqual);
     mot_behaviour_result_free(a->behaviour);
+    mot_journeys_free(a->journeys);
+    mot_segments_free(a->segments);
     free(a);
 }

@@ -82,4 +82,10 @@ mot_status mot_analyse_behaviour(const mot_project *p, const mot_features *f,
                                  const mot_analyse_options *o,
                                  mot_analysis *a, mot_error *err);
 
+/* journeys.c: journeys, the paths through the touchpoints (NULL without
+** events). */
+mot_status mot_analyse_journeys(const mot_project *p, const mot_features *f,
+                                const mot_analyse_options *o,
+                                mot_analysis *a, mot_error *err);
+
 #endif /* MOT_ANALYSE_INTERNAL_H */

@@ -76,15 +76,17 @@ static int format_option(const char *cmd, const cli_args *a, format *fm)
     return EXIT_OK;
 }
 
-/* --threads, --seed, --bootstrap and --ipa-crosshair into *o (defaults
-** elsewhere). */
+/* --threads, --seed, --bootstrap, --ipa-crosshair and --repeat-days into
+** *o (defaults elsewhere). */
 int cli_analyse_options(const char *cmd, const cli_args *a,
                         mot_analyse_options *o)
 {
-    unsigned long threads, seed, boot;
+    unsigned long threads, seed, boot, repeat;
     mot_analyse_options_default(o);
     int rc;
     if ((rc = cli_get_ulong(cmd, a, "threads", o->threads, &threads)) ||
+        (rc = cli_get_ulong(cmd, a, "repeat-days",
+                            (unsigned long)o->repeat_days, &repeat)) ||
         (rc = cli_get_ulong(cmd, a, "seed", (unsigned long)o->seed, &seed)) ||
         (rc = cli_get_ulong(cmd, a, "bootstrap", o->bootstrap, &boot)))
         return rc;
@@ -94,6 +96,10 @@ int cli_analyse_options(const char *cmd, const cli_args *a,
     if (boot > 100000)
         return cli_usage(cmd, "--bootstrap must be at most 100000, found %lu",
                          boot);
+    if (repeat < 1 || repeat > 3650)
+        return cli_usage(cmd, "--repeat-days must be 1 to 3650, found %lu",
+                         repeat);
+    o->repeat_days = (double)repeat;
     o->threads = (unsigned)threads;
     o->seed = (uint64_t)seed;
     o->bootstrap = (unsigned)boot;
@@ -111,7 +117,7 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
 {
     static const char *const with_value[] = {
         "format", "out", "lang", "threads", "segment", "seed", "bootstrap",
-        "ipa-crosshair", NULL};
+        "ipa-crosshair", "repeat-days", NULL};
     static const cli_spec spec = {with_value, NULL, 1, 1};
     cli_args a;
     int rc = cli_parse(cmd, &spec, argc - 1, argv + 1, &a);
@@ -124,9 +130,11 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
         (rc = cli_lang_option(cmd, &a, &lang)) ||
         (rc = cli_analyse_options(cmd, &a, &opt)))
         return rc;
-    if (cli_get(&a, "segment", NULL))
-        return cli_usage(cmd, "--segment is not built yet in mot %s",
-                         mot_version());
+    const char *segment = cli_get(&a, "segment", NULL);
+    if (segment && peak_end_only)
+        return cli_usage(cmd, "--segment is an option of mot analyze");
+    if (segment && !*segment)
+        return cli_usage(cmd, "--segment needs a customers.csv column");
     const char *out = cli_get(&a, "out", NULL);
     if (out && !*out)
         return cli_usage(cmd, "-o needs a file name");
@@ -145,6 +153,21 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
         mot_analysis_free(an);
         mot_project_free(p);
         return rc;
+    }
+    if (segment) {
+        mot_error err = {0};
+        mot_status sst = mot_analyse_segments(p, segment, &opt, an, &err);
+        if (sst != MOT_OK) {
+            mot_tickets_result_free(tk);
+            mot_analysis_free(an);
+            mot_project_free(p);
+            if (sst == MOT_EUSAGE)
+                return cli_usage(cmd, "--segment %s: %s", segment,
+                                 err.message);
+            fprintf(stderr, "mot %s: --segment %s: %s\n", cmd, segment,
+                    err.message[0] ? err.message : mot_strerror(sst));
+            return mot_status_exit_code(sst);
+        }
     }
     char *text;
     size_t len;

@@ -37,8 +37,9 @@
 **      touchpoint (the journey's last contact, met by everyone: T14
 **      续约回访, R13 到站出站, P14 年度回访, H11 退房结账). The mean score
 **      does not enter. nps = 2.5 + 1.5 (overall - 1) + (2) + N(0,1.2),
-**      rounded, within 0..10. Churn depends only on (1) and (3), from a
-**      baseline odds (telecom 0.075, rail 0.10, property 0.06, hotel 0.25).
+**      rounded, within 0..10. Churn depends only on (1), (3) and (10),
+**      from a baseline odds (telecom 0.075, rail 0.10, property 0.06,
+**      hotel 0.25).
 **  (5) KANO: each feature has a planted category A, O, M or I; 60-65% of
 **      answers fall in it, the rest in the others with 2-4% R and 1.5-2%
 **      Q (survey.c). At least one feature per category.
@@ -69,6 +70,11 @@
 **  (9) Every other touchpoint's scores, reach and waits are drawn
 **      independently of all the above: they have no effect on overall,
 **      nps or churn. Routine touchpoints score below 3 only 6% of the time.
+**  (10) Churn path (scenario path_from -> path_to): a contact at path_from
+**      directly followed by one at path_to multiplies the churn odds by 3
+**      (DEMO_PATH_ODDS): telecom T11 故障报修 -> T14 续约回访, rail R03
+**      改签退款 -> R06 实名核验进站, property P13 投诉处理 -> P14 年度回访,
+**      hotel H07 客房服务 -> H08 早餐.
 **
 ** Draws that are independent by design: NEG, POS, TOL and TICKET outcomes
 ** of a customer do not influence one another, so each planted effect can

@@ -25,6 +25,9 @@
 ** x TOL_ODDS if the customer was beyond the tolerance line. */
 #define DEMO_NEG_ODDS 4.0
 #define DEMO_TOL_ODDS 3.5
+/* x PATH_ODDS if a contact at the scenario's path_from touchpoint is
+** directly followed by one at path_to (the planted churn path). */
+#define DEMO_PATH_ODDS 3.0
 /* overall = 1 + PEAK_W (worst - 1) + END_W (end - 1) + N(0, OVERALL_SD),
 ** rounded to one decimal and kept within 1..5 (worst: the lowest score at
 ** a DEMO_PEAK touchpoint; end: the score at the END touchpoint). */
@@ -74,6 +77,8 @@ typedef struct demo_story {
     long long first, last; /* times of the first and last contact */
     demo_rng review;       /* DEMO_STREAM_REVIEW: which unrated QA
                               contacts a reviewer assessed */
+    const demo_tp *prev_tp;/* touchpoint of the last contact; NULL: none */
+    int path;              /* took the planted churn path */
 } demo_story;
 
 /* Append customer `index`'s id (C00001 ...) and staff s's id (S01 ...). */

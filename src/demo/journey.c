@@ -13,9 +13,13 @@
 ** the customer's latent story (st) sees every score, rated or not.
 **
 ** demo_outcomes turns the story into overall, nps and churn with the
-** formulas in gen.h.
+** formulas in gen.h; a contact at the scenario's path_from touchpoint
+** directly followed by one at path_to (the planted churn path) multiplies
+** the churn odds by DEMO_PATH_ODDS. No random draw depends on the path,
+** so every file but customers.csv is what it was without it.
 */
 #include <assert.h>
+#include <string.h>
 
 #include "demo/gen.h"
 
@@ -189,8 +193,18 @@ static void write_interaction(demo_gen *g, const demo_story *st,
     demo_file_put(&g->file[DF_INTERACTIONS], &l);
 }
 
+/* 1 if a contact at prev directly followed by one at tp is scenario
+** sc's planted churn path. */
+static int path_step(const demo_scenario *sc, const demo_tp *prev,
+                     const demo_tp *tp)
+{
+    return sc->path_from && strcmp(prev->id, sc->path_from) == 0 &&
+           strcmp(tp->id, sc->path_to) == 0;
+}
+
 /* Fold a contact into the customer's latent story. */
-static void remember(demo_story *st, const demo_tp *tp, const contact *c)
+static void remember(const demo_scenario *sc, demo_story *st,
+                     const demo_tp *tp, const contact *c)
 {
     if (tp->flags & DEMO_NEG && c->score < st->neg_worst)
         st->neg_worst = c->score;
@@ -205,6 +219,9 @@ static void remember(demo_story *st, const demo_tp *tp, const contact *c)
         if (c->wait > (long)st->tol_wait)
             st->tol_wait = (unsigned)c->wait;
     }
+    if (st->prev_tp && path_step(sc, st->prev_tp, tp))
+        st->path = 1;
+    st->prev_tp = tp;
     if (st->first < 0)
         st->first = c->time;
     st->last = c->time;
@@ -242,7 +259,7 @@ static void meet(demo_gen *g, demo_rng *r, demo_story *st, const demo_tp *tp,
     if (tp->flags & DEMO_QA &&
         (rated || demo_rng_chance(&st->review, QA_REVIEWED)))
         write_interaction(g, st, tp, &c, steps, rated);
-    remember(st, tp, &c);
+    remember(g->sc, st, tp, &c);
 }
 
 /* How many times the customer meets tp (1 unless tp has repeats). */
@@ -266,6 +283,8 @@ void demo_journey(demo_gen *g, demo_rng *r, demo_story *st)
     st->tol_contacts = st->tol_wait = 0;
     st->sla_missed = 0;
     st->first = st->last = -1;
+    st->prev_tp = NULL;
+    st->path = 0;
     long long t = (long long)demo_rng_below(r, sc->start_days) * 86400 +
                   OPEN_HOUR * 3600 +
                   (long long)demo_rng_below(r, OPEN_HOURS * 3600);
@@ -313,6 +332,8 @@ void demo_outcomes(demo_gen *g, demo_rng *r, const demo_story *st)
         odds *= DEMO_NEG_ODDS;
     if (beyond_tolerance(sc, st))
         odds *= DEMO_TOL_ODDS;
+    if (st->path)
+        odds *= DEMO_PATH_ODDS;
     int churned = mot_rng_uniform(r) < odds / (1 + odds);
     long long churn_time = st->last + 86400 +
                            (long long)demo_rng_below(r, 20 * 86400);

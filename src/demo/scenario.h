@@ -95,6 +95,9 @@ typedef struct demo_scenario {
     const demo_sq_item *sq_items; /* NULL: the standard 22 numbered items */
     size_t nsq_items;
     unsigned char sq_gap_dim;  /* the dimension with the planted gap */
+    /* the planted churn path: a contact at path_from directly followed by
+    ** one at path_to multiplies the churn odds by DEMO_PATH_ODDS */
+    const char *path_from, *path_to;
 } demo_scenario;
 
 /* The scenario called `name`, or NULL if there is none. */

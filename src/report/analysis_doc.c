@@ -1035,6 +1035,8 @@ void mot_report_doc(mot_doc *d, const mot_project *p, const mot_analysis *a,
         mot_report_servqual_doc(d, a->servqual, lang);
     if (a->behaviour)
         mot_report_behaviour_doc(d, a->behaviour, lang, 1);
+    mot_report_journeys_doc(d, p, a, lang);
+    mot_report_segments_doc(d, p, a, lang);
     recommendations_section(d, p, a, lang);
     notes_section(d, a, lang);
     sample_section(d, a, lang);

@@ -435,6 +435,8 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
         mot_json_key(&j, "behaviour");
         mot_report_behaviour_json(&j, a->behaviour);
     }
+    mot_report_journeys_json(&j, p, a);
+    mot_report_segments_json(&j, p, a);
 
     recommendations(&j, p, a);
 

@@ -187,4 +187,23 @@ mot_status mot_report_render(const mot_project *p, const mot_analysis *a,
 ** name the same peak and end touchpoints. */
 size_t mot_report_rank_counts(const size_t *counts, size_t ntp, size_t *idx);
 
+/* ---- journeys (journeys.c) ---------------------------------------------- */
+
+/* The "journeys" member of the analysis JSON object (nothing when
+** a->journeys is NULL), and its section of the text and Markdown reports
+** (nothing when no customer has events). */
+void mot_report_journeys_json(mot_json *j, const mot_project *p,
+                              const mot_analysis *a);
+void mot_report_journeys_doc(mot_doc *d, const mot_project *p,
+                             const mot_analysis *a, mot_lang lang);
+
+/* ---- segments (segments.c) ----------------------------------------------- */
+
+/* The "segments" member of the analysis JSON object and its section of the
+** text and Markdown reports; nothing when a->segments is NULL. */
+void mot_report_segments_json(mot_json *j, const mot_project *p,
+                              const mot_analysis *a);
+void mot_report_segments_doc(mot_doc *d, const mot_project *p,
+                             const mot_analysis *a, mot_lang lang);
+
 #endif /* MOT_REPORT_INTERNAL_H */
