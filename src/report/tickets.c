@@ -891,16 +891,17 @@ static void change_doc(mot_doc *d, mot_lang lang,
     doc_say(d, lang, "ch.legend");
 }
 
-/* The whole `mot tickets` report as a document. */
-static void tickets_doc(mot_doc *d, const mot_tickets_result *r,
-                        const mot_consistency_result *c, mot_lang lang)
+void mot_report_tickets_doc(mot_doc *d, const mot_tickets_result *r,
+                            const mot_consistency_result *c, mot_lang lang,
+                            int section)
 {
     static const char *const titles[MOT_TK_NBY] = {
         "tk.h.touchpoint", "tk.h.category", "tk.h.branch", "tk.h.staff"};
     const mot_tk_group *t = &r->total;
     char n[32], end[32], open[32], over[32], share[32], ci[80];
     char rep[32], rshare[32], days[32], cust[32];
-    mot_doc_add(d, MOT_BLOCK_TITLE, "%s", mot_tr(lang, "tk.title"));
+    mot_doc_add(d, section ? MOT_BLOCK_HEADING : MOT_BLOCK_TITLE, "%s",
+                mot_tr(lang, "tk.title"));
     snprintf(n, sizeof n, "%zu", r->n);
     iso_time(r->end_time, end, sizeof end);
     snprintf(open, sizeof open, "%zu", t->open);
@@ -943,7 +944,7 @@ mot_status mot_report_tickets_render(FILE *f, const mot_tickets_result *r,
 {
     mot_doc d;
     mot_doc_init(&d);
-    tickets_doc(&d, r, c, lang);
+    mot_report_tickets_doc(&d, r, c, lang, 0);
     mot_status st = d.status;
     if (st == MOT_OK)
         st = markdown ? mot_doc_layout_md(&d, f) : mot_doc_layout_text(&d, f);
