@@ -932,7 +932,9 @@ void mot_report_tickets_doc(mot_doc *d, const mot_tickets_result *r,
         change_doc(d, lang, c);
     }
     if (r->nnotes) {
-        mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "tk.h.notes"));
+        mot_doc_add(d, MOT_BLOCK_HEADING, "%s",
+                    mot_tr(lang, section ? "tk.h.notes_section"
+                                         : "tk.h.notes"));
         for (size_t i = 0; i < r->nnotes; i++)
             mot_doc_add(d, MOT_BLOCK_BULLET, "%s", r->notes[i]);
     }

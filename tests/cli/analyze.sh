@@ -224,6 +224,7 @@ run analyze "$D" --lang en --bootstrap 20
 expect_out "the text report has the tickets sections" "Tickets and service recovery"
 run analyze "$D" --lang zh --bootstrap 20 --format md
 expect_out "the Markdown report has them in Chinese" "## 工单与服务补救"
+expect_out "its notes are told apart from the analysis's" "## 工单分析说明"
 rm -rf "$TMP/notk" && cp -r "$D" "$TMP/notk" && rm "$TMP/notk/tickets.csv"
 "$MOT" analyze "$TMP/notk" --format json --bootstrap 20 > "$TMP/notk.json" 2>/dev/null
 json_check "without tickets.csv tickets is null" "$TMP/notk.json" \
