@@ -318,6 +318,10 @@ static const message messages[] = {
     MSG("tk.h.category", "By category"),
     MSG("tk.h.branch", "By branch"),
     MSG("tk.h.staff", "By staff"),
+    MSG("tk.h.tier", "By customer tier"),
+    MSG("tk.tier_std", "Tier %s: %s of %s judged resolutions were held to the tier's own "
+     "standard sla_hours_%s, the rest to sla_hours; %s of %s judged first responses to "
+     "sla_response_hours_%s."),
     MSG("tk.h.pareto", "Pareto of categories"),
     MSG("tk.h.recovery", "Service recovery"),
     MSG("tk.h.notes", "Notes"),
