@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mot/parse.h"
 #include "mot/tickets.h"
@@ -631,10 +632,32 @@ static void group_doc(mot_doc *d, mot_lang lang, const char *title,
     }
 }
 
+/* True when the blueprint has sla_hours_<tier> or
+** sla_response_hours_<tier> for this tier (ignoring case). */
+static int has_tier_column(const mot_tickets_result *r, const char *tier)
+{
+    static const char *const prefix[2] = {"sla_hours_",
+                                          "sla_response_hours_"};
+    for (size_t i = 0; i < r->ntier_columns; i++)
+        for (int k = 0; k < 2; k++) {
+            const char *h = r->tier_columns[i];
+            size_t pl = strlen(prefix[k]);
+            if (strncasecmp(h, prefix[k], pl) == 0 &&
+                strcasecmp(h + pl, tier) == 0)
+                return 1;
+        }
+    return 0;
+}
+
 /* Which standard the tickets of one tier were judged by. */
-static void tier_std_doc(mot_doc *d, mot_lang lang, const mot_tk_group *g)
+static void tier_std_doc(mot_doc *d, mot_lang lang,
+                         const mot_tickets_result *r, const mot_tk_group *g)
 {
     char a[32], b[32], c[32], e[32];
+    if (!has_tier_column(r, g->key)) {
+        doc_say(d, lang, "tk.tier_default", g->key);
+        return;
+    }
     snprintf(a, sizeof a, "%zu", g->resolution_tier_std);
     snprintf(b, sizeof b, "%zu", g->resolution_sla.judged);
     snprintf(c, sizeof c, "%zu", g->response_tier_std);
@@ -950,7 +973,7 @@ static void tickets_doc(mot_doc *d, const mot_tickets_result *r,
         if (r->nby[by])
             group_doc(d, lang, titles[by], r->by[by], r->nby[by], r);
     for (size_t i = 0; i < r->nby[MOT_TK_TIER]; i++)
-        tier_std_doc(d, lang, &r->by[MOT_TK_TIER][i]);
+        tier_std_doc(d, lang, r, &r->by[MOT_TK_TIER][i]);
     if (r->npareto)
         pareto_doc(d, lang, r);
     recovery_doc(d, lang, r);
