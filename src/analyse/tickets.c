@@ -506,7 +506,12 @@ static mot_status add_notes(const mot_project *p, mot_tickets_result *r)
         long tp = mot_blueprint_find(&p->blueprint,
                                      r->by[MOT_TK_TOUCHPOINT][i].key,
                                      strlen(r->by[MOT_TK_TOUCHPOINT][i].key));
-        nosla += tp >= 0 && isnan(p->blueprint.tp[tp].sla_hours);
+        int tier_sla = 0;
+        for (size_t c = 0; tp >= 0 && c < p->blueprint.ntiercol; c++)
+            tier_sla |= p->blueprint.tiercol[c].kind == MOT_TIER_SLA &&
+                        !isnan(p->blueprint.tiercol[c].value[tp]);
+        nosla += tp >= 0 && isnan(p->blueprint.tp[tp].sla_hours) &&
+                 !tier_sla;
     }
     if (st == MOT_OK && nosla)
         st = mot_tk_note(r, "%zu ticket touchpoint%s ha%s no sla_hours in "
