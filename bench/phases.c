@@ -3,7 +3,8 @@
 **
 ** Runs what `mot analyze --threads N` runs, through the library, and
 ** prints each phase's wall time, the process's CPU time (all threads)
-** spent in it, and the peak resident memory so far: loading the project
+** spent in it, the peak resident memory so far and the resident memory at
+** its end: loading the project
 ** (with MOT_SKIP_ANALYSIS; customers.csv and chunks of events.csv read at
 ** the same time when N > 1), deriving the features, and the analysis
 ** (models and bootstrap). Build against a release libmot, for example:
@@ -33,6 +34,20 @@ static double clock_s(clockid_t id)
 
 static double wall0, cpu0;
 
+/* Resident memory now, MiB (VmRSS of /proc/self/status; 0 if unknown). */
+static double rss_now(void)
+{
+    char line[256];
+    double kib = 0;
+    FILE *f = fopen("/proc/self/status", "r");
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, "VmRSS:", 6) == 0)
+            kib = strtod(line + 6, NULL);
+    if (f)
+        fclose(f);
+    return kib / 1024.0;
+}
+
 /* Print the phase that just ended and start the next. */
 static void phase(const char *name)
 {
@@ -40,8 +55,9 @@ static void phase(const char *name)
         clock_s(CLOCK_PROCESS_CPUTIME_ID);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("%-10s wall %6.3f s  cpu %6.3f s  peak %5.0f MiB\n", name,
-           wall - wall0, cpu - cpu0, (double)ru.ru_maxrss / 1024.0);
+    printf("%-10s wall %6.3f s  cpu %6.3f s  peak %5.0f MiB  now %5.0f MiB\n",
+           name, wall - wall0, cpu - cpu0, (double)ru.ru_maxrss / 1024.0,
+           rss_now());
     wall0 = wall;
     cpu0 = cpu;
 }

@@ -219,13 +219,32 @@ static void huge_pages(void *p, size_t n)
 #endif
 }
 
-/* huge_pages for each of the k arrays of cap elements. */
-static void huge_arrays(const mot_array *a, size_t k, size_t cap)
+/* Map each of the k arrays for cap elements, straight from the system
+** (untouched pages take no memory; unmapped when freed, they leave
+** malloc's thresholds and arenas as they were); 0 if one fails. */
+static int map_arrays(const mot_array *a, size_t k, size_t cap)
+{
+    for (size_t i = 0; i < k; i++) {
+        void *p = mmap(NULL, cap * a[i].size, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED)
+            return 0;
+        memcpy(a[i].ptr, &p, sizeof p);
+        huge_pages(p, cap * a[i].size);
+    }
+    return 1;
+}
+
+/* Unmap the arrays map_arrays mapped. */
+static void unmap_arrays(const mot_array *a, size_t k, size_t cap)
 {
     for (size_t i = 0; i < k; i++) {
         void *p;
         memcpy(&p, a[i].ptr, sizeof p);
-        huge_pages(p, cap * a[i].size);
+        if (p)
+            munmap(p, cap * a[i].size);
+        p = NULL;
+        memcpy(a[i].ptr, &p, sizeof p);
     }
 }
 
@@ -255,15 +274,19 @@ static void read_chunk(ev_par *par, ev_chunk *k)
                            k->hi - k->lo, NULL, &err) != MOT_OK)
         return;
     list_arrays(&k->r);
-    /* room for rows of 16 bytes and more at once: growing by copying
-    ** costs more than untouched pages (which take no memory) */
-    if (mot_grow(k->r.arrays, k->r.narrays, &k->r.cap,
-                 (size_t)((k->hi - k->lo) / 16 + 1)) != MOT_OK)
+    /* room for every row at once: a row without a problem has three
+    ** non-empty fields, two commas and a line end (but the last), so at
+    ** least 5 bytes; the rows are checked against it all the same, so
+    ** that read_row never has to grow (realloc) the mapped arrays */
+    size_t cap = (size_t)((k->hi - k->lo) / 5 + 2);
+    k->r.cap = cap;
+    if (!map_arrays(k->r.arrays, k->r.narrays, cap))
         return;
-    huge_arrays(k->r.arrays, k->r.narrays, k->r.cap);
-    while (mot_tbl_next(&k->r.t) == MOT_OK && k->ld.nerrors == 0)
+    int full = 0;
+    while (mot_tbl_next(&k->r.t) == MOT_OK && k->ld.nerrors == 0 &&
+           !(full = k->e.n == cap))
         read_row(&k->r);
-    k->bad = k->ld.nerrors > 0 || mot_csv_open_quote(k->r.t.csv);
+    k->bad = full || k->ld.nerrors > 0 || mot_csv_open_quote(k->r.t.csv);
     mot_csv_free(k->r.t.csv);
     k->r.t.csv = NULL;
     mot_load_free(&k->ld);
@@ -273,11 +296,7 @@ static void read_chunk(ev_par *par, ev_chunk *k)
 /* Free what chunk k holds. */
 static void free_chunk(ev_chunk *k)
 {
-    free(k->e.customer);
-    free(k->e.time);
-    free(k->e.touchpoint);
-    free(k->e.score);
-    free(k->e.wait_minutes);
+    unmap_arrays(k->r.arrays, k->r.narrays, k->r.cap);
     memset(&k->e, 0, sizeof k->e);
     mot_strtab_free(k->r.ids);
     k->r.ids = NULL;
