@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/run.sh: the benchmark of issue 3. Builds the release preset, writes
 # the 1,000,000-customer telecom demo once (about 7 M events), then times,
-# with GNU time (wall clock and peak resident memory):
+# with GNU time (wall clock, peak resident memory, CPU of all threads):
 #
 #   mot demo        writing the data (once)
 #   mot check       loading and checking every file
@@ -13,7 +13,8 @@
 # Each timed step but the demo runs RUNS times (default 3), round-robin so
 # that a busy spell on a shared machine hits every tool alike; the table
 # shows the median wall time and the median peak RSS. bench/compare.py then
-# checks that mot, DuckDB and pandas computed the same numbers. Figures go,
+# checks that mot, DuckDB and pandas computed the same numbers, and
+# bench/phases.c shows where mot analyze's time goes (2 threads, then 1). Figures go,
 # by hand, into bench/README.md with the machine and the date.
 #
 # Installs what it needs (idempotent): Debian python3-pandas, nodejs, npm
