@@ -12,10 +12,10 @@
 #
 # Each timed step but the demo runs RUNS times (default 3), round-robin so
 # that a busy spell on a shared machine hits every tool alike; the table
-# shows the median wall time and the median peak RSS. bench/compare.py then
+# shows the median wall time, peak RSS and CPU. bench/compare.py then
 # checks that mot, DuckDB and pandas computed the same numbers, and
-# bench/phases.c shows where mot analyze's time goes (2 threads, then 1). Figures go,
-# by hand, into bench/README.md with the machine and the date.
+# bench/phases.c shows where mot analyze's time goes (2 threads, then 1).
+# Figures go, by hand, into bench/README.md with the machine and the date.
 #
 # Installs what it needs (idempotent): Debian python3-pandas, nodejs, npm
 # and time when missing (apt, as root or with sudo), and @duckdb/node-api
