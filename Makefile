@@ -8,6 +8,8 @@
 #                   every test with ctest, then short fuzzer runs
 #   make fuzz       build the libFuzzer targets (build/fuzz), run each briefly
 #   make bench      the benchmark script (bench/run.sh)
+#   make po         extract the report messages into po/mot.pot and merge
+#                   them into the translations (po/zh_CN.po)
 #   make clean      remove build/
 #
 # CI=true (set by CI) turns warnings into errors.
@@ -17,7 +19,7 @@ CTEST ?= ctest
 WERROR := $(if $(CI),ON,OFF)
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps build demo test unit fuzz bench clean
+.PHONY: all deps build demo test unit fuzz bench po clean
 
 all: build
 
@@ -53,6 +55,9 @@ test: unit fuzz
 
 bench: build
 	sh bench/run.sh
+
+po: deps
+	sh po/update.sh
 
 clean:
 	rm -rf build

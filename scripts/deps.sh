@@ -7,7 +7,7 @@ set -eu
 
 PKGS="cmake ninja-build pkg-config gcc make clang libclang-rt-14-dev \
       zlib1g-dev libcmocka-dev libgsl-dev libopenblas-dev \
-      libutf8proc-dev python3"
+      libutf8proc-dev python3 gettext chromium fonts-wqy-microhei"
 
 missing=""
 for p in $PKGS; do

@@ -40,6 +40,7 @@
 #include "mot/project.h"
 #include "mot/derive.h"
 #include "mot/survey.h"
+#include "mot/behaviour.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -255,6 +256,13 @@ typedef struct mot_analysis {
     ** note says so). Freed by mot_analysis_free. */
     mot_kano_result *kano;
     mot_servqual_result *servqual;
+    /* Added (behaviour.c): the front-line behaviour result of the
+    ** project's interactions.csv (mot_behaviour_analyse with the default
+    ** options but the analysis's bootstrap, seed, threads and alpha), the
+    ** object `mot behaviour` prints; NULL when interactions.csv is absent
+    ** or was not read, or holds nothing to analyse (a note says so).
+    ** Freed by mot_analysis_free. */
+    mot_behaviour_result *behaviour;
 } mot_analysis;
 
 /* Analyse project p with features f (derived from p). opt may be NULL for

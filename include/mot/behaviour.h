@@ -26,9 +26,13 @@
 **    the person's mean customer score from bringing that step up to the
 **    overall level. Only staff with at least min_staff interactions are
 **    ranked; a ranked person is "flagged" when the raw share of the
-**    priority step is significantly below the overall share (the upper
-**    end of its Wilson interval at level 1 - alpha/m, m = ranked staff x
-**    steps, i.e. Bonferroni, is below the overall share).
+**    priority step is significantly more than min_gap below the overall
+**    share (the upper end of its Wilson interval at level 1 - alpha/m,
+**    m = ranked staff x steps, i.e. Bonferroni, is below the overall
+**    share minus min_gap: a material shortfall, not any difference a
+**    large sample can detect);
+**  - per branch: the same profile, shrinkage, priority and flag, among
+**    the branches (a row's branch is its staff member's in staff.csv);
 **
 **  - the training effect (when staff.csv has trained_at): a
 **    difference-in-differences of trained vs untrained staff, before vs
@@ -63,6 +67,8 @@ typedef struct mot_behaviour_options {
     double level;          /* interval confidence (0.95) */
     double alpha;          /* significance level of tests and flags (0.05) */
     size_t min_staff;      /* fewest interactions to rank a person (30) */
+    double min_gap;        /* a flag needs a share significantly more than
+                              this below the overall share (0.05) */
     unsigned bootstrap;    /* importance replicates (200; 0: no interval) */
     uint64_t seed;         /* bootstrap seed (1) */
     unsigned threads;      /* 0 = one per core */
@@ -139,9 +145,18 @@ typedef struct mot_behaviour_result {
     ** variance not above binomial noise). */
     double *prior_strength;        /* nsteps */
     size_t min_staff;
+    double min_gap;                /* the options' min_gap */
     size_t nstaff;                 /* staff with interactions, by id order */
     mot_bh_staff *staff;
     size_t ranked, flagged;        /* counts */
+    /* Branch profiles, the same as the staff's (staff_id holds the branch
+    ** name; shrinkage, ranking at min_staff interactions, priorities and
+    ** flags are computed among the branches): a row's branch is its staff
+    ** member's in staff.csv, else the row's own branch column. nbranch =
+    ** 0 when no branch is known. In branch order. */
+    size_t nbranch;
+    mot_bh_staff *branch;
+    size_t branches_ranked, branches_flagged;
     /* Training effect: none when staff.csv has no trained_at or nobody
     ** (or everybody) is trained; else all staff, then each branch with
     ** trained and untrained staff, in branch order. */

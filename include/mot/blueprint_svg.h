@@ -9,8 +9,11 @@
 ** interaction; the blueprint's stages are columns, in stage order. Each
 ** touchpoint is a box in its lane and stage, showing its name (wrapped)
 ** and, when an analysis is given, its mean score, its share of scores
-** below tolerance and its SLA. Moments of truth are coloured by kind;
-** fail points ("F") and wait points ("W") are marked; `supports` links are
+** below tolerance and its SLA (with the share of tickets resolved after
+** it, when a tickets analysis is given). Moments of truth are coloured by
+** kind; fail points ("F": scores below tolerance or tickets past the SLA
+** often) and wait points ("W": a tolerance line on waiting or contacts,
+** or first responses late often) are marked; `supports` links are
 ** arrows from the supporting step to the touchpoint it serves. The rules
 ** are in docs/report.md.
 **
@@ -26,14 +29,19 @@
 #include "mot/analyse.h"
 #include "mot/project.h"
 #include "mot/report.h"
+#include "mot/tickets.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* A fail point: more than this share of a touchpoint's scores is below
-** its tolerance. */
+** its tolerance, or of its judged tickets were resolved after its SLA; a
+** wait point (besides a tolerance line on waiting time or contacts): more
+** than this share of its first responses came after their standard. */
 #define MOT_BLUEPRINT_FAIL_SHARE 0.2
+/* The fewest judged tickets of a touchpoint for the ticket rules. */
+#define MOT_BLUEPRINT_MIN_TICKETS 10
 
 /* An axis-aligned rectangle in SVG user units. */
 typedef struct mot_rect {
@@ -62,7 +70,8 @@ typedef struct mot_bp_box {
     size_t first_text, ntext; /* its lines in mot_bp_layout.text */
     int fail, wait;           /* marked F / W */
     mot_kind kind;
-    char data[4][64];         /* its data lines (mean, below, SLA, kind) */
+    char data[5][64];         /* its data lines (mean, below, SLA, tickets
+                                 late, kind) */
 } mot_bp_box;
 
 typedef struct mot_bp_layout {
@@ -78,6 +87,7 @@ typedef struct mot_bp_layout {
     double stage_top;         /* y of the stage headers */
     double legend_y;          /* y of the legend */
     char fail_legend[128];    /* the legend's fail point text */
+    char wait_legend[160];    /* the legend's wait point text */
     mot_status status;        /* MOT_ENOMEM if building it failed */
 } mot_bp_layout;
 
@@ -86,18 +96,22 @@ typedef struct mot_bp_layout {
 mot_lane mot_blueprint_lane_of(const mot_touchpoint *t);
 
 /* Lay out blueprint b with analysis a (NULL: names only; otherwise a must
-** be an analysis of a project with this blueprint) in lang. Returns MOT_OK
-** and a new layout in *out, or MOT_ENOMEM. */
+** be an analysis of a project with this blueprint) and tickets analysis tk
+** of the same project (NULL: none) in lang. Returns MOT_OK and a new
+** layout in *out, or MOT_ENOMEM. */
 mot_status mot_blueprint_layout(const mot_blueprint *b, const mot_analysis *a,
-                                mot_lang lang, mot_bp_layout **out);
+                                const mot_tickets_result *tk, mot_lang lang,
+                                mot_bp_layout **out);
 
 /* Free a layout; NULL is a no-op. */
 void mot_blueprint_layout_free(mot_bp_layout *l);
 
-/* Draw blueprint b (with analysis a, or NULL) as one SVG document on f.
-** Returns MOT_OK, MOT_ENOMEM, or MOT_EIO if writing to f failed. */
+/* Draw blueprint b (with analysis a and tickets analysis tk, each may be
+** NULL) as one SVG document on f. Returns MOT_OK, MOT_ENOMEM, or MOT_EIO
+** if writing to f failed. */
 mot_status mot_blueprint_svg(const mot_blueprint *b, const mot_analysis *a,
-                             mot_lang lang, FILE *f);
+                             const mot_tickets_result *tk, mot_lang lang,
+                             FILE *f);
 
 #ifdef __cplusplus
 }

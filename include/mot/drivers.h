@@ -123,9 +123,11 @@ void mot_drivers_free(mot_drivers *d);
 ** write fails, MOT_ENOMEM. */
 mot_status mot_drivers_write_json(const mot_drivers *d, FILE *f, int pretty);
 
-/* A terminal report: the model in one line, an aligned table of the
+/* A terminal report in English: the model, an aligned table of the
 ** terms (importance with its interval, odds ratio or coefficient with its
-** interval, p, tolerance line), then the notes. MOT_EIO, MOT_ENOMEM. */
+** interval, p, tolerance line), then the notes; mot_report_drivers_text
+** (mot/report.h) in either language, mot_report_drivers_md as Markdown.
+** MOT_EIO, MOT_ENOMEM. */
 mot_status mot_drivers_write_text(const mot_drivers *d, FILE *f);
 
 #ifdef __cplusplus

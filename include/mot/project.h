@@ -214,7 +214,10 @@ typedef struct mot_tickets {
 
 typedef struct mot_interactions {
     size_t n;
-    uint32_t *interaction;     /* into interaction_ids */
+    uint32_t *interaction;     /* into interaction_ids (NULL, like
+                                  interaction_ids, customer, touchpoint
+                                  and branch, with MOT_SKIP_INTERACTION_
+                                  DETAIL) */
     uint32_t *staff;           /* project staff_ids */
     int64_t *time;
     size_t nsteps;
@@ -256,8 +259,9 @@ typedef struct mot_project {
     unsigned skipped;          /* MOT_SKIP_* bits of mot_load_options.skip
                                   that applied: the file is in the folder
                                   but was not read, so its table is NULL
-                                  (MOT_SKIP_EVENT_DETAIL: events.csv was
-                                  read without those columns) */
+                                  (MOT_SKIP_EVENT_DETAIL, MOT_SKIP_
+                                  INTERACTION_DETAIL: the file was read
+                                  without those columns) */
 } mot_project;
 
 /* What mot_project_load may leave unread (mot_load_options.skip). A file
@@ -271,9 +275,18 @@ typedef struct mot_project {
 ** wait_minutes: journey, staff, branch, expected, channel and attribute
 ** columns stay NULL (empty). */
 #define MOT_SKIP_EVENT_DETAIL 0x8u
-/* All that mot_features_derive and mot_analyse do not use. */
-#define MOT_SKIP_ANALYSIS (MOT_SKIP_STAFF | MOT_SKIP_TICKETS | \
-                           MOT_SKIP_INTERACTIONS | MOT_SKIP_EVENT_DETAIL)
+/* Of interactions.csv read only staff_id, time, customer_score and the
+** behaviour steps: interaction, interaction_ids, customer, touchpoint and
+** branch stay NULL, and interaction ids are not checked for repeats. */
+#define MOT_SKIP_INTERACTION_DETAIL 0x10u
+/* All that mot_features_derive and mot_analyse do not use (mot_analyse
+** reads staff.csv and interactions.csv for its behaviour part). */
+#define MOT_SKIP_ANALYSIS (MOT_SKIP_TICKETS | MOT_SKIP_EVENT_DETAIL | \
+                           MOT_SKIP_INTERACTION_DETAIL)
+/* That, and the files of the behaviour part too: for callers that do not
+** show it (peak-end, blueprint). */
+#define MOT_SKIP_BEHAVIOUR (MOT_SKIP_TICKETS | MOT_SKIP_EVENT_DETAIL | \
+                            MOT_SKIP_STAFF | MOT_SKIP_INTERACTIONS)
 
 typedef struct mot_load_options {
     size_t max_errors;      /* stop collecting after this many (0 = 100) */

@@ -30,7 +30,9 @@
 #include "mot/survey.h"
 #include "mot/analyse.h"
 #include "mot/tickets.h"
+#include "mot/consistency.h"
 #include "mot/behaviour.h"
+#include "mot/drivers.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -157,6 +159,17 @@ mot_status mot_report_text(const mot_project *p, const mot_analysis *a,
 mot_status mot_report_md(const mot_project *p, const mot_analysis *a,
                          FILE *f, mot_lang lang);
 
+/* The same sections again as one self-contained HTML page (no network
+** fetches: inline style sheet and SVG, no script): each chart (mot/charts.h)
+** drawn above the table of its numbers, and the service blueprint with
+** the moments of truth in the first section; readable on a screen and
+** printable to A4. tk (may be NULL) is the project's tickets analysis, for
+** the blueprint's fail and wait points (mot/blueprint_svg.h). Same
+** returns. */
+mot_status mot_report_html(const mot_project *p, const mot_analysis *a,
+                           const mot_tickets_result *tk, FILE *f,
+                           mot_lang lang);
+
 /* Only the peak-end comparison (`mot peakend`): as JSON the object the
 ** full report has under "peak_end"; as text or Markdown its section.
 ** Same returns as the functions above. */
@@ -204,6 +217,31 @@ void mot_report_tickets_json(mot_json *j, const mot_tickets_result *r);
 mot_status mot_report_tickets_text(FILE *f, const mot_tickets_result *r,
                                    mot_lang lang);
 
+/* The same object with the keys "consistency", "expectation" and
+** "trends" of c (docs/report.md) before "methods"; c may be NULL (then
+** it is mot_report_tickets_json). */
+void mot_report_tickets_json_with(mot_json *j, const mot_tickets_result *r,
+                                  const mot_consistency_result *c);
+
+/* The `mot tickets` report in lang, as text for a terminal (markdown 0)
+** or as Markdown (1): the tickets sections of r, then, when c is not
+** NULL, consistency across staff and branches, expectation against
+** experience, trends and the before/after comparison. MOT_OK, MOT_ENOMEM
+** or MOT_EIO. */
+mot_status mot_report_tickets_render(FILE *f, const mot_tickets_result *r,
+                                     const mot_consistency_result *c,
+                                     mot_lang lang, int markdown);
+
+/* ---- drivers of a wide table (drivers.c) -------------------------------- */
+
+/* The `mot drivers` result d as a report in lang, for a terminal or as
+** Markdown: the model, the terms' table (importance, odds ratio or beta,
+** intervals, p, tolerance line), the notes. MOT_OK, MOT_ENOMEM, MOT_EIO. */
+mot_status mot_report_drivers_text(FILE *f, const mot_drivers *d,
+                                   mot_lang lang);
+mot_status mot_report_drivers_md(FILE *f, const mot_drivers *d,
+                                 mot_lang lang);
+
 /* ---- front-line behaviour (behaviour.c) --------------------------------- */
 
 /* Write the behaviour result as one JSON object (keys in docs/report.md:
@@ -211,10 +249,13 @@ mot_status mot_report_tickets_text(FILE *f, const mot_tickets_result *r,
 void mot_report_behaviour_json(mot_json *j, const mot_behaviour_result *r);
 
 /* The behaviour result as a terminal report in lang: steps, the staff
-** ranked with their shrunken shares and coaching priority, and the
-** training effect. Returns MOT_OK, MOT_ENOMEM or MOT_EIO. */
+** and branches ranked with their shrunken shares and coaching priority,
+** and the training effect. Returns MOT_OK, MOT_ENOMEM or MOT_EIO. */
 mot_status mot_report_behaviour_text(FILE *f, const mot_behaviour_result *r,
                                      mot_lang lang);
+/* The same report as Markdown. */
+mot_status mot_report_behaviour_md(FILE *f, const mot_behaviour_result *r,
+                                   mot_lang lang);
 
 #ifdef __cplusplus
 }

@@ -6,7 +6,7 @@
 ** the result with every estimate NAN ("not estimated") and runs the parts
 ** in their fixed order (src/analyse/internal.h):
 **     perf -> overall -> churn -> tolerance -> experience -> peak-end
-**     -> typing -> ipa -> surveys
+**     -> typing -> ipa -> surveys -> behaviour
 ** Each part fills its own fields and explains what it could not estimate
 ** with mot_analysis_note; typing reads everything before it. On any
 ** failure the whole result is freed and nothing is returned.
@@ -152,7 +152,8 @@ mot_status mot_analyse(const mot_project *p, const mot_features *f,
     static const part_fn parts[] = {
         mot_analyse_perf, mot_analyse_overall, mot_analyse_churn,
         mot_analyse_tolerance, mot_analyse_experience, mot_analyse_peak_end,
-        mot_analyse_typing, mot_analyse_ipa, mot_analyse_surveys};
+        mot_analyse_typing, mot_analyse_ipa, mot_analyse_surveys,
+        mot_analyse_behaviour};
     mot_analyse_options o;
     mot_analysis *a;
     mot_status st;
@@ -194,5 +195,6 @@ void mot_analysis_free(mot_analysis *a)
     free(a->notes);
     mot_kano_result_free(a->kano);
     mot_servqual_result_free(a->servqual);
+    mot_behaviour_result_free(a->behaviour);
     free(a);
 }

@@ -27,7 +27,9 @@
 ** observed S and M = 1/rho - 1. The shrunken share is the posterior mean
 ** (x_ik + pbar_k M_k) / (n_ik + M_k) (pbar_k when M_k is infinite). The
 ** coaching priority of a ranked person is argmax_k b_k (pbar_k -
-** shrunk_ik) over the steps where that lift is positive.
+** shrunk_ik) over the steps where that lift is positive; the flag needs
+** the Bonferroni Wilson upper bound of the raw share below pbar_k -
+** min_gap. Branches get the same profiles.
 **
 ** Training: difference-in-differences (e.g. Angrist & Pischke 2009, 5.2):
 ** the coefficient b3 of y = b0 + b1 T + b2 A + b3 T A + e by OLS (the
@@ -44,6 +46,7 @@
 #include "mot/behaviour.h"
 #include "mot/stats.h"
 #include "mot/strtab.h"
+#include "analyse/internal.h"
 #include "analyse/shared.h"
 
 void mot_behaviour_options_default(mot_behaviour_options *o)
@@ -51,6 +54,7 @@ void mot_behaviour_options_default(mot_behaviour_options *o)
     o->level = 0.95;
     o->alpha = 0.05;
     o->min_staff = 30;
+    o->min_gap = 0.05;
     o->bootstrap = 200;
     o->seed = 1;
     o->threads = 0;
@@ -96,7 +100,13 @@ typedef struct bh {
     mot_behaviour_result *r;
     double ok_at;             /* done well: value >= ok_at */
     size_t *rows;             /* model rows */
+    mot_error *err;
 } bh;
+
+static mot_error *err_of(const bh *b)
+{
+    return b->err;
+}
 
 /* Done well (1), not (0) or not rated (-1): step k of row i. */
 static int done_well(const bh *b, size_t k, size_t i)
@@ -253,24 +263,44 @@ done:
     return st;
 }
 
-/* Staff profiles, shrinkage, priorities and flags. */
-static mot_status staff(bh *b, const mot_project *p, mot_error *err)
+/* Step profiles of groups of interactions (staff members or branches):
+** grp[i] is the group of row i (>= ng: none), name(ctx, g) the group's
+** name. Fills *out (the groups with interactions, in group order), their
+** count and how many are ranked and flagged, and the prior strength of
+** each step in prior (nsteps). Shrinkage, priorities and flags as the
+** file comment says; flags are Bonferroni over ranked groups x steps. */
+typedef const char *(*group_name_fn)(const mot_project *p, size_t g);
+
+static const char *staff_name(const mot_project *p, size_t g)
+{
+    return mot_strtab_get(p->staff_ids, (uint32_t)g);
+}
+
+static const char *branch_name(const mot_project *p, size_t g)
+{
+    return mot_strtab_get(p->branches, (uint32_t)g);
+}
+
+static mot_status profiles(bh *b, const mot_project *p, const uint32_t *grp,
+                           size_t ng, group_name_fn name, double *prior,
+                           mot_bh_staff **out, size_t *nout, size_t *ranked,
+                           size_t *flagged)
 {
     const mot_interactions *t = b->t;
     mot_behaviour_result *r = b->r;
-    size_t K = t->nsteps, ns = mot_strtab_count(p->staff_ids);
-    /* Per staff id: interactions, rated and done per step. */
-    size_t *cnt = calloc(ns ? ns : 1, sizeof *cnt);
-    double *n = calloc((ns ? ns : 1) * K, sizeof *n);
-    double *x = calloc((ns ? ns : 1) * K, sizeof *x);
-    double *nk = malloc((ns ? ns : 1) * sizeof *nk);
-    double *xk = malloc((ns ? ns : 1) * sizeof *xk);
+    size_t K = t->nsteps, m = ng ? ng : 1;
+    /* Per group: interactions, rated and done per step. */
+    size_t *cnt = calloc(m, sizeof *cnt), *which = calloc(m, sizeof *which);
+    double *n = calloc(m * K, sizeof *n);
+    double *x = calloc(m * K, sizeof *x);
+    double *nk = malloc(m * sizeof *nk);
+    double *xk = malloc(m * sizeof *xk);
     mot_status st = MOT_ENOMEM;
-    if (!cnt || !n || !x || !nk || !xk)
+    if (!cnt || !which || !n || !x || !nk || !xk)
         goto done;
     for (size_t i = 0; i < t->n; i++) {
-        uint32_t s = t->staff[i];
-        if (s >= ns)
+        uint32_t s = grp[i];
+        if (s >= ng)
             continue;
         cnt[s]++;
         for (size_t k = 0; k < K; k++) {
@@ -282,35 +312,36 @@ static mot_status staff(bh *b, const mot_project *p, mot_error *err)
         }
     }
     for (size_t k = 0; k < K; k++) {
-        for (size_t s = 0; s < ns; s++) {
+        for (size_t s = 0; s < ng; s++) {
             nk[s] = n[s * K + k];
             xk[s] = x[s * K + k];
         }
-        r->prior_strength[k] = mot_bh_prior_strength(nk, xk, ns);
+        prior[k] = mot_bh_prior_strength(nk, xk, ng);
     }
     size_t with = 0;
-    for (size_t s = 0; s < ns; s++)
+    for (size_t s = 0; s < ng; s++)
         with += cnt[s] > 0;
-    r->staff = calloc(with ? with : 1, sizeof *r->staff);
-    if (!r->staff)
+    *out = calloc(with ? with : 1, sizeof **out);
+    if (!*out)
         goto done;
-    for (size_t s = 0; s < ns; s++) {
+    for (size_t s = 0; s < ng; s++) {
         if (!cnt[s])
             continue;
-        mot_bh_staff *f = &r->staff[r->nstaff++];
+        which[*nout] = s;
+        mot_bh_staff *f = &(*out)[(*nout)++];
         f->priority = -1;
         f->lift = NAN;
         f->n = cnt[s];
-        f->staff_id = strdup(mot_strtab_get(p->staff_ids, (uint32_t)s));
+        f->staff_id = strdup(name(p, s));
         f->share = malloc(K * sizeof *f->share);
         f->shrunk = malloc(K * sizeof *f->shrunk);
         if (!f->staff_id || !f->share || !f->shrunk)
             goto done;
         f->ranked = f->n >= r->min_staff;
-        r->ranked += (size_t)f->ranked;
+        *ranked += (size_t)f->ranked;
         for (size_t k = 0; k < K; k++) {
             double ni = n[s * K + k], xi = x[s * K + k];
-            double pbar = r->steps[k].share, M = r->prior_strength[k];
+            double pbar = r->steps[k].share, M = prior[k];
             f->share[k] = ni > 0 ? xi / ni : NAN;
             f->shrunk[k] = isinf(M) ? pbar : (xi + pbar * M) / (ni + M);
             if (!f->ranked || !r->model)
@@ -322,33 +353,72 @@ static mot_status staff(bh *b, const mot_project *p, mot_error *err)
             }
         }
     }
-    /* Flags: Bonferroni over ranked staff x steps. */
-    size_t tests = r->ranked * K;
+    /* Flags: Bonferroni over ranked groups x steps. */
+    size_t tests = *ranked * K;
     double level = 1 - b->o->alpha / (double)(tests ? tests : 1);
-    for (size_t j = 0; j < r->nstaff; j++) {
-        mot_bh_staff *f = &r->staff[j];
+    for (size_t j = 0; j < *nout; j++) {
+        mot_bh_staff *f = &(*out)[j];
         if (f->priority < 0)
             continue;
-        size_t s = mot_strtab_find(p->staff_ids, f->staff_id,
-                                   strlen(f->staff_id));
-        size_t k = (size_t)f->priority;
+        size_t s = which[j], k = (size_t)f->priority;
         double lo, hi;
         if (mot_prop_wilson(x[s * K + k], n[s * K + k], level, &lo, &hi) ==
                 MOT_OK &&
-            hi < r->steps[k].share) {
+            hi < r->steps[k].share - r->min_gap) {
             f->flagged = 1;
-            r->flagged++;
+            (*flagged)++;
         }
     }
     st = MOT_OK;
 done:
     free(cnt);
+    free(which);
     free(n);
     free(x);
     free(nk);
     free(xk);
     if (st != MOT_OK)
-        mot_error_set(err, st, NULL, 0, 0, "out of memory");
+        mot_error_set(err_of(b), st, NULL, 0, 0, "out of memory");
+    return st;
+}
+
+/* Staff profiles (by the rows' staff) and branch profiles (by the staff
+** member's branch in staff.csv, else the row's branch column). */
+static mot_status staff(bh *b, const mot_project *p)
+{
+    const mot_interactions *t = b->t;
+    mot_behaviour_result *r = b->r;
+    size_t ns = mot_strtab_count(p->staff_ids);
+    size_t nb = p->branches ? mot_strtab_count(p->branches) : 0;
+    mot_status st = profiles(b, p, t->staff, ns, staff_name,
+                             r->prior_strength, &r->staff, &r->nstaff,
+                             &r->ranked, &r->flagged);
+    if (st != MOT_OK || !nb)
+        return st;
+    uint32_t *of = malloc((ns ? ns : 1) * sizeof *of);
+    uint32_t *grp = malloc((t->n ? t->n : 1) * sizeof *grp);
+    double *prior = malloc(r->nsteps * sizeof *prior);
+    st = MOT_ENOMEM;
+    if (of && grp && prior) {
+        for (size_t s = 0; s < ns; s++)
+            of[s] = MOT_NONE;
+        for (size_t j = 0; p->staff && p->staff->branch && j < p->staff->n;
+             j++)
+            of[p->staff->staff[j]] = p->staff->branch[j];
+        for (size_t i = 0; i < t->n; i++) {
+            uint32_t s = t->staff[i];
+            grp[i] = s < ns && of[s] != MOT_NONE ? of[s]
+                     : t->branch                 ? t->branch[i]
+                                                 : MOT_NONE;
+        }
+        st = profiles(b, p, grp, nb, branch_name, prior, &r->branch,
+                      &r->nbranch, &r->branches_ranked,
+                      &r->branches_flagged);
+    } else
+        mot_error_set(err_of(b), st, NULL, 0, 0, "out of memory");
+    free(of);
+    free(grp);
+    free(prior);
     return st;
 }
 
@@ -486,7 +556,7 @@ mot_status mot_behaviour_analyse(const mot_project *p,
     }
     *out = NULL;
     if (!p || !(o->level > 0 && o->level < 1) ||
-        !(o->alpha > 0 && o->alpha < 1))
+        !(o->alpha > 0 && o->alpha < 1) || !(o->min_gap >= 0 && o->min_gap < 1))
         return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
                              "bad behaviour options");
     const mot_interactions *t = p->interactions;
@@ -497,10 +567,11 @@ mot_status mot_behaviour_analyse(const mot_project *p,
     mot_behaviour_result *r = calloc(1, sizeof *r);
     if (!r)
         return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
-    bh b = {t, o, r, 1, NULL};
+    bh b = {t, o, r, 1, NULL, err};
     r->n = t->n;
     r->nsteps = K;
     r->min_staff = o->min_staff;
+    r->min_gap = o->min_gap;
     r->low_below = p->config.scale.neutral;
     r->r2 = NAN;
     r->key_step = r->most_missing = -1;
@@ -543,7 +614,7 @@ mot_status mot_behaviour_analyse(const mot_project *p,
     }
     if ((st = drivers(&b, err)) != MOT_OK ||
         (st = missing(&b, err)) != MOT_OK ||
-        (st = staff(&b, p, err)) != MOT_OK ||
+        (st = staff(&b, p)) != MOT_OK ||
         (st = training(&b, p, err)) != MOT_OK)
         goto fail;
     free(b.rows);
@@ -570,6 +641,12 @@ void mot_behaviour_result_free(mot_behaviour_result *r)
         free(r->staff[j].shrunk);
     }
     free(r->staff);
+    for (size_t j = 0; j < r->nbranch; j++) {
+        free(r->branch[j].staff_id);
+        free(r->branch[j].share);
+        free(r->branch[j].shrunk);
+    }
+    free(r->branch);
     for (size_t j = 0; j < r->ntraining; j++) {
         free(r->training[j].branch);
         free(r->training[j].steps);
@@ -577,4 +654,26 @@ void mot_behaviour_result_free(mot_behaviour_result *r)
     free(r->training);
     free(r->prior_strength);
     free(r);
+}
+
+mot_status mot_analyse_behaviour(const mot_project *p, const mot_features *f,
+                                 const mot_analyse_options *o,
+                                 mot_analysis *a, mot_error *err)
+{
+    (void)f;
+    if (!p->interactions)
+        return MOT_OK;
+    mot_behaviour_options bo;
+    mot_behaviour_options_default(&bo);
+    bo.bootstrap = o->bootstrap;
+    bo.seed = o->seed;
+    bo.threads = o->threads;
+    bo.alpha = o->alpha;
+    mot_status st = mot_behaviour_analyse(p, &bo, &a->behaviour, err);
+    if (st != MOT_EDATA)
+        return st;
+    st = mot_analysis_note(a, "interactions.csv is not analysed: %s",
+                           err->message);
+    mot_error_clear(err);
+    return st;
 }

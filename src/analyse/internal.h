@@ -76,4 +76,10 @@ mot_status mot_analyse_surveys(const mot_project *p, const mot_features *f,
                                const mot_analyse_options *o,
                                mot_analysis *a, mot_error *err);
 
+/* behaviour.c: the front-line behaviour of interactions.csv (a->behaviour;
+** a note when the file holds nothing to analyse). */
+mot_status mot_analyse_behaviour(const mot_project *p, const mot_features *f,
+                                 const mot_analyse_options *o,
+                                 mot_analysis *a, mot_error *err);
+
 #endif /* MOT_ANALYSE_INTERNAL_H */

@@ -111,14 +111,21 @@ int cli_analyse_options(const char *cmd, const cli_args *a,
 int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
                 const mot_analyse_options *opt, mot_analysis **out);
 
-/* Load (as above, skipping MOT_SKIP_ANALYSIS: the files and columns the
-** analysis does not use are neither read nor checked), derive and analyse
-** the project in dir with options opt.
+/* Load (as above, skipping the MOT_SKIP_* bits in skip, such as
+** MOT_SKIP_ANALYSIS: the files and columns the analysis does not use,
+** which are neither read nor checked), derive and analyse the project in
+** dir with options opt.
 ** Returns 0 with the project in *p and the analysis in *a (the caller
 ** frees both), or an exit code after printing what went wrong. */
-int cli_analyse_project(const char *cmd, const char *dir,
+int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
                         const mot_analyse_options *opt, mot_project **p,
                         mot_analysis **a);
+
+/* The tickets analysis of p (default options) in *out when p has
+** tickets.csv (loaded: not skipped), else *out = NULL. Returns 0, or an
+** exit code after printing what went wrong. The caller frees *out. */
+int cli_tickets_if_any(const char *cmd, const mot_project *p,
+                       mot_tickets_result **out);
 
 /* ---- reports (output.c) ------------------------------------------------- */
 
@@ -147,6 +154,7 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
 ** cli_default_lang) of the single-file report commands. */
 typedef struct cli_report_options {
     int json;           /* 1 for --format json */
+    int md;             /* 1 for --format md (cli_get_doc_report_options) */
     const char *lang;   /* "en" or "zh" */
 } cli_report_options;
 
@@ -154,6 +162,9 @@ typedef struct cli_report_options {
 ** 64 for another value, else 0. */
 int cli_get_report_options(const char *cmd, const cli_args *a,
                            cli_report_options *out);
+/* The same, and --format md too (the reports built as a document). */
+int cli_get_doc_report_options(const char *cmd, const cli_args *a,
+                               cli_report_options *out);
 
 /* Print the problems in d on stderr, then how many more there were, or
 ** that reading stopped at max_errors. */

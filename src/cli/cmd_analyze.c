@@ -5,7 +5,9 @@
 ** The command loads the project (reporting every problem as `mot check`
 ** does), derives the per-customer features, runs the analysis, renders
 ** the report whole into memory and only then publishes it on stdout or
-** in the -o file, so a failure leaves no partial report. `mot peakend`
+** in the -o file, so a failure leaves no partial report. --format html
+** also reads tickets.csv (when there is one) and analyses it, for the
+** blueprint's fail and wait points. `mot peakend`
 ** (cmd_peakend.c) is the same command reporting only the peak-end part.
 */
 #include <stdio.h>
@@ -14,13 +16,14 @@
 
 #include "cli/cli.h"
 
-typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_MD } format;
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_MD, FORMAT_HTML } format;
 
 /* Render the report of a (the whole of it, or only the peak-end part) in
 ** format fm into a new string *out of *len bytes. */
 static mot_status render(const mot_project *p, const mot_analysis *a,
-                         format fm, mot_lang lang, int peak_end_only,
-                         char **out, size_t *len)
+                         const mot_tickets_result *tk, format fm,
+                         mot_lang lang, int peak_end_only, char **out,
+                         size_t *len)
 {
     *out = NULL;
     FILE *m = open_memstream(out, len);
@@ -39,6 +42,9 @@ static mot_status render(const mot_project *p, const mot_analysis *a,
     case FORMAT_MD:
         st = peak_end_only ? mot_report_peak_end_md(p, a, m, lang)
                            : mot_report_md(p, a, m, lang);
+        break;
+    case FORMAT_HTML:
+        st = mot_report_html(p, a, tk, m, lang);
         break;
     }
     if (fclose(m) != 0 && st == MOT_OK)
@@ -60,9 +66,11 @@ static int format_option(const char *cmd, const cli_args *a, format *fm)
         *fm = FORMAT_JSON;
     else if (strcmp(v, "md") == 0)
         *fm = FORMAT_MD;
-    else if (strcmp(v, "html") == 0)
-        return cli_usage(cmd, "--format html is not built yet in mot %s; "
-                         "use text, json or md", mot_version());
+    else if (strcmp(v, "html") == 0 && strcmp(cmd, "analyze") == 0)
+        *fm = FORMAT_HTML;
+    else if (strcmp(cmd, "analyze") == 0)
+        return cli_usage(cmd, "--format must be text, json, md or html, "
+                         "found '%s'", v);
     else
         return cli_usage(cmd, "--format must be text, json or md, found '%s'", v);
     return EXIT_OK;
@@ -125,13 +133,25 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
 
     mot_project *p;
     mot_analysis *an;
-    if ((rc = cli_analyse_project(cmd, a.arg[0], &opt, &p, &an)))
+    mot_tickets_result *tk = NULL;
+    /* what is read: the peak-end report does not show the behaviour part;
+       the HTML's blueprint marks fail points from the tickets too */
+    unsigned skip = peak_end_only ? MOT_SKIP_BEHAVIOUR
+                    : fm == FORMAT_HTML ? MOT_SKIP_ANALYSIS & ~MOT_SKIP_TICKETS
+                                        : MOT_SKIP_ANALYSIS;
+    if ((rc = cli_analyse_project(cmd, a.arg[0], skip, &opt, &p, &an)))
         return rc;
+    if ((rc = cli_tickets_if_any(cmd, p, &tk))) {
+        mot_analysis_free(an);
+        mot_project_free(p);
+        return rc;
+    }
     char *text;
     size_t len;
-    mot_status st = render(p, an, fm,
+    mot_status st = render(p, an, tk, fm,
                            lang < 0 ? cli_default_lang(p) : (mot_lang)lang,
                            peak_end_only, &text, &len);
+    mot_tickets_result_free(tk);
     mot_analysis_free(an);
     mot_project_free(p);
     if (st != MOT_OK) {

@@ -5,8 +5,8 @@
 ** Loads the project (problems as `mot check` shows them: exit 65 for bad
 ** data, 66 for a missing folder or blueprint), analyses its
 ** interactions.csv (mot_behaviour_analyse; exit 66 when the folder has
-** none) and prints the behaviour object (--format json) or a report (text,
-** --lang en|zh).
+** none) and prints the behaviour object (--format json) or a report (text
+** or md, --lang en|zh).
 */
 #include <stdio.h>
 
@@ -16,13 +16,15 @@
 /* What the renderer needs. */
 typedef struct behaviour_report {
     const mot_behaviour_result *r;
-    int json;
+    int json, md;
     mot_lang lang;
 } behaviour_report;
 
 static mot_status render(FILE *f, const void *ctx)
 {
     const behaviour_report *t = ctx;
+    if (t->md)
+        return mot_report_behaviour_md(f, t->r, t->lang);
     if (!t->json)
         return mot_report_behaviour_text(f, t->r, t->lang);
     mot_json j;
@@ -39,7 +41,7 @@ int cmd_behaviour(int argc, char **argv)
     cli_report_options ro;
     int lang = -1;
     int rc = cli_parse("behaviour", &spec, argc - 1, argv + 1, &a);
-    if (rc || (rc = cli_get_report_options("behaviour", &a, &ro)) ||
+    if (rc || (rc = cli_get_doc_report_options("behaviour", &a, &ro)) ||
         (rc = cli_lang_option("behaviour", &a, &lang)))
         return rc;
 
@@ -56,7 +58,7 @@ int cmd_behaviour(int argc, char **argv)
     mot_error err;
     mot_error_clear(&err);
     mot_status st = mot_behaviour_analyse(p, NULL, &r, &err);
-    behaviour_report rep = {r, ro.json,
+    behaviour_report rep = {r, ro.json, ro.md,
                           lang >= 0 ? (mot_lang)lang : cli_default_lang(p)};
     mot_project_free(p);
     if (st != MOT_OK) {

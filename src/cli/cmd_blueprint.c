@@ -3,7 +3,8 @@
 **
 ** Loads the project; when it has events (and --no-analysis is not given)
 ** analyses it as `mot analyze` does, so the boxes carry their numbers and
-** the moments of truth their colours; renders the drawing into memory
+** the moments of truth their colours, and its tickets.csv when there is
+** one, for the fail and wait points (tickets past their standards); renders the drawing into memory
 ** (mot_blueprint_svg) and publishes it whole, to -o FILE or stdout.
 */
 #include <stdio.h>
@@ -30,12 +31,21 @@ int cmd_blueprint(int argc, char **argv)
         return cli_usage("blueprint", "-o needs a file name");
 
     mot_project *p;
+    int plain = cli_get(&a, "no-analysis", NULL) != NULL;
     if ((rc = cli_load_project("blueprint", a.arg[0], 100,
-                               MOT_SKIP_ANALYSIS, &p)))
+                               plain ? MOT_SKIP_BEHAVIOUR
+                                     : MOT_SKIP_BEHAVIOUR & ~MOT_SKIP_TICKETS,
+                               &p)))
         return rc;
     mot_analysis *an = NULL;
-    if (p->events && p->events->n > 0 && !cli_get(&a, "no-analysis", NULL) &&
+    mot_tickets_result *tk = NULL;
+    if (p->events && p->events->n > 0 && !plain &&
         (rc = cli_analyse("blueprint", a.arg[0], p, &opt, &an))) {
+        mot_project_free(p);
+        return rc;
+    }
+    if (!plain && (rc = cli_tickets_if_any("blueprint", p, &tk))) {
+        mot_analysis_free(an);
         mot_project_free(p);
         return rc;
     }
@@ -44,12 +54,13 @@ int cmd_blueprint(int argc, char **argv)
     mot_status st = MOT_ENOMEM;
     FILE *m = open_memstream(&svg, &len);
     if (m) {
-        st = mot_blueprint_svg(&p->blueprint, an,
+        st = mot_blueprint_svg(&p->blueprint, an, tk,
                                lang < 0 ? cli_default_lang(p) : (mot_lang)lang,
                                m);
         if (fclose(m) != 0 && st == MOT_OK)
             st = MOT_ENOMEM;
     }
+    mot_tickets_result_free(tk);
     mot_analysis_free(an);
     mot_project_free(p);
     if (st != MOT_OK) {

@@ -3,7 +3,7 @@
 ** a wide table (one row per customer, one column per candidate driver).
 **
 ** Reads the table, runs mot_drivers_analyse and renders the result (text
-** or JSON) into a memory stream, printed only when everything succeeded,
+** or Markdown in English or Chinese, or JSON) into a memory stream, printed only when everything succeeded,
 ** so that an error leaves no partial output. Exit codes per DESIGN §3.
 */
 #include <stdio.h>
@@ -12,16 +12,17 @@
 
 #include "cli/cli.h"
 
-/* Render d in `format` into a new buffer (*buf, *len). */
-static mot_status render(const mot_drivers *d, const char *format, char **buf,
-                         size_t *len)
+/* Render d as ro says into a new buffer (*buf, *len). */
+static mot_status render(const mot_drivers *d, const cli_report_options *ro,
+                         char **buf, size_t *len)
 {
     FILE *m = open_memstream(buf, len);
     if (!m)
         return MOT_ENOMEM;
-    mot_status st = strcmp(format, "json") == 0
-                        ? mot_drivers_write_json(d, m, 1)
-                        : mot_drivers_write_text(d, m);
+    mot_lang lang = strcmp(ro->lang, "zh") == 0 ? MOT_LANG_ZH : MOT_LANG_EN;
+    mot_status st = ro->json ? mot_drivers_write_json(d, m, 1)
+                    : ro->md ? mot_report_drivers_md(m, d, lang)
+                             : mot_report_drivers_text(m, d, lang);
     if (fclose(m) != 0 && st == MOT_OK)
         st = MOT_ENOMEM;
     if (st != MOT_OK) {
@@ -33,7 +34,7 @@ static mot_status render(const mot_drivers *d, const char *format, char **buf,
 
 /* Options into o; 0 or a usage exit code. */
 static int options(const cli_args *a, mot_drivers_options *o,
-                   const char **format)
+                   cli_report_options *ro)
 {
     unsigned long boot, seed, threads;
     int rc;
@@ -50,26 +51,24 @@ static int options(const cli_args *a, mot_drivers_options *o,
     o->bootstrap = (unsigned)boot;
     o->seed = seed;
     o->threads = (unsigned)threads;
-    *format = cli_get(a, "format", "text");
+    if ((rc = cli_get_doc_report_options("drivers", a, ro)))
+        return rc;
     if (!o->outcome || !*o->outcome)
         return cli_usage("drivers", "--outcome COL is required");
-    if (strcmp(*format, "text") != 0 && strcmp(*format, "json") != 0)
-        return cli_usage("drivers", "--format must be text or json, not "
-                                    "\"%s\"", *format);
     return 0;
 }
 
 int cmd_drivers(int argc, char **argv)
 {
     static const char *const with_value[] = {"outcome", "id", "format",
-                                             "bootstrap", "seed", "threads",
-                                             NULL};
+                                             "lang", "bootstrap", "seed",
+                                             "threads", NULL};
     static const cli_spec spec = {with_value, NULL, 1, 1};
     cli_args a;
     mot_drivers_options o;
-    const char *format = "text";
+    cli_report_options ro;
     int rc = cli_parse("drivers", &spec, argc - 1, argv + 1, &a);
-    if (rc || (rc = options(&a, &o, &format)))
+    if (rc || (rc = options(&a, &o, &ro)))
         return rc;
     mot_error err;
     mot_error_clear(&err);
@@ -85,7 +84,7 @@ int cmd_drivers(int argc, char **argv)
     } else if (st != MOT_OK) {
         cli_print_error(&err);
         rc = mot_status_exit_code(st);
-    } else if ((st = render(d, format, &buf, &len)) != MOT_OK) {
+    } else if ((st = render(d, &ro, &buf, &len)) != MOT_OK) {
         fprintf(stderr, "mot drivers: %s\n", mot_strerror(st));
         rc = mot_status_exit_code(st);
     } else if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {

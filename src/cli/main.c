@@ -36,7 +36,8 @@ const cli_command cli_commands[] = {
      "  --max-errors N    show at most N problems (default 100)\n",
      cmd_check},
     {"analyze", "find, explain and rank the moments of truth (main job)",
-     "usage: mot analyze DIR [--format text|json|md] [-o FILE] [--lang en|zh]\n"
+     "usage: mot analyze DIR [--format text|json|md|html] [-o FILE]\n"
+     "                   [--lang en|zh]\n"
      "                   [--threads N] [--seed S] [--bootstrap B]\n"
      "                   [--ipa-crosshair means|midpoint]\n"
      "\n"
@@ -50,8 +51,10 @@ const cli_command cli_commands[] = {
      "nothing is written.\n"
      "\n"
      "  --format F        text (default: a report for the terminal), json (the\n"
-     "                    stable keys of docs/report.md) or md (Markdown);\n"
-     "                    html is not built yet\n"
+     "                    stable keys of docs/report.md), md (Markdown) or\n"
+     "                    html (one self-contained page with the charts and\n"
+     "                    the service blueprint; also reads tickets.csv for\n"
+     "                    the blueprint's fail and wait points)\n"
      "  -o, --out FILE    write the report to FILE (replaced only when whole)\n"
      "                    instead of standard output\n"
      "  --lang en|zh      language of the text (default: mot.ini [report] lang,\n"
@@ -65,7 +68,8 @@ const cli_command cli_commands[] = {
      "  --segment COL     not built yet\n",
      cmd_analyze},
     {"drivers", "driver importance of a wide table for one outcome",
-     "usage: mot drivers FILE.csv --outcome COL [--id COL] [--format text|json]\n"
+     "usage: mot drivers FILE.csv --outcome COL [--id COL]\n"
+     "                   [--format text|json|md] [--lang en|zh]\n"
      "                   [--bootstrap N] [--seed S] [--threads N]\n"
      "\n"
      "FILE.csv has one row per customer and one column per candidate driver.\n"
@@ -79,7 +83,9 @@ const cli_command cli_commands[] = {
      "\n"
      "  --outcome COL     the outcome column (required)\n"
      "  --id COL          an identifier column to leave out\n"
-     "  --format F        text (default) or json\n"
+     "  --format F        text (default), json or md (Markdown)\n"
+     "  --lang en|zh      language of the text and Markdown (default: English,\n"
+     "                    zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n"
      "  --bootstrap N     importance resamples (default 200; 0 = no intervals)\n"
      "  --seed S          bootstrap seed (default 1)\n"
      "  --threads N       worker threads (default: one per core)\n",
@@ -129,7 +135,8 @@ const cli_command cli_commands[] = {
      "  --max-errors N    show at most N problems (default 100)\n",
      cmd_servqual},
     {"tickets", "complaints and repairs against the service standard",
-     "usage: mot tickets DIR [--format text|json] [--lang en|zh]\n"
+     "usage: mot tickets DIR [--format text|json|md] [--lang en|zh]\n"
+     "                       [--change-date YYYY-MM-DD]\n"
      "\n"
      "Analyse the tickets.csv of the project in DIR: per touchpoint, category,\n"
      "branch and staff member the volume, hours to first response and to\n"
@@ -139,17 +146,24 @@ const cli_command cli_commands[] = {
      "age, repeat complaints within 30 days; a Pareto of the categories; and\n"
      "service recovery: the recovery rate, the recovery paradox (recovered vs\n"
      "no failure vs not recovered on overall, NPS and churn, Holm-adjusted)\n"
-     "and a tolerance line in hours to resolve. Methods: docs/methods.md.\n"
-     "Problems in the data are reported as 'mot check' reports them (exit 65);\n"
-     "exit 66 when DIR, its blueprint.csv or its tickets.csv is missing.\n"
+     "and a tolerance line in hours to resolve. From the rated events:\n"
+     "consistency (per touchpoint the ICC of staff and of branch, shrunken\n"
+     "means, staff and branches significantly below the rest, Holm-adjusted),\n"
+     "expectation against experience (score - expected) and trends by month\n"
+     "(week for short data) of the mean and the share below tolerance.\n"
+     "Methods: docs/methods.md. Problems in the data are reported as\n"
+     "'mot check' reports them (exit 65); exit 66 when DIR, its blueprint.csv\n"
+     "or its tickets.csv is missing.\n"
      "\n"
-     "  --format F        text (default) or json (the \"tickets\" object,\n"
-     "                    docs/report.md)\n"
+     "  --format F        text (default), md (Markdown) or json (the \"tickets\"\n"
+     "                    object, docs/report.md)\n"
+     "  --change-date D   compare each touchpoint before and after day D\n"
+     "                    (YYYY-MM-DD, UTC): did the fix work?\n"
      "  --lang en|zh      language of the text (default: mot.ini [report] lang,\n"
      "                    else zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n",
      cmd_tickets},
     {"behaviour", "front-line behaviour steps, coaching and training effect",
-     "usage: mot behaviour DIR [--format text|json] [--lang en|zh]\n"
+     "usage: mot behaviour DIR [--format text|json|md] [--lang en|zh]\n"
      "\n"
      "Analyse the interactions.csv (and staff.csv) of the project in DIR: per\n"
      "behaviour step how often it is done well (1 for 0/1 steps, 4 or more for\n"
@@ -158,13 +172,14 @@ const cli_command cli_commands[] = {
      "the step most often missing before a low score (below the scale's\n"
      "neutral point; chi-square, Holm); per staff member with at least 30\n"
      "interactions the shrunken (empirical-Bayes) shares and the coaching\n"
-     "priority, flagged when significantly below the overall level; and the\n"
-     "training effect (difference-in-differences, staff.csv trained_at) over\n"
-     "all staff and by branch. Methods: docs/methods.md section 27.\n"
+     "priority, flagged when significantly below the overall level, and the\n"
+     "same per branch; and the training effect (difference-in-differences,\n"
+     "staff.csv trained_at) over all staff and by branch. Methods:\n"
+     "docs/methods.md section 27.\n"
      "Problems in the data are reported as 'mot check' reports them (exit 65);\n"
      "exit 66 when DIR, its blueprint.csv or its interactions.csv is missing.\n"
      "\n"
-     "  --format F        text (default) or json (docs/report.md)\n"
+     "  --format F        text (default), json (docs/report.md) or md\n"
      "  --lang en|zh      language of the text (default: mot.ini [report] lang,\n"
      "                    else zh when LC_ALL/LC_MESSAGES/LANG starts with zh)\n",
      cmd_behaviour},
@@ -179,7 +194,9 @@ const cli_command cli_commands[] = {
      "When the project has events it is analysed first (as 'mot analyze'\n"
      "does) and each box shows its mean score and share below tolerance;\n"
      "moments of truth are coloured by kind, fail points marked F and wait\n"
-     "points W (docs/report.md). 'supports' links are drawn as arrows.\n"
+     "points W (scores below tolerance, waiting lines, and with tickets.csv\n"
+     "tickets past their SLA; docs/report.md). 'supports' links are drawn as\n"
+     "arrows.\n"
      "\n"
      "  -o, --out FILE    write the SVG to FILE (replaced only when whole)\n"
      "                    instead of standard output\n"

@@ -13,8 +13,9 @@
 
 #include "cli/cli.h"
 
-int cli_get_report_options(const char *cmd, const cli_args *a,
-                           cli_report_options *out)
+/* Both readers: md says whether --format md is accepted. */
+static int report_options(const char *cmd, const cli_args *a, int md,
+                          cli_report_options *out)
 {
     const char *format = cli_get(a, "format", "text");
     int lang = -1;
@@ -23,15 +24,28 @@ int cli_get_report_options(const char *cmd, const cli_args *a,
         return rc;
     if (lang < 0)
         lang = (int)cli_default_lang(NULL);
-    if (strcmp(format, "text") == 0)
-        out->json = 0;
-    else if (strcmp(format, "json") == 0)
+    out->json = out->md = 0;
+    if (strcmp(format, "json") == 0)
         out->json = 1;
-    else
-        return cli_usage(cmd, "--format must be text or json, found '%s'",
-                         format);
+    else if (md && strcmp(format, "md") == 0)
+        out->md = 1;
+    else if (strcmp(format, "text") != 0)
+        return cli_usage(cmd, "--format must be text%s or json, found '%s'",
+                         md ? ", md" : "", format);
     out->lang = lang == MOT_LANG_ZH ? "zh" : "en";
     return 0;
+}
+
+int cli_get_report_options(const char *cmd, const cli_args *a,
+                           cli_report_options *out)
+{
+    return report_options(cmd, a, 0, out);
+}
+
+int cli_get_doc_report_options(const char *cmd, const cli_args *a,
+                               cli_report_options *out)
+{
+    return report_options(cmd, a, 1, out);
 }
 
 void cli_print_diag(const mot_diag *d, size_t max_errors)

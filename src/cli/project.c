@@ -63,13 +63,12 @@ int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
     return EXIT_OK;
 }
 
-int cli_analyse_project(const char *cmd, const char *dir,
+int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
                         const mot_analyse_options *opt, mot_project **pp,
                         mot_analysis **out)
 {
     mot_project *p;
-    int rc = load_project(cmd, dir, 100, MOT_SKIP_ANALYSIS, opt->threads,
-                          &p);
+    int rc = load_project(cmd, dir, 100, skip, opt->threads, &p);
     if (rc)
         return rc;
     if ((rc = cli_analyse(cmd, dir, p, opt, out))) {
@@ -77,5 +76,25 @@ int cli_analyse_project(const char *cmd, const char *dir,
         return rc;
     }
     *pp = p;
+    return EXIT_OK;
+}
+
+int cli_tickets_if_any(const char *cmd, const mot_project *p,
+                       mot_tickets_result **out)
+{
+    *out = NULL;
+    if (!p->tickets)
+        return EXIT_OK;
+    mot_error err;
+    mot_error_clear(&err);
+    mot_status st = mot_tickets_analyse(p, NULL, out, &err);
+    if (st != MOT_OK) {
+        if (!err.message[0])
+            mot_error_set(&err, st, NULL, 0, 0, "%s", mot_strerror(st));
+        fprintf(stderr, "mot %s: cannot analyse the tickets: ", cmd);
+        cli_print_error(&err);
+        *out = NULL;
+        return mot_status_exit_code(st);
+    }
     return EXIT_OK;
 }

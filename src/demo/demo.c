@@ -62,6 +62,10 @@
 **      Training (trained_at on S01-S03 and S07-S09) lifts the key step
 **      from 65% to 90% after the training date in branch 0 (S01-S03) and
 **      does nothing in branch 1 (S07-S09).
+**  (8b) Consistency (staff.c): at QA contacts S14 (branch 2) scores 1.0
+**      lower and branch 3 (S19-S24) 0.6 lower than their steps give: one
+**      staff member and one branch below the rest; no other staff member
+**      or branch differs but by their steps.
 **  (9) Every other touchpoint's scores, reach and waits are drawn
 **      independently of all the above: they have no effect on overall,
 **      nps or churn. Routine touchpoints score below 3 only 6% of the time.
@@ -289,6 +293,7 @@ static void write_customers(demo_gen *g)
         demo_rng r;
         st.index = i;
         demo_rng_seed(&r, g->seed, DEMO_STREAM_JOURNEY, i);
+        demo_rng_seed(&st.review, g->seed, DEMO_STREAM_REVIEW, i);
         demo_journey(g, &r, &st);
         demo_outcomes(g, &r, &st);
         demo_kano_rows(g, &st);

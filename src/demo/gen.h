@@ -45,7 +45,8 @@ enum demo_file_id {
 
 /* Independent random streams, so that one file's draws never shift
 ** another's. */
-enum { DEMO_STREAM_JOURNEY = 1, DEMO_STREAM_KANO, DEMO_STREAM_SERVQUAL };
+enum { DEMO_STREAM_JOURNEY = 1, DEMO_STREAM_KANO, DEMO_STREAM_SERVQUAL,
+       DEMO_STREAM_REVIEW };
 
 typedef struct demo_gen {
     const demo_scenario *sc;
@@ -71,6 +72,8 @@ typedef struct demo_story {
     unsigned tol_wait;     /* longest wait there, tenths of a minute */
     int sla_missed;        /* a ticket missed its SLA or is still open */
     long long first, last; /* times of the first and last contact */
+    demo_rng review;       /* DEMO_STREAM_REVIEW: which unrated QA
+                              contacts a reviewer assessed */
 } demo_story;
 
 /* Append customer `index`'s id (C00001 ...) and staff s's id (S01 ...). */
@@ -94,5 +97,11 @@ void demo_servqual_rows(demo_gen *g, const demo_story *st);
 unsigned demo_staff_step(const demo_scenario *sc, unsigned s, unsigned k,
                          long long t);
 void demo_staff_rows(demo_gen *g);
+
+/* staff.c: what staff member s adds to the score of a QA contact, on top
+** of the behaviour steps: -1.0 for the planted weak staff member S14
+** (branch 2), -0.6 anywhere in the planted weak branch (branch 3), 0 for
+** everyone else. */
+double demo_staff_offset(unsigned s);
 
 #endif /* MOT_DEMO_GEN_H */

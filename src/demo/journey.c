@@ -21,6 +21,8 @@
 
 #define TICKET_OPEN 40        /* per mille of tickets still open */
 #define COMPENSATED 500       /* per mille of late tickets compensated */
+#define QA_REVIEWED 500       /* per mille of unrated QA contacts a
+                                 reviewer assessed (interactions.csv) */
 #define WAIT_SIGMA 0.6        /* wait = median x exp(WAIT_SIGMA N(0,1)) */
 #define OPEN_HOUR 8
 #define OPEN_HOURS 14
@@ -81,12 +83,14 @@ static ticket draw_ticket(demo_rng *r, const demo_tp *tp, long long opened)
 }
 
 /* The score of a QA contact: 1.5 (+0.35 for a four-step model) plus 2.0
-** for the key step and 0.35 for every other step done, plus N(0, 0.6),
-** rounded into 1..5; steps[] receives the 0/1 step marks. */
+** for the key step and 0.35 for every other step done, plus the staff
+** member's offset (demo_staff_offset), plus N(0, 0.6), rounded into 1..5;
+** steps[] receives the 0/1 step marks. */
 static int qa_score(demo_rng *r, const demo_scenario *sc, int staff,
                     long long t, int *steps)
 {
-    double x = 1.5 + 0.35 * (5 - sc->nsteps);
+    double x = 1.5 + 0.35 * (5 - sc->nsteps) +
+               demo_staff_offset((unsigned)staff);
     for (unsigned k = 0; k < sc->nsteps; k++) {
         steps[k] = demo_rng_chance(r, demo_staff_step(sc, (unsigned)staff,
                                                       k, t));
@@ -162,10 +166,11 @@ static void write_ticket(demo_gen *g, demo_rng *r, const demo_story *st,
     demo_file_put(&g->file[DF_TICKETS], &l);
 }
 
-/* The interactions.csv row of a rated QA contact. */
+/* The interactions.csv row of a reviewed QA contact: its steps, and the
+** customer's score when the customer rated the contact. */
 static void write_interaction(demo_gen *g, const demo_story *st,
                               const demo_tp *tp, const contact *c,
-                              const int *steps)
+                              const int *steps, int rated)
 {
     demo_line l;
     demo_line_start(&l);
@@ -175,7 +180,10 @@ static void write_interaction(demo_gen *g, const demo_story *st,
     demo_line_customer(&l, g, st->index);
     demo_line_text(&l, tp->id);
     demo_line_text(&l, g->sc->branch[c->staff / DEMO_STAFF_PER_BRANCH]);
-    demo_line_uint(&l, (unsigned)c->score);
+    if (rated)
+        demo_line_uint(&l, (unsigned)c->score);
+    else
+        demo_line_empty(&l);
     for (unsigned k = 0; k < g->sc->nsteps; k++)
         demo_line_uint(&l, (unsigned)steps[k]);
     demo_file_put(&g->file[DF_INTERACTIONS], &l);
@@ -231,8 +239,9 @@ static void meet(demo_gen *g, demo_rng *r, demo_story *st, const demo_tp *tp,
     write_event(g, st, tp, &c, rated);
     if (tp->flags & DEMO_TICKET)
         write_ticket(g, r, st, tp, &c, &k);
-    if (tp->flags & DEMO_QA && rated)
-        write_interaction(g, st, tp, &c, steps);
+    if (tp->flags & DEMO_QA &&
+        (rated || demo_rng_chance(&st->review, QA_REVIEWED)))
+        write_interaction(g, st, tp, &c, steps, rated);
     remember(st, tp, &c);
 }
 

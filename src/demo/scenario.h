@@ -81,6 +81,10 @@ typedef struct demo_scenario {
     unsigned char key_step;    /* the step that matters most for the score */
     unsigned char weak_step;   /* most staff skip it often */
     unsigned char odd_step;    /* the odd staff member's weak step */
+    unsigned short training_day;  /* first training, days since 1 Jan */
+    unsigned short training_step; /* days between the trained staff's
+                                     courses (the middle one falls near
+                                     the median interaction time) */
     unsigned short start_days; /* journeys start within the first N days */
     unsigned short churn_base; /* baseline churn odds, per mille */
     unsigned char tol_contacts; /* TOL beyond: >= this many contacts, or 0 */

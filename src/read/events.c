@@ -11,6 +11,12 @@
 ** a row costs 20 bytes (customer, time, touchpoint, score) plus 4 or 1 for
 ** each optional column the file has and the load reads (with
 ** MOT_SKIP_EVENT_DETAIL, only wait_minutes); ids are interned once.
+**
+** mot_load_customers_events reads customers.csv and, with those five
+** columns only, events.csv in chunks on several threads (chunks.h): each
+** chunk runs the same read_row into arrays and an id table of its own,
+** and the chunks are put together so that the project is exactly what
+** one reader would give; any problem sends the file to that one reader.
 */
 #define _DEFAULT_SOURCE 1   /* madvise */
 #include <math.h>
@@ -304,22 +310,19 @@ static void free_chunk(ev_chunk *k)
     k->map = NULL;
 }
 
-/* A worker: take tasks in order until none is left. Task 0 is
-** customers.csv (first, as it is the longest), task k chunk k - 1. */
+/* A worker: the calling thread (part 0) reads customers.csv first (the
+** longest task, and its tables then come from the main thread's memory
+** as with one thread); every worker then takes chunks in order until
+** none is left. */
 static void read_part(void *ctx, unsigned part, unsigned nparts)
 {
     ev_par *par = ctx;
     size_t task;
-    (void)part;
     (void)nparts;
-    while ((task = par->next++) <= par->nchunks) {
-        if (task == 0) {
-            if (!mot_load_stopped(par->ld))
-                mot_load_customers(par->ld);
-        } else {
-            read_chunk(par, &par->chunk[task - 1]);
-        }
-    }
+    if (part == 0 && !mot_load_stopped(par->ld))
+        mot_load_customers(par->ld);
+    while ((task = par->next++) < par->nchunks)
+        read_chunk(par, &par->chunk[task]);
 }
 
 /* Look up each chunk's customer ids in the project's table (read-only,
@@ -517,7 +520,7 @@ mot_status mot_load_customers_events(mot_load *ld)
     par.ld = ld;
     if (threads > 1 && (ld->skip & MOT_SKIP_EVENT_DETAIL) &&
         !mot_load_stopped(ld) && open_chunked(&par, &hl, &hd, threads)) {
-        mot_parallel_run(mot_parallel_threads(threads, par.nchunks + 1),
+        mot_parallel_run(mot_parallel_threads(threads, par.nchunks),
                          read_part, &par);
         done = mot_load_stopped(ld) || merge_chunks(&par, threads);
         for (size_t c = 0; c < par.nchunks; c++)

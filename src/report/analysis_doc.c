@@ -11,7 +11,8 @@
 ** SERVQUAL zone of a dimension tied to it); then tables of the
 ** touchpoints' performance and impact, their importance-performance grid,
 ** tolerance lines, peak-end, the survey instruments (the blocks `mot
-** kano` and `mot servqual` show, survey.c) and recommendations; the
+** kano` and `mot servqual` show, survey.c), front-line behaviour (the
+** blocks `mot behaviour` shows, behaviour.c) and recommendations; the
 ** engine's notes; sample sizes and methods.
 **
 ** Numbers are only formatted here, never computed: a missing estimate
@@ -584,6 +585,7 @@ static void moments_section(mot_doc *d, const mot_project *p,
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "moments.none"));
     for (size_t i = 0; i < a->nmoments; i++)
         moment_item(d, p, a, &a->tp[a->moments[i]], lang);
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "blueprint");
 }
 
 /* ---- tables ---------------------------------------------------------------- */
@@ -620,6 +622,7 @@ static void performance_section(mot_doc *d, const mot_project *p,
         {"col.below", 1}, {"col.kind", 0}};
     enum { NCOLS = sizeof cols / sizeof cols[0] };
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.performance"));
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "curve");
     mot_table *t = table(d, lang, cols, NCOLS);
     const char *prev_stage = NULL;
     for (size_t i = 0; i < a->ntp; i++) {
@@ -656,6 +659,7 @@ static void impact_section(mot_doc *d, const mot_project *p,
         {"col.churn_or", 1}, {"col.p", 1}, {"col.attributable", 1}};
     enum { NCOLS = sizeof cols / sizeof cols[0] };
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.impact"));
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "importance");
     mot_table *t = table(d, lang, cols, NCOLS);
     int caveat = 0;
     for (size_t i = 0; i < a->ntp; i++) {
@@ -721,6 +725,7 @@ static void ipa_section(mot_doc *d, const mot_project *p,
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "ipa.none"));
         return;
     }
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "ipa");
     mot_table *t = table(d, lang, cols, sizeof cols / sizeof cols[0]);
     for (size_t i = 0; i < a->ntp; i++) {
         const mot_tp_result *r = &a->tp[i];
@@ -781,6 +786,7 @@ static void tolerance_section(mot_doc *d, const mot_project *p,
         {"col.outcome", 0}, {"col.beyond", 1}, {"col.within", 1},
         {"col.n_sides", 1}, {"col.p_adjusted", 1}, {"col.method", 0}};
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.tolerance"));
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "tolerance");
     mot_table *t = NULL;
     for (size_t i = 0; i < a->ntp + a->ncustomer_lines; i++) {
         int tp = i < a->ntp;
@@ -881,6 +887,7 @@ static void peak_end_section(mot_doc *d, const mot_project *p,
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "pe.unavailable"));
         return;
     }
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "peak_end");
     char r2pe[32], r2m[32], ci[96], diff[128], n[48], stats[192], ps[208];
     snprintf(n, sizeof n, "n = %zu", pe->n);
     fmt_ci(ci, sizeof ci, lang, fmt_r2, pe->diff_lo, pe->diff_hi);
@@ -1002,9 +1009,8 @@ static const char *base_name(const char *dir)
     return s;
 }
 
-/* The whole report. */
-static void whole_report(mot_doc *d, const mot_project *p,
-                         const mot_analysis *a, mot_lang lang)
+void mot_report_doc(mot_doc *d, const mot_project *p, const mot_analysis *a,
+                    mot_lang lang)
 {
     const char *dir = base_name(p->dir);
     char cust[32], with[32], ev[32], ntp[32];
@@ -1027,6 +1033,8 @@ static void whole_report(mot_doc *d, const mot_project *p,
         mot_report_kano_doc(d, a->kano, lang);
     if (a->servqual)
         mot_report_servqual_doc(d, a->servqual, lang);
+    if (a->behaviour)
+        mot_report_behaviour_doc(d, a->behaviour, lang, 1);
     recommendations_section(d, p, a, lang);
     notes_section(d, a, lang);
     sample_section(d, a, lang);
@@ -1041,7 +1049,7 @@ mot_status mot_report_render(const mot_project *p, const mot_analysis *a,
     if (peak_end_only)
         peak_end_section(&d, p, a, lang);
     else
-        whole_report(&d, p, a, lang);
+        mot_report_doc(&d, p, a, lang);
     mot_status st = d.status == MOT_OK ? layout(&d, f) : d.status;
     mot_doc_free(&d);
     return st;

@@ -431,6 +431,10 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
         mot_report_servqual_json(&j, a->servqual);
     }
     ipa(&j, p, a);
+    if (a->behaviour) {     /* the object `mot behaviour` prints */
+        mot_json_key(&j, "behaviour");
+        mot_report_behaviour_json(&j, a->behaviour);
+    }
 
     recommendations(&j, p, a);
 

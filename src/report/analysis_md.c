@@ -54,6 +54,8 @@ mot_status mot_doc_layout_md(const mot_doc *d, FILE *f)
 {
     for (size_t i = 0; i < d->n; i++) {
         const mot_block *b = &d->block[i];
+        if (b->kind == MOT_BLOCK_FIGURE)   /* drawn in HTML only */
+            continue;
         if (mot_doc_blank_before(d, i))
             fputc('\n', f);
         switch (b->kind) {
@@ -74,6 +76,8 @@ mot_status mot_doc_layout_md(const mot_doc *d, FILE *f)
             break;
         case MOT_BLOCK_TABLE:
             put_table(f, b->table);
+            break;
+        case MOT_BLOCK_FIGURE:
             break;
         }
     }

@@ -116,6 +116,8 @@ mot_status mot_doc_layout_text(const mot_doc *d, FILE *f)
 {
     for (size_t i = 0; i < d->n; i++) {
         const mot_block *b = &d->block[i];
+        if (b->kind == MOT_BLOCK_FIGURE)   /* drawn in HTML only */
+            continue;
         if (mot_doc_blank_before(d, i))
             fputc('\n', f);
         char mark[32];
@@ -141,6 +143,8 @@ mot_status mot_doc_layout_text(const mot_doc *d, FILE *f)
             break;
         case MOT_BLOCK_TABLE:
             mot_table_print(b->table, f, INDENT, 1);
+            break;
+        case MOT_BLOCK_FIGURE:
             break;
         }
     }

@@ -13,10 +13,15 @@
 ** truth with F and W badges, and the legend.
 **
 ** The numbers shown are the analysis's own (mean, below_tolerance, the
-** tolerance line); the only rules here are which touchpoints get a badge:
-** F when more than MOT_BLUEPRINT_FAIL_SHARE of the scores are below
-** tolerance, W when a tolerance line was found on waiting time or on the
-** number of contacts.
+** tolerance line) and the tickets analysis's (the share of tickets
+** resolved within the SLA); the only rules here are which touchpoints get
+** a badge: F (fail point) when more than MOT_BLUEPRINT_FAIL_SHARE of the
+** scores are below tolerance, or of the touchpoint's tickets (at least
+** MOT_BLUEPRINT_MIN_TICKETS judged) were resolved after its SLA; W (wait
+** point) when a tolerance line was found on waiting time or on the number
+** of contacts, or more than MOT_BLUEPRINT_FAIL_SHARE of the first
+** responses (at least MOT_BLUEPRINT_MIN_TICKETS judged) came after their
+** standard.
 */
 #include <math.h>
 #include <stdio.h>
@@ -35,7 +40,7 @@
 #define PAD 8.0               /* inside boxes and cells */
 #define LANE_TOP 26.0         /* band above a lane's boxes (line labels) */
 #define LANE_MIN_H 64.0
-#define STAGES_MIN_W 320.0    /* room for the line labels and legend */
+#define STAGES_MIN_W 420.0    /* room for the line labels and legend */
 #define BOX_PER_ROW 3
 #define BADGE_R 7.0
 #define LEADING 1.35          /* line height in font sizes */
@@ -117,10 +122,30 @@ static double add_wrapped(mot_bp_layout *l, const char *s, double x, double y,
     return (double)n * fs * LEADING;
 }
 
-/* Fill box k's data lines and badges from the analysis. */
-static size_t box_data(mot_bp_box *bx, const mot_touchpoint *t,
-                       const mot_analysis *a, mot_lang lang)
+/* The tickets group of touchpoint t, or NULL. */
+static const mot_tk_group *tickets_of(const mot_tickets_result *tk,
+                                      const mot_touchpoint *t)
 {
+    for (size_t k = 0; tk && k < tk->nby[MOT_TK_TOUCHPOINT]; k++)
+        if (strcmp(tk->by[MOT_TK_TOUCHPOINT][k].key, t->id) == 0)
+            return &tk->by[MOT_TK_TOUCHPOINT][k];
+    return NULL;
+}
+
+/* Whether more than MOT_BLUEPRINT_FAIL_SHARE of enough judged tickets
+** missed the standard. */
+static int missed_often(const mot_tk_share *sh)
+{
+    return sh->judged >= MOT_BLUEPRINT_MIN_TICKETS && isfinite(sh->share) &&
+           1 - sh->share > MOT_BLUEPRINT_FAIL_SHARE;
+}
+
+/* Fill box k's data lines and badges from the analysis and tickets. */
+static size_t box_data(mot_bp_box *bx, const mot_touchpoint *t,
+                       const mot_analysis *a, const mot_tickets_result *tk,
+                       mot_lang lang)
+{
+    const mot_tk_group *g = tickets_of(tk, t);
     size_t n = 0;
     char v[32];
     if (a) {
@@ -141,10 +166,20 @@ static size_t box_data(mot_bp_box *bx, const mot_touchpoint *t,
                    (strcmp(r->line.measure, "wait_minutes") == 0 ||
                     strcmp(r->line.measure, "contacts") == 0);
     }
+    if (g) {
+        bx->fail |= missed_often(&g->resolution_sla);
+        bx->wait |= missed_often(&g->response_sla);
+    }
     if (isfinite(t->sla_hours)) {
         snprintf(v, sizeof v, "%g", t->sla_hours);
         snprintf(bx->data[n++], sizeof bx->data[0], mot_tr(lang, "bp.sla"),
                  v);
+        if (g && isfinite(g->resolution_sla.share)) {
+            snprintf(v, sizeof v, "%.0f%%",
+                     100 * (1 - g->resolution_sla.share));
+            snprintf(bx->data[n++], sizeof bx->data[0],
+                     mot_tr(lang, "bp.late"), v);
+        }
     }
     if (bx->kind != MOT_KIND_NONE) {
         char key[32];
@@ -170,7 +205,8 @@ static const struct {
 #define SWATCH 14.0
 
 mot_status mot_blueprint_layout(const mot_blueprint *b, const mot_analysis *a,
-                                mot_lang lang, mot_bp_layout **out)
+                                const mot_tickets_result *tk, mot_lang lang,
+                                mot_bp_layout **out)
 {
     *out = NULL;
     if (a && a->ntp != b->n)
@@ -212,7 +248,7 @@ mot_status mot_blueprint_layout(const mot_blueprint *b, const mot_analysis *a,
         bx->first_text = l->ntext;
         double h = add_wrapped(l, t->name, PAD, PAD, inner, FS_NAME, "name",
                                rect(0, 0, 0, 0));
-        size_t nd = box_data(bx, t, a, lang);
+        size_t nd = box_data(bx, t, a, tk, lang);
         for (size_t k = 0; k < nd; k++)
             h += add_wrapped(l, bx->data[k], PAD, PAD + h, inner, FS_DATA,
                              "data", rect(0, 0, 0, 0));
@@ -344,6 +380,12 @@ mot_status mot_blueprint_layout(const mot_blueprint *b, const mot_analysis *a,
                      100 * MOT_BLUEPRINT_FAIL_SHARE);
             snprintf(l->fail_legend, sizeof l->fail_legend, s, share);
             s = l->fail_legend;
+        } else if (strcmp(legend[k].key, "bp.legend.wait") == 0) {
+            char share[16];
+            snprintf(share, sizeof share, "%.0f%%",
+                     100 * MOT_BLUEPRINT_FAIL_SHARE);
+            snprintf(l->wait_legend, sizeof l->wait_legend, s, share);
+            s = l->wait_legend;
         }
         double w = SWATCH + 6 + mot_svg_text_width(s, (size_t)-1, FS_LEGEND);
         if (lx > MARGIN && lx + w > right) {
@@ -476,10 +518,11 @@ static void draw_badge(mot_svg *s, double cx, double cy, const char *c)
 }
 
 mot_status mot_blueprint_svg(const mot_blueprint *b, const mot_analysis *a,
-                             mot_lang lang, FILE *f)
+                             const mot_tickets_result *tk, mot_lang lang,
+                             FILE *f)
 {
     mot_bp_layout *l;
-    mot_status st = mot_blueprint_layout(b, a, lang, &l);
+    mot_status st = mot_blueprint_layout(b, a, tk, lang, &l);
     if (st != MOT_OK)
         return st;
     char style[sizeof style_fmt + 64];

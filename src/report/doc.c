@@ -92,15 +92,22 @@ static int is_list(mot_block_kind k)
 
 int mot_doc_blank_before(const mot_doc *d, size_t i)
 {
-    return i > 0 && !(is_list(d->block[i].kind) &&
-                      d->block[i].kind == d->block[i - 1].kind);
+    if (d->block[i].kind == MOT_BLOCK_FIGURE)
+        return 0;
+    /* the block before, figures left out */
+    size_t j = i;
+    while (j > 0 && d->block[j - 1].kind == MOT_BLOCK_FIGURE)
+        j--;
+    return j > 0 && !(is_list(d->block[i].kind) &&
+                      d->block[i].kind == d->block[j - 1].kind);
 }
 
 int mot_doc_item_number(const mot_doc *d, size_t i)
 {
     int n = 1;
-    while (i > 0 && d->block[i - 1].kind == MOT_BLOCK_ITEM) {
-        n++;
+    while (i > 0 && (d->block[i - 1].kind == MOT_BLOCK_ITEM ||
+                     d->block[i - 1].kind == MOT_BLOCK_FIGURE)) {
+        n += d->block[i - 1].kind == MOT_BLOCK_ITEM;
         i--;
     }
     return n;

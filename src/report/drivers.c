@@ -1,8 +1,10 @@
 /*
 ** drivers.c: rendering a `mot drivers` result (mot/drivers.h) as JSON
-** (DESIGN §4) or as a terminal report. Nothing is computed here: every
-** number comes from the mot_drivers; NAN prints as null in JSON and as
-** "-" in text.
+** (DESIGN §4) or as a report in English or Chinese, built as a document
+** (report/internal.h) and laid out for a terminal or as Markdown. Nothing
+** is computed here: every number comes from the mot_drivers; NAN prints
+** as null in JSON and as "-" in text. The engine's notes and interval
+** method are English in both languages.
 **
 ** JSON: {"outcome", "model", "event", "rows", "n", "events", "r2",
 ** "importance_method", "interval_method", "drivers": [{"column", "level",
@@ -127,14 +129,15 @@ static const char *interval(char *buf, size_t n, double lo, double hi,
 }
 
 /* "> value: beyond% vs within% (p ...)", "none", or "-" (not looked for). */
-static const char *line_text(char *buf, size_t n, const mot_driver *d)
+static const char *line_text(char *buf, size_t n, const mot_driver *d,
+                             mot_lang lang)
 {
     const mot_tolerance *t = &d->line;
     char v[32], pv[32];
     if (!d->scanned)
         snprintf(buf, n, "-");
     else if (!t->found)
-        snprintf(buf, n, "none");
+        snprintf(buf, n, "%s", mot_tr(lang, "drv.none"));
     else
         snprintf(buf, n, "%s %s: %.0f%% vs %.0f%% (p %s)",
                  t->direction > 0 ? ">" : "<", num(v, sizeof v, t->value, 6),
@@ -143,58 +146,91 @@ static const char *line_text(char *buf, size_t n, const mot_driver *d)
     return buf;
 }
 
-/* One term's row of the table. MOT_ENOMEM. */
-static mot_status text_row(mot_table *t, const mot_driver *d, int ratio)
+/* One term's row of the table. */
+static void doc_row(mot_doc *doc, mot_table *t, const mot_driver *d,
+                    int ratio, mot_lang lang)
 {
-    char name[256], imp[32], ici[80], est[32], eci[80], p[32], line[128];
+    char name[512], imp[32], ici[80], est[32], eci[80], p[32], line[128];
     if (d->level)
-        snprintf(name, sizeof name, "%s=%s (vs %s)", d->column, d->level,
-                 d->reference);
+        snprintf(name, sizeof name, mot_tr(lang, "drv.level"), d->column,
+                 d->level, d->reference);
+    else if (d->flags & MOT_LOGIT_DIVERGED)
+        snprintf(name, sizeof name, mot_tr(lang, "drv.separated"),
+                 d->column);
     else
-        snprintf(name, sizeof name, "%s%s", d->column,
-                 d->flags & MOT_LOGIT_DIVERGED ? " (separated)" : "");
-    return mot_table_addf(t, "%s\t%s\t%s\t%s\t%s\t%s\t%s", name,
-                          num(imp, sizeof imp, d->importance, 3),
-                          interval(ici, sizeof ici, d->importance_lo,
-                                   d->importance_hi, 0),
-                          estimate(est, sizeof est, d->estimate, ratio),
-                          interval(eci, sizeof eci, d->lo, d->hi, ratio),
-                          mot_report_pval(p, sizeof p, d->p),
-                          line_text(line, sizeof line, d));
+        snprintf(name, sizeof name, "%s", d->column);
+    const char *cells[7] = {
+        name, num(imp, sizeof imp, d->importance, 3),
+        interval(ici, sizeof ici, d->importance_lo, d->importance_hi, 0),
+        estimate(est, sizeof est, d->estimate, ratio),
+        interval(eci, sizeof eci, d->lo, d->hi, ratio),
+        mot_report_pval(p, sizeof p, d->p), line_text(line, sizeof line, d,
+                                                      lang)};
+    mot_doc_row(doc, t, cells);
+}
+
+/* The report as a document: the title, the model and its R², the terms'
+** table, the notes. */
+static void drivers_doc(mot_doc *doc, const mot_drivers *d, mot_lang lang)
+{
+    static const int right[7] = {0, 1, 0, 1, 0, 1, 0};
+    char n[32], rows[32], ev[32], r2[32];
+    snprintf(n, sizeof n, "%zu", d->n);
+    snprintf(rows, sizeof rows, "%zu", d->rows);
+    mot_doc_add(doc, MOT_BLOCK_TITLE, mot_tr(lang, "drv.title"), d->outcome);
+    if (d->binary) {
+        snprintf(ev, sizeof ev, "%.0f", d->events);
+        mot_doc_add(doc, MOT_BLOCK_PARA, mot_tr(lang, "drv.logistic"), n,
+                    rows, d->event, ev);
+    } else
+        mot_doc_add(doc, MOT_BLOCK_PARA, mot_tr(lang, "drv.linear"), n,
+                    rows);
+    mot_doc_add(doc, MOT_BLOCK_PARA,
+                mot_tr(lang, d->binary ? "drv.r2.lpm" : "drv.r2.linear"),
+                num(r2, sizeof r2, d->r2, 3),
+                mot_tr(lang, strcmp(d->importance_method, "lmg") == 0
+                                 ? "drv.lmg"
+                                 : "drv.relative_weights"),
+                d->interval_method);
+    mot_table *t = mot_doc_table(doc, 7, right);
+    const char *head[7] = {
+        mot_tr(lang, "drv.col.driver"), mot_tr(lang, "drv.col.importance"),
+        mot_tr(lang, "drv.col.ci"),
+        mot_tr(lang, d->binary ? "drv.col.or" : "drv.col.beta"),
+        mot_tr(lang, "drv.col.ci"), "p", mot_tr(lang, "drv.col.line")};
+    mot_doc_row(doc, t, head);
+    for (size_t i = 0; i < d->nd; i++)
+        doc_row(doc, t, &d->d[i], d->binary, lang);
+    if (d->nnotes)
+        mot_doc_add(doc, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "drv.notes"));
+    for (size_t i = 0; i < d->nnotes; i++)
+        mot_doc_add(doc, MOT_BLOCK_BULLET, "%s", d->notes[i]);
+}
+
+static mot_status render(FILE *f, const mot_drivers *d, mot_lang lang,
+                         mot_doc_layout layout)
+{
+    mot_doc doc;
+    mot_doc_init(&doc);
+    drivers_doc(&doc, d, lang);
+    mot_status st = doc.status == MOT_OK ? layout(&doc, f) : doc.status;
+    mot_doc_free(&doc);
+    return st;
+}
+
+mot_status mot_report_drivers_text(FILE *f, const mot_drivers *d,
+                                   mot_lang lang)
+{
+    return render(f, d, lang, mot_doc_layout_text);
+}
+
+mot_status mot_report_drivers_md(FILE *f, const mot_drivers *d,
+                                 mot_lang lang)
+{
+    return render(f, d, lang, mot_doc_layout_md);
 }
 
 mot_status mot_drivers_write_text(const mot_drivers *d, FILE *f)
 {
-    static const int right[7] = {0, 1, 0, 1, 0, 1, 0};
-    char r2[32];
-    fprintf(f, "Drivers of %s: %s regression on %zu of %zu rows", d->outcome,
-            d->model, d->n, d->rows);
-    if (d->binary)
-        fprintf(f, " (event \"%s\": %.0f rows)", d->event, d->events);
-    fprintf(f, ".\nR² of the %s model %s; importance = each driver's part "
-               "of it (%s), 95%% %s.\n\n",
-            d->binary ? "linear-probability" : "linear",
-            num(r2, sizeof r2, d->r2, 3),
-            strcmp(d->importance_method, "lmg") == 0 ? "LMG / Shapley"
-                                                     : "relative weights",
-            d->interval_method);
-    mot_table *t = mot_table_new(7, right);
-    if (!t)
-        return MOT_ENOMEM;
-    mot_status st = mot_table_addf(t, "driver\timportance\t95%% CI\t%s\t95%% CI"
-                                      "\tp\ttolerance line",
-                                   d->binary ? "odds ratio" : "beta");
-    for (size_t i = 0; i < d->nd && st == MOT_OK; i++)
-        st = text_row(t, &d->d[i], d->binary);
-    if (st == MOT_OK)
-        mot_table_print(t, f, 2, 1);
-    mot_table_free(t);
-    if (st == MOT_OK && d->nnotes) {
-        fprintf(f, "\nNotes:\n");
-        for (size_t i = 0; i < d->nnotes; i++)
-            fprintf(f, "  - %s\n", d->notes[i]);
-    }
-    if (st == MOT_OK && ferror(f))
-        st = MOT_EIO;
-    return st;
+    return mot_report_drivers_text(f, d, MOT_LANG_EN);
 }

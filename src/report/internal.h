@@ -7,8 +7,8 @@
 ** items, tables), and each format only lays blocks out: analysis_text.c
 ** for a terminal (wrapped prose, tables aligned by display width),
 ** analysis_md.c as Markdown. The JSON report (analysis_json.c) writes the
-** result directly. All display text comes from one table of English and
-** Chinese message pairs (i18n.c).
+** result directly. All display text comes from one table of English
+** messages (i18n.c) and its gettext catalog of translations (po/zh_CN.po).
 */
 #ifndef MOT_REPORT_INTERNAL_H
 #define MOT_REPORT_INTERNAL_H
@@ -25,8 +25,18 @@
 ** it returns the key itself. */
 const char *mot_tr(mot_lang lang, const char *key);
 
+/* The translation into lang of English text that is a gettext msgid
+** without context (the survey reports mark theirs with tr() and N_()); the
+** text itself when lang is English or the catalog has no translation. */
+const char *mot_tr_text(mot_lang lang, const char *english);
+
+/* Marks a string literal for xgettext (po/update.sh) where it is not an
+** argument of a translating call, e.g. in a table. */
+#define N_(s) s
+
 /* The message table, for tests: entry i (0 <= i < mot_tr_count()) as its
-** key, English and Chinese text. */
+** key, English text and Chinese text from the catalog (NULL when the
+** catalog has no translation of it; mot_tr then falls back to English). */
 size_t mot_tr_count(void);
 void mot_tr_entry(size_t i, const char **key, const char **en,
                   const char **zh);
@@ -40,7 +50,12 @@ typedef enum mot_block_kind {
     MOT_BLOCK_ITEM,       /* an item of a numbered list (numbered from 1
                              in each run of consecutive items) */
     MOT_BLOCK_BULLET,     /* an item of a bulleted list */
-    MOT_BLOCK_TABLE       /* a table whose first row is its header */
+    MOT_BLOCK_TABLE,      /* a table whose first row is its header */
+    MOT_BLOCK_FIGURE      /* a chart: text is its id ("curve", "ipa" ...,
+                             html.c's table of charts); only the HTML
+                             layout draws it, the others skip it, so the
+                             text and Markdown keep the same sections and
+                             tables as the HTML, without the drawings */
 } mot_block_kind;
 
 typedef struct mot_block {
@@ -72,8 +87,9 @@ mot_table *mot_doc_table(mot_doc *d, size_t ncols, const int *right);
 ** be made) is ignored. A failed malloc sets d->status. */
 void mot_doc_row(mot_doc *d, mot_table *t, const char *const *cells);
 /* Layout rules both formats follow: whether a blank line goes before
-** block i (between blocks, not between the items of one list), and the
-** number of item i in its list (from 1). */
+** block i (between blocks, not between the items of one list; never
+** before a figure, which the text formats skip), and the number of item i
+** in its list (from 1). */
 int mot_doc_blank_before(const mot_doc *d, size_t i);
 int mot_doc_item_number(const mot_doc *d, size_t i);
 
@@ -123,6 +139,15 @@ void mot_report_kano_doc(mot_doc *d, const mot_kano_result *r,
 void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
                              mot_lang lang);
 
+/* ---- front-line behaviour as content (behaviour.c) ------------------------ */
+
+/* Append to d the behaviour result r as `mot behaviour` shows it: its
+** title (a section heading when section is set, as in the analysis
+** report), the summary, the steps, the staff and branch profiles and the
+** training effect. */
+void mot_report_behaviour_doc(mot_doc *d, const mot_behaviour_result *r,
+                              mot_lang lang, int section);
+
 /* Display words shared by the survey tables and the analysis report: a
 ** KANO category ("must-be", "必备"; "-" for none), a SERVQUAL dimension,
 ** an IPA quadrant ("concentrate here", "重点改进"; "-" for none). */
@@ -143,6 +168,11 @@ void mot_report_logit_flags_json(mot_json *j, unsigned f);
 void mot_report_line_json(mot_json *j, const mot_tolerance *l, double p_holm);
 
 /* ---- building the content (analysis_doc.c) ------------------------------- */
+
+/* Append the whole report of analysis a of project p in lang to d (the
+** content every layout shares, figures included). */
+void mot_report_doc(mot_doc *d, const mot_project *p, const mot_analysis *a,
+                    mot_lang lang);
 
 /* Build the report of analysis a of project p in lang (the whole report,
 ** or only its peak-end section when peak_end_only is set) and lay it out

@@ -28,20 +28,6 @@
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-/* "key": [lo, hi], or null when the interval is undefined. */
-static void json_interval(mot_json *j, const char *key, double lo, double hi)
-{
-    mot_json_key(j, key);
-    if (isnan(lo) || isnan(hi)) {
-        mot_json_null(j);
-        return;
-    }
-    mot_json_begin_array(j);
-    mot_json_number(j, lo);
-    mot_json_number(j, hi);
-    mot_json_end_array(j);
-}
-
 /* "key": mean and "key_ci": [lo, hi]. */
 static void json_estimate(mot_json *j, const char *key,
                           const mot_estimate *e)
@@ -50,7 +36,7 @@ static void json_estimate(mot_json *j, const char *key,
     mot_json_key(j, key);
     mot_json_number(j, e->mean);
     snprintf(ci, sizeof ci, "%s_ci", key);
-    json_interval(j, ci, e->lo, e->hi);
+    mot_json_member_interval(j, ci, e->lo, e->hi);
 }
 
 /* "key": {"n", "mean", "sd", "ci"}, or null when n = 0. */
@@ -69,7 +55,7 @@ static void json_estimate_object(mot_json *j, const char *key,
     mot_json_number(j, e->mean);
     mot_json_key(j, "sd");
     mot_json_number(j, e->sd);
-    json_interval(j, "ci", e->lo, e->hi);
+    mot_json_member_interval(j, "ci", e->lo, e->hi);
     mot_json_end_object(j);
 }
 
@@ -106,10 +92,10 @@ static void json_kano_stats(mot_json *j, const mot_kano_stats *s)
                            ? NULL : mot_kano_category_name(s->category));
     mot_json_key(j, "better");
     mot_json_number(j, s->better);
-    json_interval(j, "better_ci", s->better_lo, s->better_hi);
+    mot_json_member_interval(j, "better_ci", s->better_lo, s->better_hi);
     mot_json_key(j, "worse");
     mot_json_number(j, s->worse);
-    json_interval(j, "worse_ci", s->worse_lo, s->worse_hi);
+    mot_json_member_interval(j, "worse_ci", s->worse_lo, s->worse_hi);
     mot_json_key(j, "category_strength");
     mot_json_number(j, s->category_strength);
     mot_json_key(j, "total_strength");
@@ -223,7 +209,7 @@ static void json_dimension(mot_json *j, const mot_servqual_dim *d)
     json_estimate(j, "weight", &d->weight);
     mot_json_key(j, "importance");
     mot_json_number(j, d->importance);
-    json_interval(j, "importance_ci", d->importance_lo, d->importance_hi);
+    mot_json_member_interval(j, "importance_ci", d->importance_lo, d->importance_hi);
     mot_json_key(j, "ipa");
     mot_json_string(j, d->ipa == MOT_IPA_NONE ? NULL
                                               : mot_ipa_quadrant_name(d->ipa));
@@ -329,12 +315,12 @@ void mot_report_servqual_json(mot_json *j, const mot_servqual_result *r)
     mot_json_end_array(j);
     mot_json_key(j, "weighted_score");
     mot_json_number(j, r->weighted.mean);
-    json_interval(j, "weighted_ci", r->weighted.lo, r->weighted.hi);
+    mot_json_member_interval(j, "weighted_ci", r->weighted.lo, r->weighted.hi);
     mot_json_key(j, "weighted_n");
     mot_json_int(j, (int64_t)r->weighted.n);
     mot_json_key(j, "unweighted_score");
     mot_json_number(j, r->unweighted.mean);
-    json_interval(j, "unweighted_ci", r->unweighted.lo, r->unweighted.hi);
+    mot_json_member_interval(j, "unweighted_ci", r->unweighted.lo, r->unweighted.hi);
     mot_json_key(j, "unweighted_n");
     mot_json_int(j, (int64_t)r->unweighted.n);
     mot_json_key(j, "respondents");
@@ -350,29 +336,29 @@ void mot_report_servqual_json(mot_json *j, const mot_servqual_result *r)
 /* ---- text ------------------------------------------------------------------ */
 
 /* English or Chinese display text. */
-static const char *tr(int zh, const char *en, const char *zh_text)
+static const char *tr(int zh, const char *en)
 {
-    return zh ? zh_text : en;
+    return mot_tr_text(zh ? MOT_LANG_ZH : MOT_LANG_EN, en);
 }
 
 const char *mot_report_kano_word(mot_lang lang, mot_kano_category c)
 {
     static const char *const en[MOT_KANO_NCAT] = {
-        "attractive", "performance", "must-be", "indifferent", "reverse",
-        "questionable"};
-    static const char *const cn[MOT_KANO_NCAT] = {
-        "魅力", "期望", "必备", "无差异", "反向", "可疑"};
+        N_("attractive"), N_("performance"), N_("must-be"),
+        N_("indifferent"), N_("reverse"), N_("questionable")};
     if (c == MOT_KANO_NONE)
         return "-";
-    return lang == MOT_LANG_ZH ? cn[c] : en[c];
+    return mot_tr_text(lang, en[c]);
 }
 
 const char *mot_report_dimension_word(mot_lang lang, mot_dimension d)
 {
-    static const char *const cn[MOT_NDIMENSIONS] = {
-        "有形性", "可靠性", "响应性", "保证性", "移情性"};
-    if (lang == MOT_LANG_ZH && d >= 0 && d < MOT_NDIMENSIONS)
-        return cn[d];
+    /* mot_dimension_name()'s stable names, marked for translation */
+    static const char *const names[MOT_NDIMENSIONS] = {
+        N_("tangibles"), N_("reliability"), N_("responsiveness"),
+        N_("assurance"), N_("empathy")};
+    if (d >= 0 && d < MOT_NDIMENSIONS)
+        return mot_tr_text(lang, names[d]);
     return mot_dimension_name(d);
 }
 
@@ -380,9 +366,9 @@ const char *mot_report_dimension_word(mot_lang lang, mot_dimension d)
 static const char *zone_display(int zh, mot_zone z)
 {
     switch (z) {
-    case MOT_ZONE_BELOW: return tr(zh, "below", "低于容忍区");
-    case MOT_ZONE_INSIDE: return tr(zh, "inside", "容忍区内");
-    case MOT_ZONE_ABOVE: return tr(zh, "above", "高于容忍区");
+    case MOT_ZONE_BELOW: return tr(zh, "below");
+    case MOT_ZONE_INSIDE: return tr(zh, "inside");
+    case MOT_ZONE_ABOVE: return tr(zh, "above");
     case MOT_ZONE_NONE: break;
     }
     return "-";
@@ -392,10 +378,10 @@ const char *mot_report_ipa_word(mot_lang lang, mot_ipa_quadrant q)
 {
     int zh = lang == MOT_LANG_ZH;
     switch (q) {
-    case MOT_IPA_CONCENTRATE: return tr(zh, "concentrate here", "重点改进");
-    case MOT_IPA_KEEP_UP: return tr(zh, "keep up the good work", "继续保持");
-    case MOT_IPA_LOW_PRIORITY: return tr(zh, "low priority", "次要改进");
-    case MOT_IPA_OVERKILL: return tr(zh, "possible overkill", "过度投入");
+    case MOT_IPA_CONCENTRATE: return tr(zh, "concentrate here");
+    case MOT_IPA_KEEP_UP: return tr(zh, "keep up the good work");
+    case MOT_IPA_LOW_PRIORITY: return tr(zh, "low priority");
+    case MOT_IPA_OVERKILL: return tr(zh, "possible overkill");
     case MOT_IPA_NONE: break;
     }
     return "-";
@@ -516,19 +502,19 @@ static void kano_table(mot_doc *d, const mot_kano_result *r, long segment,
     for (size_t i = 0; segment < 0 && i < r->nfeatures; i++)
         tps |= r->features[i].touchpoint.id != NULL;
     table_start(&w, d);
-    column(&w, tr(zh, "feature", "功能"), 0);
+    column(&w, tr(zh, "feature"), 0);
     if (tps)
-        column(&w, tr(zh, "touchpoint", "触点"), 0);
+        column(&w, tr(zh, "touchpoint"), 0);
     column(&w, "n", 1);
     for (int c = 0; c < MOT_KANO_NCAT; c++)
         column(&w, mot_kano_letter((mot_kano_category)c), 1);
-    column(&w, tr(zh, "category", "类别"), 0);
-    column(&w, tr(zh, "strength", "强度"), 1);
+    column(&w, tr(zh, "category"), 0);
+    column(&w, tr(zh, "strength"), 1);
     column(&w, "Better", 1);
     column(&w, "Worse", 1);
     column(&w, "Fong", 0);
     if (r->has_importance)
-        column(&w, tr(zh, "importance", "重要度"), 1);
+        column(&w, tr(zh, "importance"), 1);
     end_row(&w);
     for (size_t i = 0; i < r->nfeatures; i++) {
         const mot_kano_feature *x = &r->features[i];
@@ -548,8 +534,8 @@ static void kano_table(mot_doc *d, const mot_kano_result *r, long segment,
         put_num(&w, s->better, 2);
         put_num(&w, s->worse, 2);
         put(&w, s->fong_significant < 0 ? "-"
-                : s->fong_significant ? tr(zh, "sig", "显著")
-                                      : tr(zh, "ns", "不显著"), 12);
+                : s->fong_significant ? tr(zh, "sig")
+                                      : tr(zh, "ns"), 12);
         if (r->has_importance)
             put_num(&w, s->importance.mean, 2);
         end_row(&w);
@@ -561,28 +547,23 @@ void mot_report_kano_doc(mot_doc *d, const mot_kano_result *r,
 {
     int zh = lang == MOT_LANG_ZH;
     mot_doc_add(d, MOT_BLOCK_HEADING,
-                zh ? "KANO 分析：%zu 个功能，%zu 位受访者，%zu 份回答"
-                   : "KANO: %zu features, %zu respondents, %zu answers",
+                tr(zh, "KANO: %zu features, %zu respondents, %zu answers"),
                 r->nfeatures, r->respondents, r->answers);
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "kano");
     kano_table(d, r, -1, lang);
     for (size_t g = 0; g < r->nsegments; g++) {
-        mot_doc_add(d, MOT_BLOCK_PARA, zh ? "细分 %s：" : "segment %s:",
+        mot_doc_add(d, MOT_BLOCK_PARA, tr(zh, "segment %s:"),
                     r->segments[g]);
         kano_table(d, r, (long)g, lang);
     }
     mot_doc_add(d, MOT_BLOCK_PARA,
-                zh ? "类别：A 魅力，O 期望，M 必备，I 无差异，R 反向，Q 可疑。"
-                     "* 与回答最多的类别相差不超过 %g 个百分点，按 "
-                     "M > O > A > I 归类。强度：最多与次多类别的占比之差；"
-                     "Fong：两者之差是否显著。Better 与 Worse 的 %g%% 区间见 "
-                     "--format json。"
-                   : "A attractive, O performance (one-dimensional), "
+                tr(zh, "A attractive, O performance (one-dimensional), "
                      "M must-be, I indifferent, R reverse, Q questionable. "
                      "* within %g percentage points of the most frequent "
                      "answer: taken by the rule M > O > A > I. strength: "
                      "share of the top category minus the next; Fong: "
                      "whether the two differ significantly. %g%% intervals "
-                     "of Better and Worse: --format json.",
+                     "of Better and Worse: --format json."),
                 100 * r->options.close, 100 * r->options.level);
 }
 
@@ -601,15 +582,15 @@ static void servqual_gaps(mot_doc *d, const mot_servqual_result *r,
     int zh = lang == MOT_LANG_ZH;
     table w;
     table_start(&w, d);
-    column(&w, tr(zh, "dimension", "维度"), 0);
-    column(&w, tr(zh, "items", "题项"), 1);
+    column(&w, tr(zh, "dimension"), 0);
+    column(&w, tr(zh, "items"), 1);
     column(&w, "n", 1);
-    column(&w, tr(zh, "expectation", "期望"), 1);
-    column(&w, tr(zh, "perception", "感知"), 1);
-    column(&w, tr(zh, "gap", "差距"), 1);
-    column(&w, tr(zh, "interval", "区间"), 0);
-    column(&w, tr(zh, "alpha E", "α 期望"), 1);
-    column(&w, tr(zh, "alpha P", "α 感知"), 1);
+    column(&w, tr(zh, "expectation"), 1);
+    column(&w, tr(zh, "perception"), 1);
+    column(&w, tr(zh, "gap"), 1);
+    column(&w, tr(zh, "interval"), 0);
+    column(&w, tr(zh, "alpha E"), 1);
+    column(&w, tr(zh, "alpha P"), 1);
     end_row(&w);
     for (int i = 0; i < MOT_NDIMENSIONS; i++) {
         const mot_servqual_dim *x = &r->dims[i];
@@ -654,16 +635,16 @@ static void servqual_zone(mot_doc *d, const mot_servqual_result *r,
     int zh = lang == MOT_LANG_ZH, tps = any_touchpoints(r);
     table w;
     table_start(&w, d);
-    column(&w, tr(zh, "dimension", "维度"), 0);
+    column(&w, tr(zh, "dimension"), 0);
     column(&w, "MSA", 1);
     column(&w, "MSS", 1);
-    column(&w, tr(zh, "zone", "容忍区"), 0);
-    column(&w, tr(zh, "weight", "权重"), 1);
-    column(&w, tr(zh, "importance", "重要度"), 1);
-    column(&w, tr(zh, "interval", "区间"), 0);
+    column(&w, tr(zh, "zone"), 0);
+    column(&w, tr(zh, "weight"), 1);
+    column(&w, tr(zh, "importance"), 1);
+    column(&w, tr(zh, "interval"), 0);
     column(&w, "IPA", 0);
     if (tps)
-        column(&w, tr(zh, "touchpoints", "触点"), 0);
+        column(&w, tr(zh, "touchpoints"), 0);
     end_row(&w);
     for (int i = 0; i < MOT_NDIMENSIONS; i++) {
         const mot_servqual_dim *x = &r->dims[i];
@@ -693,13 +674,13 @@ static void servqual_items(mot_doc *d, const mot_servqual_result *r,
     int zh = lang == MOT_LANG_ZH;
     table w;
     table_start(&w, d);
-    column(&w, tr(zh, "item", "题项"), 0);
-    column(&w, tr(zh, "dimension", "维度"), 0);
+    column(&w, tr(zh, "item"), 0);
+    column(&w, tr(zh, "dimension"), 0);
     column(&w, "n", 1);
-    column(&w, tr(zh, "expectation", "期望"), 1);
-    column(&w, tr(zh, "perception", "感知"), 1);
-    column(&w, tr(zh, "gap", "差距"), 1);
-    column(&w, tr(zh, "interval", "区间"), 0);
+    column(&w, tr(zh, "expectation"), 1);
+    column(&w, tr(zh, "perception"), 1);
+    column(&w, tr(zh, "gap"), 1);
+    column(&w, tr(zh, "interval"), 0);
     end_row(&w);
     for (size_t i = 0; i < r->nitems; i++) {
         const mot_servqual_item *it = &r->items[i];
@@ -722,14 +703,13 @@ static void servqual_scores(mot_doc *d, const mot_servqual_result *r,
     const mot_estimate *e[2] = {&r->unweighted, &r->weighted};
     table w;
     table_start(&w, d);
-    column(&w, tr(zh, "SERVQUAL score", "SERVQUAL 得分"), 0);
-    column(&w, tr(zh, "value", "值"), 1);
-    column(&w, tr(zh, "interval", "区间"), 0);
+    column(&w, tr(zh, "SERVQUAL score"), 0);
+    column(&w, tr(zh, "value"), 1);
+    column(&w, tr(zh, "interval"), 0);
     column(&w, "n", 1);
     end_row(&w);
     for (int i = 0; i < 2; i++) {
-        put(&w, i ? tr(zh, "weighted", "加权") : tr(zh, "unweighted",
-                                                   "未加权"), NAME_WIDTH);
+        put(&w, i ? tr(zh, "weighted") : tr(zh, "unweighted"), NAME_WIDTH);
         put_num(&w, e[i]->mean, 3);
         put_interval(&w, e[i]->lo, e[i]->hi, 3);
         put_count(&w, e[i]->n);
@@ -743,22 +723,17 @@ static void derived_note(mot_doc *d, const mot_servqual_result *r, int zh)
     const mot_servqual_derived *dv = &r->derived;
     char ci[160];
     if (dv->bootstrap)
-        snprintf(ci, sizeof ci, zh ? "区间为 %u 次 bootstrap 的百分位区间"
-                                     "（%zu 次无法分解，已舍去）"
-                                   : "percentile intervals from %u "
+        snprintf(ci, sizeof ci, tr(zh, "percentile intervals from %u "
                                      "bootstrap replicates (%zu could not "
-                                     "be split and were dropped)",
+                                     "be split and were dropped)"),
                  dv->bootstrap, dv->failed);
     else
-        snprintf(ci, sizeof ci, "%s", tr(zh, "no interval (no bootstrap)",
-                                         "无区间（未做 bootstrap）"));
+        snprintf(ci, sizeof ci, "%s", tr(zh, "no interval (no bootstrap)"));
     mot_doc_add(d, MOT_BLOCK_PARA,
-                zh ? "推导重要度：各维度在 %s 总体评分被各维度感知解释的方差"
-                     "（R² = %.3f，n = %zu）中所占份额（LMG），合计为 1；%s。"
-                   : "Derived importance: each dimension's share of the "
+                tr(zh, "Derived importance: each dimension's share of the "
                      "variance of the overall score (%s) explained by the "
                      "dimension perceptions (R² = %.3f, n = %zu), by LMG, "
-                     "summing to 1; %s.",
+                     "summing to 1; %s."),
                 dv->outcome, dv->r2, dv->n, ci);
 }
 
@@ -767,16 +742,14 @@ void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
 {
     int zh = lang == MOT_LANG_ZH;
     mot_doc_add(d, MOT_BLOCK_HEADING,
-                zh ? "SERVQUAL 分析：%zu 位受访者，%zu 个题项"
-                   : "SERVQUAL: %zu respondents, %zu items",
+                tr(zh, "SERVQUAL: %zu respondents, %zu items"),
                 r->respondents, r->nitems);
     mot_doc_add(d, MOT_BLOCK_PARA,
-                zh ? "差距 = 感知 - 期望，区间为 %g%% 置信区间；α：期望与感知"
-                     "各自的 Cronbach α。"
-                   : "Gap = perception - expectation, with %g%% intervals; "
+                tr(zh, "Gap = perception - expectation, with %g%% intervals; "
                      "alpha: Cronbach's alpha of the expectations (E) and "
-                     "of the perceptions (P).",
+                     "of the perceptions (P)."),
                 100 * r->options.level);
+    mot_doc_add(d, MOT_BLOCK_FIGURE, "servqual");
     servqual_gaps(d, r, lang);
     servqual_scores(d, r, lang);
     if (r->has_zone || r->importance_source != MOT_IMPORTANCE_NONE ||
@@ -786,23 +759,19 @@ void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
             mot_doc_add(d, MOT_BLOCK_PARA, "%s",
                         tr(zh, "MSA = perception - adequate, MSS = "
                                "perception - desired; the zone of tolerance "
-                               "lies between.",
-                           "MSA = 感知 - 适当服务水平，MSS = 感知 - "
-                           "理想服务水平；两者之间为容忍区。"));
+                               "lies between."));
         if (r->importance_source == MOT_IMPORTANCE_DERIVED)
             derived_note(d, r, zh);
         if (r->ipa.n)
             mot_doc_add(d, MOT_BLOCK_PARA,
-                        zh ? "IPA：重要度 = %s，表现 = 感知；十字线在%s"
-                             "（%.2f，%.2f），等于十字线算高。"
-                           : "IPA: importance = %s, performance = "
+                        tr(zh, "IPA: importance = %s, performance = "
                              "perception; crosshair at the %s (%.2f, %.2f), "
-                             "equal counts as high.",
+                             "equal counts as high."),
                         r->importance_source == MOT_IMPORTANCE_WEIGHTS
-                            ? tr(zh, "weight", "权重")
-                            : tr(zh, "derived", "推导重要度"),
-                        r->ipa.at_point ? tr(zh, "given point", "指定点")
-                                        : tr(zh, "means", "均值"),
+                            ? tr(zh, "weight")
+                            : tr(zh, "derived"),
+                        r->ipa.at_point ? tr(zh, "given point")
+                                        : tr(zh, "means"),
                         r->ipa.importance, r->ipa.performance);
     }
     servqual_items(d, r, lang);

@@ -210,6 +210,35 @@ static void test_shrinkage(void **state)
     assert_abs(r->staff[0].shrunk[0], 0.274839, 1e-6);
     assert_abs(r->staff[2].shrunk[0], (24 + 0.6 * M) / (30 + M), 1e-12);
     assert_int_equal(r->ranked, 1);      /* only S3 has 30 */
+    assert_int_equal(r->nbranch, 0);     /* no branch known */
+    mot_behaviour_result_free(r);
+    mot_project_free(p);
+
+    /* Branches from staff.csv: X = S1 + S2 (30 rated, 12 done), Y = S3
+    ** (30, 24). By hand: N = 60, pbar = 0.6, S = 30 (0.4 - 0.6)^2 + 30
+    ** (0.8 - 0.6)^2 = 2.4, S / (pbar (1 - pbar)) - (k - 1) = 10 - 1 = 9,
+    ** denominator 60 - 1800/60 - 1 = 29, rho = 9/29, M = 29/9 - 1 = 20/9;
+    ** shrunken X = (12 + 0.6 M) / (30 + M) = 0.413793..., Y = (24 + 0.6
+    ** M) / (30 + M) = 0.786206...; both ranked (30), no score: no
+    ** priority. */
+    tu_write(dir, "staff.csv", "staff_id,branch\nS1,X\nS2,X\nS3,Y\n",
+             (size_t)-1);
+    p = load(dir);
+    assert_int_equal(mot_behaviour_analyse(p, NULL, &r, &err), MOT_OK);
+    assert_int_equal(r->nbranch, 2);
+    assert_string_equal(r->branch[0].staff_id, "X");
+    assert_string_equal(r->branch[1].staff_id, "Y");
+    assert_int_equal(r->branch[0].n, 30);
+    assert_abs(r->branch[0].share[0], 0.4, 1e-12);
+    assert_abs(r->branch[0].shrunk[0], (12 + 0.6 * 20 / 9.0) / (30 + 20 / 9.0),
+               1e-12);
+    assert_abs(r->branch[0].shrunk[0], 0.413793, 1e-6);
+    assert_abs(r->branch[1].shrunk[0], 0.786207, 1e-6);
+    assert_int_equal(r->branches_ranked, 2);
+    assert_int_equal(r->branch[0].priority, -1);
+    assert_int_equal(r->branches_flagged, 0);
+    /* the staff profiles are unchanged by staff.csv */
+    assert_abs(r->staff[0].shrunk[0], 0.274839, 1e-6);
     mot_behaviour_result_free(r);
     mot_project_free(p);
 }
@@ -263,14 +292,16 @@ static void test_training(void **state)
     mot_project_free(p);
 }
 
-/* The demo's planted truth (docs/demo.md, "Behaviour"). */
+/* The demo's planted truth (docs/demo.md, "Behaviour"), seed 8. Flags
+** control the familywise error at 5%; before min_gap, telecom seed 7
+** flagged S16 by chance (50% on the key step against 65%, n = 145). */
 static void check_demo(const char *scenario, const char *key,
                        const char *odd)
 {
     char name[64];
     snprintf(name, sizeof name, "bh_demo_%s", scenario);
     const char *dir = tu_tmpdir(name);
-    mot_demo_options d = {scenario, 3000, 7};
+    mot_demo_options d = {scenario, 3000, 8};
     mot_error err;
     if (mot_demo_write(dir, &d, &err) != MOT_OK)
         fail_msg("demo: %s", err.message);
@@ -316,6 +347,40 @@ static void check_demo(const char *scenario, const char *key,
     mot_project_free(p);
 }
 
+/* min_gap: telecom seed 7 has S16 at 50% on the key step against 65%
+** overall (n = 145), significantly below at the Bonferroni level but not
+** significantly more than 5 points below: flagged only without the gap. */
+static void test_min_gap(void **state)
+{
+    (void)state;
+    const char *dir = tu_tmpdir("bh_gap");
+    mot_demo_options d = {"telecom", 3000, 7};
+    mot_error err;
+    if (mot_demo_write(dir, &d, &err) != MOT_OK)
+        fail_msg("demo: %s", err.message);
+    mot_project *p = load(dir);
+    mot_behaviour_options o;
+    mot_behaviour_options_default(&o);
+    o.bootstrap = 0;
+    assert_true(o.min_gap == 0.05);
+    for (int gap = 0; gap < 2; gap++) {
+        o.min_gap = gap ? 0.05 : 0;
+        mot_behaviour_result *r;
+        assert_int_equal(mot_behaviour_analyse(p, &o, &r, &err), MOT_OK);
+        assert_true(r->min_gap == o.min_gap);
+        assert_int_equal(r->flagged, gap ? 1 : 2);
+        assert_true(r->staff[9].flagged);            /* S10 */
+        assert_string_equal(r->staff[15].staff_id, "S16");
+        assert_int_equal(r->staff[15].flagged, !gap);
+        mot_behaviour_result_free(r);
+    }
+    o.min_gap = 1;
+    mot_behaviour_result *r;
+    assert_int_equal(mot_behaviour_analyse(p, &o, &r, &err), MOT_EUSAGE);
+    assert_null(r);
+    mot_project_free(p);
+}
+
 static void test_demo(void **state)
 {
     (void)state;
@@ -323,6 +388,55 @@ static void test_demo(void **state)
     check_demo("rail", "探索", "提议");
     check_demo("property", "解决问题", "分析问题");
     check_demo("hotel", "营造氛围", "解决问题");
+}
+
+/* The planted training effect (docs/demo.md, "Behaviour"): +0.30 on the
+** key step for the trained staff of the first branch after their course,
+** none in the second. Over three seeds of every scenario, the first
+** branch's difference-in-differences of the key step is detected (its
+** interval is above 0) and holds 0.30, the second's holds 0. */
+static void check_training(const char *scenario, uint64_t seed)
+{
+    char name[64];
+    snprintf(name, sizeof name, "bh_train_%s_%u", scenario, (unsigned)seed);
+    const char *dir = tu_tmpdir(name);
+    mot_demo_options d = {scenario, 3000, seed};
+    mot_error err;
+    if (mot_demo_write(dir, &d, &err) != MOT_OK)
+        fail_msg("demo: %s", err.message);
+    mot_project *p = load(dir);
+    mot_behaviour_options o;
+    mot_behaviour_options_default(&o);
+    o.bootstrap = 0;
+    mot_behaviour_result *r;
+    assert_int_equal(mot_behaviour_analyse(p, &o, &r, &err), MOT_OK);
+    assert_true(r->key_step >= 0);
+    assert_true(r->ntraining >= 3);
+    assert_null(r->training[0].branch);
+    const mot_bh_training *works = &r->training[1], *idle = &r->training[2];
+    assert_string_equal(works->branch, mot_strtab_get(p->branches, 0));
+    assert_string_equal(idle->branch, mot_strtab_get(p->branches, 1));
+    const mot_bh_did *w = &works->steps[r->key_step];
+    const mot_bh_did *i = &idle->steps[r->key_step];
+    if (!(w->lo > 0 && w->lo < 0.30 && w->hi > 0.30) ||
+        !(i->lo < 0 && i->hi > 0))
+        fail_msg("%s seed %u: working branch %.3f [%.3f, %.3f], idle "
+                 "%.3f [%.3f, %.3f]", scenario, (unsigned)seed, w->estimate,
+                 w->lo, w->hi, i->estimate, i->lo, i->hi);
+    assert_int_equal(works->trained_staff, 3);
+    assert_int_equal(idle->trained_staff, 3);
+    mot_behaviour_result_free(r);
+    mot_project_free(p);
+}
+
+static void test_demo_training(void **state)
+{
+    (void)state;
+    static const char *const scenarios[] = {"telecom", "rail", "property",
+                                            "hotel"};
+    for (size_t s = 0; s < 4; s++)
+        for (uint64_t seed = 1; seed <= 3; seed++)
+            check_training(scenarios[s], seed);
 }
 
 int main(void)
@@ -333,6 +447,8 @@ int main(void)
         cmocka_unit_test(test_shrinkage),
         cmocka_unit_test(test_training),
         cmocka_unit_test(test_demo),
+        cmocka_unit_test(test_min_gap),
+        cmocka_unit_test(test_demo_training),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,7 @@ MOT=$1 SRC=$2 TMP=$3
 rm -rf "$TMP" && mkdir -p "$TMP"
 . "$SRC/cli/lib/assert.sh"
 
-run demo --scenario telecom --customers 3000 --seed 7 --out "$TMP/demo"
+run demo --scenario telecom --customers 3000 --seed 8 --out "$TMP/demo"
 expect_rc "demo" 0
 
 run behaviour "$TMP/demo" --lang en
@@ -23,6 +23,12 @@ run behaviour "$TMP/demo" --lang zh
 expect_rc "text in Chinese" 0
 expect_out "Chinese title" "一线服务行为"
 expect_out "Chinese key step" "对客户评分影响最大的步骤：解决问题"
+
+run behaviour "$TMP/demo" --format md --lang en
+expect_rc "md" 0
+expect_out "a Markdown title" "# Front-line behaviour (MOT steps)"
+expect_out "Markdown sections" "## Branches: shrunken shares done well and coaching priority"
+expect_out "a Markdown table" "| S10 * |"
 
 run behaviour "$TMP/demo" --format json
 expect_rc "json" 0
@@ -39,6 +45,10 @@ s10 = [s for s in d["staff"] if s["staff_id"] == "S10"][0]
 assert s10["priority"] == "营造氛围" and s10["ranked"]
 assert abs(sum(s["importance"] for s in d["steps"]) - d["model"]["r2"]) < 1e-9
 assert d["training"][0]["branch"] is None
+works, idle = d["training"][1], d["training"][2]
+assert works["steps"]["解决问题"]["ci"][0] > 0, works
+assert idle["steps"]["解决问题"]["ci"][0] < 0 < idle["steps"]["解决问题"]["ci"][1], idle
+assert [b["branch"] for b in d["branches"]] == ["朝阳营业厅", "海淀营业厅", "浦东营业厅", "天河营业厅"]
 assert len(d["training"][0]["score"]["ci"]) == 2
 for k in ("interactions", "ratings", "low_below", "min_staff"):
     assert k in d, k

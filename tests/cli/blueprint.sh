@@ -3,8 +3,9 @@
 # and without the analysis, in both languages: the SVG parses as XML
 # (python3), has the lanes and lines, and its boxes carry numbers when
 # analysed; -o writes the file whole and nothing on stdout; bad options
-# exit 64, a missing folder 66 with nothing written. The golden SVG files
-# of tests/report/test_blueprint_svg.c parse as XML too.
+# exit 64, a missing folder 66 with nothing written; with tickets.csv the
+# boxes show the share of tickets resolved after the SLA. The golden SVG
+# files of tests/report/test_blueprint_svg.c parse as XML too.
 # Arguments: path to mot, tests/ source dir, scratch dir.
 set -u
 MOT=$1 SRC=$2 TMP=$3
@@ -42,12 +43,20 @@ for s in telecom rail property hotel; do
     [ -e "$TMP/$s.svg.tmp" ] && not_ok "no temporary file is left ($s)" || ok "no temporary file is left ($s)"
 done
 
+# tickets.csv: the share of tickets resolved after the SLA, on its own line
+expect_file "the telecom blueprint shows tickets past the SLA" "$TMP/telecom.svg" ">工单超时 "
+
 run blueprint "$TMP/telecom" --lang en --no-analysis
 expect_rc "blueprint --no-analysis to stdout" 0
 expect_out "stdout holds the SVG" "<svg xmlns="
 expect_out "--lang en gives English" ">line of visibility</text>"
 expect_out "the title is English" ">Service blueprint</text>"
 case "$out" in *">mean "*) not_ok "--no-analysis draws no numbers" ;; *) ok "--no-analysis draws no numbers" ;; esac
+if printf '%s\n' "$out" | grep -qE '>[0-9]+% of tickets late<'; then
+    not_ok "--no-analysis reads no tickets"
+else
+    ok "--no-analysis reads no tickets"
+fi
 printf '%s\n' "$out" >"$TMP/plain.svg"
 xml_check "the SVG on stdout parses as XML" "$TMP/plain.svg"
 

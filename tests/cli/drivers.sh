@@ -35,6 +35,15 @@ expect_rc "numeric outcome" 0
 expect_out "betas for a numeric outcome" '"beta": '
 expect_out "lmg below 16 terms" '"importance_method": "lmg"'
 
+run drivers "$SRC/data/swiss.csv" --outcome Fertility --bootstrap 20 --format md --lang zh
+expect_rc "drivers --format md" 0
+expect_out "a Markdown title" "# Fertility 的驱动因素"
+expect_out "a Markdown table in Chinese" "| 驱动因素 | 重要性 |"
+run drivers "$SRC/data/swiss.csv" --outcome Fertility --bootstrap 20 --lang en
+expect_out "English text" "A linear regression on 47 of 47 rows."
+run drivers "$SRC/data/swiss.csv" --outcome Fertility --lang fr
+expect_rc "a bad language" 64
+
 run drivers --help
 expect_rc "--help" 0
 expect_out "--help shows the usage" "usage: mot drivers"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # tickets.sh: `mot tickets DIR` on a demo project (text in both languages,
-# JSON that python3 parses, with the planted often-missed SLA), and the
+# JSON that python3 parses, with the planted often-missed SLA; consistency
+# with the planted weak staff member and branch, trends, --change-date,
+# Markdown), and the
 # exit codes of DESIGN §3 with nothing on stdout when it fails.
 # Arguments: path to mot, tests/ source dir, scratch dir.
 set -u
@@ -78,8 +80,52 @@ PY
     then ok "BPIC 2014: 4000 tickets, 155 open, Pareto led by Other"; else not_ok "BPIC 2014 content"; fi
 fi
 
+# Consistency, expectation and trends: the demo plants S14 and its fourth
+# branch below the rest at the QA touchpoints (docs/demo.md, truth 9).
+run demo --scenario hotel --customers 3000 --seed 4 --out "$TMP/hotel"
+expect_rc "hotel demo" 0
+run tickets "$TMP/hotel" --format json --change-date 2026-07-01
+expect_rc "json with --change-date" 0
+echo "$out" > "$TMP/h.json"
+if python3 - "$TMP/h.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["consistency"]
+staff = {f["key"] for f in c["flagged_staff"]}
+branches = {f["key"] for f in c["flagged_branch"]}
+assert staff == {"S14"}, staff
+assert branches == {"成都春熙店"}, branches
+h04 = [t for t in c["touchpoints"] if t["touchpoint"] == "H04"][0]
+assert 0 < h04["branch"]["icc"] < 1 and len(h04["staff"]["ci"]) == 2
+assert d["expectation"] is None
+t = d["trends"]
+assert t["period"] == "month" and t["series"], t["period"]
+assert t["change"]["date"].startswith("2026-07-01")
+ch = t["change"]["touchpoints"][0]
+for k in ("mean_difference", "mean_ci", "mean_p_holm", "below_difference", "below_ci", "below_p_holm"):
+    assert k in ch, k
+PY
+then ok "json: S14 and the weak branch flagged, no one else; trends and change"; else not_ok "consistency json"; fi
+run tickets "$TMP/hotel" --format md --lang en
+expect_rc "markdown" 0
+expect_out "markdown title" "# Tickets and service recovery"
+expect_out "markdown consistency section" "## Consistency across staff and branches"
+expect_out "markdown table" "| touchpoint | rated | staff ICC |"
+run tickets "$TMP/hotel" --lang zh
+expect_out "Chinese consistency" "服务一致性"
+expect_out "Chinese trends" "按月趋势"
+run tickets "$TMP/hotel" --change-date 2026-13-01
+expect_rc "a bad change date" 64
+expect_no_out "no output for a bad change date"
+run tickets "$TMP/hotel" --change-date 2026-07-01T10:00
+expect_rc "a change date with a time" 64
+
+if python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); assert {"tickets", "recovery", "consistency", "expectation", "trends"} <= set(d)' "$SRC/data/golden/tickets.json"
+then ok "golden tickets.json is valid JSON with the new keys"; else not_ok "golden tickets.json"; fi
+
 run tickets --help
 expect_rc "--help" 0
+expect_out "--help names --change-date" "--change-date"
 expect_out "--help shows the usage" "usage: mot tickets DIR"
 run tickets
 expect_rc "DIR is required" 64

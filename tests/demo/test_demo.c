@@ -317,10 +317,10 @@ static void test_output_is_pinned(void **state)
         const char *scenario;
         unsigned long hash;
     } pins[] = {
-        {"telecom", 0xFA8B6E62UL},
-        {"rail", 0x77EFEC23UL},
-        {"property", 0xD82B443AUL},
-        {"hotel", 0x777F6C74UL},
+        {"telecom", 0xFA9C9E14UL},
+        {"rail", 0x5B421B8BUL},
+        {"property", 0x3ED687BBUL},
+        {"hotel", 0xCC12A774UL},
     };
     int wrong = 0;
     for (size_t i = 0; i < sizeof pins / sizeof pins[0]; i++) {
@@ -566,15 +566,24 @@ static void check_tickets(const table *tk, const table *bp, const table *cu)
 static void check_staff_refs(const table *ix, const table *st,
                              const table *ev)
 {
+    size_t rated = 0;
     for (size_t i = 0; i < ix->nrows; i++) {
         const char *s = get(ix, i, 1);
         size_t k = strtoul(s + 1, NULL, 10) - 1;
         assert_true(k < st->nrows);
         assert_string_equal(get(st, k, 0), s);
         assert_string_equal(get(st, k, 2), get(ix, i, 5)); /* branch */
-        assert_true(is_score(get(ix, i, 6), 1, 5));
+        const char *y = get(ix, i, 6);  /* empty: reviewed, not rated */
+        assert_true(!*y || is_score(y, 1, 5));
+        rated += *y != '\0';
         for (size_t c = 7; c < ix->ncols; c++)
             assert_true(is_score(get(ix, i, c), 0, 1));
+    }
+    /* the customer rated 35% of the QA contacts; a reviewer assessed
+    ** half of the others: 0.35 / (0.35 + 0.65 / 2) = 52% are rated */
+    if (ix->nrows >= 200) {
+        double share = (double)rated / (double)ix->nrows;
+        assert_true(share > 0.4 && share < 0.65);
     }
     for (size_t i = 0; i < ev->nrows; i++) {
         const char *s = get(ev, i, 5);
@@ -994,6 +1003,8 @@ static double score_lift(const table *ix, size_t k)
 {
     double sum[2] = {0}, n[2] = {0};
     for (size_t i = 0; i < ix->nrows; i++) {
+        if (!*get(ix, i, 6))
+            continue;               /* not rated by the customer */
         int d = *get(ix, i, k) == '1';
         sum[d] += atof(get(ix, i, 6));
         n[d]++;

@@ -80,11 +80,53 @@ static void test_staff_interned_without_staff_file(void **state)
     mot_project_free(p);
 }
 
+/* MOT_SKIP_INTERACTION_DETAIL reads staff, time, score and steps only: a
+** repeated interaction id and an unknown touchpoint go unchecked. */
+static void test_skip_detail(void **state)
+{
+    (void)state;
+    const char *dir = lu_project("in_detail", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT},
+        {"interactions.csv", "interaction_id,staff_id,time,customer_id,"
+                             "touchpoint,branch,customer_score,greeted\n"
+                             "I1,S1,0,C1,nowhere,北京,4,1\n"
+                             "I1,S2,60,C2,,,,0\n"},
+        {NULL, NULL}});
+    lu_result r;
+    lu_load_fail(dir, 0, &r);      /* read whole: both problems */
+    assert_int_equal(r.count, 2);
+    mot_diag_free(&r.diag);
+
+    mot_diag d;
+    mot_diag_init(&d, 0);
+    mot_project *p = NULL;
+    mot_load_options opt = {.skip = MOT_SKIP_INTERACTION_DETAIL};
+    assert_int_equal(mot_project_load(&p, dir, &opt, &d), MOT_OK);
+    assert_int_equal(d.n, 0);
+    mot_diag_free(&d);
+    assert_int_equal(p->skipped, MOT_SKIP_INTERACTION_DETAIL);
+    const mot_interactions *x = p->interactions;
+    assert_int_equal(x->n, 2);
+    assert_null(x->interaction);
+    assert_null(x->interaction_ids);
+    assert_null(x->customer);
+    assert_null(x->touchpoint);
+    assert_null(x->branch);
+    assert_int_equal(x->staff[1], 1);
+    assert_int_equal(x->time[1], 60);
+    assert_true(x->customer_score[0] == 4.0f);
+    assert_true(LU_ISNAN(x->customer_score[1]));
+    assert_true(x->steps[0][0] == 1.0f && x->steps[0][1] == 0.0f);
+    assert_int_equal(mot_strtab_count(p->customer_ids), 0);
+    mot_project_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_steps_and_columns),
         cmocka_unit_test(test_staff_interned_without_staff_file),
+        cmocka_unit_test(test_skip_detail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

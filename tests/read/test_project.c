@@ -601,12 +601,12 @@ static void test_skip_reads_only_what_is_asked(void **state)
     mot_diag_init(&d, 0);
     mot_project *p = NULL;
     char buf[200];
-    mot_load_options opt = {.skip = MOT_SKIP_ANALYSIS, .summary = buf,
+    mot_load_options opt = {.skip = MOT_SKIP_BEHAVIOUR, .summary = buf,
                             .summary_size = sizeof buf};
     assert_int_equal(mot_project_load(&p, dir, &opt, &d), MOT_OK);
     assert_int_equal(d.n, 0);
     mot_diag_free(&d);
-    assert_int_equal(p->skipped, MOT_SKIP_ANALYSIS);
+    assert_int_equal(p->skipped, MOT_SKIP_BEHAVIOUR);
     assert_null(p->staff);
     assert_null(p->tickets);
     assert_null(p->interactions);

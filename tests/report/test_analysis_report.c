@@ -581,6 +581,9 @@ static void test_messages(void **state)
             if (strcmp(key, k2) == 0)
                 fail_msg("message key %s twice", key);
         }
+        if (!zh)
+            fail_msg("message %s has no translation in po/zh_CN.po (make po, "
+                     "then translate it)", key);
         int ce, pe, cz, pz;
         conversions(key, en, &ce, &pe);
         conversions(key, zh, &cz, &pz);
@@ -591,6 +594,9 @@ static void test_messages(void **state)
         assert_string_equal(mot_tr(MOT_LANG_EN, key), en);
         assert_string_equal(mot_tr(MOT_LANG_ZH, key), zh);
     }
+    /* the catalog is read, not the English returned twice */
+    assert_string_equal(mot_tr(MOT_LANG_ZH, "title"), "关键时刻分析：%s");
+    assert_string_equal(mot_tr(MOT_LANG_EN, "title"), "Moments of truth: %s");
 }
 
 static void test_json_nan_is_null(void **state)

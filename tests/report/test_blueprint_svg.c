@@ -19,6 +19,9 @@
 ** outside a box runs into a box; also for one name of 150 Chinese
 ** characters. The fixture's lanes, side-by-side boxes, badges, lines and
 ** stage order are checked directly too, and a failed write is MOT_EIO.
+** A hand-built tickets result marks fail and wait points by the share of
+** tickets past their standards (and not below the minimum of tickets),
+** with or without an analysis, and adds the late share to the box.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -105,7 +108,7 @@ static char *draw(const mot_blueprint *b, const mot_analysis *a,
     size_t len = 0;
     FILE *m = open_memstream(&s, &len);
     assert_non_null(m);
-    assert_int_equal(mot_blueprint_svg(b, a, lang, m), MOT_OK);
+    assert_int_equal(mot_blueprint_svg(b, a, NULL, lang, m), MOT_OK);
     assert_int_equal(fclose(m), 0);
     return s;
 }
@@ -136,8 +139,9 @@ static void test_fixture_layout(void **state)
     mot_tp_result tps[7];
     mot_analysis a = fixture_analysis(tps);
     mot_bp_layout *l;
-    assert_int_equal(mot_blueprint_layout(&p->blueprint, &a, MOT_LANG_EN, &l),
-                     MOT_OK);
+    assert_int_equal(
+        mot_blueprint_layout(&p->blueprint, &a, NULL, MOT_LANG_EN, &l),
+        MOT_OK);
     /* lanes: given, back channel -> backstage, nothing -> frontstage */
     assert_int_equal(l->box[0].lane, MOT_LANE_EVIDENCE);
     assert_int_equal(l->box[3].lane, MOT_LANE_BACKSTAGE);
@@ -186,6 +190,63 @@ static void test_fixture_layout(void **state)
     mot_project_free(p);
 }
 
+/* A ticket group of touchpoint id: judged tickets and the share within
+** the standard, for resolution and first response. */
+static mot_tk_group tk_group(const char *id, size_t res_judged,
+                             double res_share, size_t resp_judged,
+                             double resp_share)
+{
+    mot_tk_group g;
+    memset(&g, 0, sizeof g);
+    g.key = (char *)id;
+    g.name = (char *)id;
+    g.resolution_sla.judged = res_judged;
+    g.resolution_sla.share = res_share;
+    g.response_sla.judged = resp_judged;
+    g.response_sla.share = resp_share;
+    return g;
+}
+
+/* Tickets mark fail points (resolution after the SLA in more than
+** MOT_BLUEPRINT_FAIL_SHARE of at least MOT_BLUEPRINT_MIN_TICKETS judged
+** tickets) and wait points (first responses late as often), and add the
+** late share to the SLA line; without an analysis too. */
+static void test_tickets_badges(void **state)
+{
+    (void)state;
+    mot_project *p = load("blueprint_fixture", fixture);
+    mot_tk_group g[4] = {
+        tk_group("R1", 20, 0.6, 20, 0.7),    /* 40% late: F; 30%: W */
+        tk_group("E1", 9, 0.0, 9, 0.0),      /* too few tickets */
+        tk_group("F1", 40, 0.85, 40, 0.8),   /* 15% late; 20% is not over */
+        tk_group("S1", 10, NAN, 0, NAN),     /* no share */
+    };
+    mot_tickets_result tk;
+    memset(&tk, 0, sizeof tk);
+    tk.by[MOT_TK_TOUCHPOINT] = g;
+    tk.nby[MOT_TK_TOUCHPOINT] = 4;
+    for (int with = 0; with < 2; with++) {
+        mot_tp_result tps[7];
+        mot_analysis a = fixture_analysis(tps);
+        tps[6].below_tolerance = 0.1;    /* R1: no fail point by scores */
+        tps[6].line.found = 0;           /* ... nor a wait point by lines */
+        mot_bp_layout *l;
+        assert_int_equal(mot_blueprint_layout(&p->blueprint,
+                                              with ? &a : NULL, &tk,
+                                              MOT_LANG_EN, &l),
+                         MOT_OK);
+        assert_true(l->box[6].fail && l->box[6].wait);
+        assert_true(!l->box[0].fail && !l->box[0].wait);
+        assert_true(!l->box[1].fail && !l->box[1].wait);
+        assert_true(!l->box[5].fail && !l->box[5].wait);
+        assert_string_equal(l->box[6].data[with ? 2 : 0], "SLA 48 h");
+        assert_string_equal(l->box[6].data[with ? 3 : 1],
+                            "40% of tickets late");
+        mot_blueprint_layout_free(l);
+    }
+    mot_project_free(p);
+}
+
 /* A write to a read-only stream fails as MOT_EIO. */
 static void test_write_error(void **state)
 {
@@ -193,8 +254,8 @@ static void test_write_error(void **state)
     mot_project *p = load("blueprint_fixture", fixture);
     FILE *f = fopen("/dev/null", "r");
     assert_non_null(f);
-    assert_int_equal(mot_blueprint_svg(&p->blueprint, NULL, MOT_LANG_EN, f),
-                     MOT_EIO);
+    assert_int_equal(
+        mot_blueprint_svg(&p->blueprint, NULL, NULL, MOT_LANG_EN, f), MOT_EIO);
     fclose(f);
     mot_project_free(p);
 }
@@ -304,7 +365,7 @@ static void check_generated(size_t n)
         for (int with = 0; with < 2; with++) {
             mot_bp_layout *l;
             assert_int_equal(mot_blueprint_layout(&p->blueprint,
-                                                  with ? &a : NULL,
+                                                  with ? &a : NULL, NULL,
                                                   (mot_lang)lang, &l),
                              MOT_OK);
             assert_int_equal(l->nbox, n);
@@ -345,8 +406,9 @@ static void test_geometry_fixture(void **state)
     mot_tp_result tps[7];
     mot_analysis a = fixture_analysis(tps);
     mot_bp_layout *l;
-    assert_int_equal(mot_blueprint_layout(&p->blueprint, &a, MOT_LANG_ZH, &l),
-                     MOT_OK);
+    assert_int_equal(
+        mot_blueprint_layout(&p->blueprint, &a, NULL, MOT_LANG_ZH, &l),
+        MOT_OK);
     check_geometry(l, &p->blueprint);
     mot_blueprint_layout_free(l);
     mot_project_free(p);
@@ -363,8 +425,9 @@ static void test_long_name(void **state)
     strcat(csv, ",阶段\nT2,短,阶段\n");
     mot_project *p = load("blueprint_long", csv);
     mot_bp_layout *l;
-    assert_int_equal(mot_blueprint_layout(&p->blueprint, NULL, MOT_LANG_ZH,
-                                          &l), MOT_OK);
+    assert_int_equal(
+        mot_blueprint_layout(&p->blueprint, NULL, NULL, MOT_LANG_ZH, &l),
+        MOT_OK);
     assert_true(l->box[0].ntext > 16);
     check_geometry(l, &p->blueprint);
     mot_blueprint_layout_free(l);
@@ -376,6 +439,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden),
         cmocka_unit_test(test_fixture_layout),
+        cmocka_unit_test(test_tickets_badges),
         cmocka_unit_test(test_write_error),
         cmocka_unit_test(test_geometry_fixture),
         cmocka_unit_test(test_geometry_3),

@@ -111,8 +111,8 @@ static void test_kano_json(void **state)
     /* all Q: undefined coefficients are null, not 0 */
     assert_has(s, "{\"feature\":\"报修\"");
     assert_has(s, "\"category\":\"Q\",\"mode\":\"Q\",\"category_name\":"
-                  "\"questionable\",\"better\":null,\"better_ci\":null,"
-                  "\"worse\":null,\"worse_ci\":null");
+                  "\"questionable\",\"better\":null,\"better_ci\":[null,null],"
+                  "\"worse\":null,\"worse_ci\":[null,null]");
     assert_has(s, "\"significant\":null}");
     assert_has(s, "],\"respondents\":2,\"answers\":3,\"tie_rule\":{\"order\":"
                   "\"M>O>A>I\",\"close\":0.05},\"level\":0.95}");
@@ -130,13 +130,13 @@ static void test_servqual_json(void **state)
     assert_has(s, "{\"dimensions\":[{\"dimension\":\"tangibles\",\"items\":1,"
                   "\"n\":2,\"expectation\":6.5,\"expectation_ci\":[");
     assert_has(s, "\"perception\":5,\"perception_ci\":[5,5],\"gap\":-1.5,");
-    assert_has(s, "\"msa\":null,\"msa_ci\":null,\"mss\":null,"
-                  "\"mss_ci\":null,\"alpha\":{\"expectation\":null,"
+    assert_has(s, "\"msa\":null,\"msa_ci\":[null,null],\"mss\":null,"
+                  "\"mss_ci\":[null,null],\"alpha\":{\"expectation\":null,"
                   "\"perception\":null,\"items\":1,");
-    assert_has(s, "\"zone\":null,\"weight\":null,\"weight_ci\":null,"
-                  "\"importance\":null,\"importance_ci\":null,"
+    assert_has(s, "\"zone\":null,\"weight\":null,\"weight_ci\":[null,null],"
+                  "\"importance\":null,\"importance_ci\":[null,null],"
                   "\"ipa\":null,\"touchpoints\":[]}],\"weighted_score\":null,"
-                  "\"weighted_ci\":null,\"weighted_n\":0,"
+                  "\"weighted_ci\":[null,null],\"weighted_n\":0,"
                   "\"unweighted_score\":-1.5,");
     assert_has(s, "\"respondents\":2,\"importance_source\":null,"
                   "\"derived_importance\":null,\"ipa\":null,\"items\":[{\"item\":\"1\","
@@ -226,7 +226,7 @@ static void test_servqual_derived(void **state)
     r->derived.r2 = 0.9375;
     r->derived.failed = 7;
     char *s = json_of(servqual_json, r);
-    assert_has(s, "\"weight\":null,\"weight_ci\":null,\"importance\":0.6,"
+    assert_has(s, "\"weight\":null,\"weight_ci\":[null,null],\"importance\":0.6,"
                   "\"importance_ci\":[0.375,0.625],"
                   "\"ipa\":\"concentrate_here\"");
     assert_has(s, "\"importance_source\":\"derived\",\"derived_importance\":"
