@@ -322,6 +322,10 @@ typedef struct mot_load_options {
     size_t summary_size;    /* bytes at summary */
     unsigned skip;          /* MOT_SKIP_* bits: what not to read; 0 reads
                                and checks everything */
+    unsigned threads;       /* threads to read with, 0 = one per core; with
+                               MOT_SKIP_EVENT_DETAIL, customers.csv and
+                               chunks of events.csv are read at the same
+                               time (same result as one thread) */
 } mot_load_options;
 
 /* Read the project in folder `dir`. Every problem found is added to diag

@@ -543,7 +543,9 @@ const char *mot_report_est(char *buf, size_t n, double x, double lo,
     else
         mot_report_num(e, sizeof e, x, digits);
     mot_report_ci(c, sizeof c, lo, hi, digits, pct);
-    snprintf(buf, n, "%s%s%s", e, c[0] ? " " : "", c);
+    /* a cell too long for buf is cut, like any table cell */
+    if (snprintf(buf, n, "%s%s%s", e, c[0] ? " " : "", c) < 0)
+        buf[0] = '\0';
     return buf;
 }
 
