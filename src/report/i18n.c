@@ -326,6 +326,11 @@ static const message messages[] = {
     MSG("tk.h.category", "By category"),
     MSG("tk.h.branch", "By branch"),
     MSG("tk.h.staff", "By staff"),
+    MSG("tk.h.tier", "By customer tier"),
+    MSG("tk.tier_default", "Tier %s has no standard of its own in the blueprint: its tickets are judged by sla_hours and sla_response_hours."),
+    MSG("tk.tier_std", "Tier %s: %s of %s judged resolutions were held to the tier's own "
+     "standard sla_hours_%s, the rest to sla_hours; %s of %s judged first responses to "
+     "sla_response_hours_%s."),
     MSG("tk.h.pareto", "Pareto of categories"),
     MSG("tk.h.recovery", "Service recovery"),
     MSG("tk.h.notes", "Notes"),
@@ -497,6 +502,7 @@ static const message messages[] = {
     /* segments (segments.c) */
     MSG("h.segments", "Segments by %s"),
     MSG("sg.tiers", "Value tiers by thirds of the customers' value: low up to %s, mid up to %s, high above."),
+    MSG("sg.tier_tol", "Tier %s is judged by its own tolerance at %s touchpoints (the blueprint's tolerance_%s): its below-tolerance shares and bad experiences use that standard."),
     MSG("sg.col.segment", "segment"),
     MSG("sg.col.customers", "customers"),
     MSG("sg.col.churners", "churners"),
