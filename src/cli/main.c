@@ -110,7 +110,7 @@ const cli_command cli_commands[] = {
      "object 'mot analyze' has under \"peak_end\". Options as for analyze.\n",
      cmd_peakend},
     {"kano", "KANO categories, Better/Worse coefficients",
-     "usage: mot kano FILE.csv [--format text|json] [--lang en|zh] [--segment]\n"
+     "usage: mot kano FILE.csv [--format text|json|md] [--lang en|zh] [--segment]\n"
      "                [--max-errors N]\n"
      "\n"
      "Analyse one KANO answer file (the columns of kano.csv, docs/formats.md):\n"
@@ -127,7 +127,7 @@ const cli_command cli_commands[] = {
      "  --max-errors N    show at most N problems (default 100)\n",
      cmd_kano},
     {"servqual", "SERVQUAL gaps and the zone of tolerance",
-     "usage: mot servqual FILE.csv [--weights FILE] [--format text|json]\n"
+     "usage: mot servqual FILE.csv [--weights FILE] [--format text|json|md]\n"
      "                    [--lang en|zh] [--max-errors N]\n"
      "\n"
      "Analyse one SERVQUAL answer file (the columns of servqual.csv,\n"
