@@ -109,13 +109,39 @@ typedef struct mot_touchpoint {
     unsigned long line;        /* line in blueprint.csv */
 } mot_touchpoint;
 
+/* What a per-tier column of blueprint.csv gives: sla_hours_<tier>,
+** sla_response_hours_<tier> or tolerance_<tier>. */
+typedef enum mot_tier_kind {
+    MOT_TIER_SLA = 0, MOT_TIER_SLA_RESPONSE, MOT_TIER_TOLERANCE,
+    MOT_TIER_NKINDS
+} mot_tier_kind;
+
+/* One per-tier column: the standard of one tier of customers (a value of
+** customers.csv's tier column, or a value tier low/mid/high). */
+typedef struct mot_tier_column {
+    mot_tier_kind kind;
+    char *header;              /* the header as the file spells it */
+    char *tier;                /* the header after the prefix */
+    unsigned long line, column;  /* of the header in blueprint.csv */
+    double *value;             /* per touchpoint; NAN when empty */
+} mot_tier_column;
+
 typedef struct mot_blueprint {
     mot_touchpoint *tp;        /* in file order */
     size_t n;
     char **stages;             /* in stage order */
     size_t nstages;
-    mot_columns attrs;         /* extra columns, one row per touchpoint */
+    mot_columns attrs;         /* extra columns, one row per touchpoint
+                                  (per-tier columns included) */
+    mot_tier_column *tiercol;  /* per-tier columns in header order */
+    size_t ntiercol;
 } mot_blueprint;
+
+/* The value of tier column kind for tier `tier` (matched ignoring case)
+** at touchpoint tp; NAN when the blueprint has no such column or the
+** cell is empty. tier NULL gives NAN. */
+double mot_blueprint_tier_value(const mot_blueprint *b, mot_tier_kind kind,
+                                const char *tier, size_t tp);
 
 /* Index of the touchpoint whose id (or, failing that, name) is (s, len);
 ** -1 if none. */
@@ -296,6 +322,10 @@ typedef struct mot_load_options {
     size_t summary_size;    /* bytes at summary */
     unsigned skip;          /* MOT_SKIP_* bits: what not to read; 0 reads
                                and checks everything */
+    unsigned threads;       /* threads to read with, 0 = one per core; with
+                               MOT_SKIP_EVENT_DETAIL, customers.csv and
+                               chunks of events.csv are read at the same
+                               time (same result as one thread) */
 } mot_load_options;
 
 /* Read the project in folder `dir`. Every problem found is added to diag

@@ -201,6 +201,11 @@ mot_status mot_report_kano_text(FILE *f, const mot_kano_result *r,
                                 const char *lang);
 mot_status mot_report_servqual_text(FILE *f, const mot_servqual_result *r,
                                     const char *lang);
+/* The same reports as Markdown (headings, pipe tables). */
+mot_status mot_report_kano_md(FILE *f, const mot_kano_result *r,
+                              const char *lang);
+mot_status mot_report_servqual_md(FILE *f, const mot_servqual_result *r,
+                                  const char *lang);
 
 /* ---- tickets and service recovery (tickets.c) ---------------------------- */
 

@@ -32,6 +32,7 @@
 #define MOT_SEGMENTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "mot/error.h"
 #include "mot/project.h"
 
@@ -48,6 +49,9 @@ typedef struct mot_segment {
     char *name;                  /* the value, or low/mid/high */
     size_t n;                    /* customers.csv rows in it */
     size_t events;
+    size_t tier_tolerances;      /* touchpoints judged against the
+                                    blueprint's tolerance_<name> (column
+                                    `tier` only; 0 otherwise) */
     struct mot_analysis *a;      /* its analysis */
 } mot_segment;
 
@@ -89,6 +93,39 @@ mot_status mot_analyse_segments(const mot_project *p, const char *column,
 
 /* Free a result (mot_analysis_free calls it). NULL is a no-op. */
 void mot_segments_free(mot_segments *s);
+
+/* The customers' tiers, as `--segment tier` makes them: customers.csv's
+** `tier` column when it has one, else value tiers low/mid/high. */
+typedef struct mot_tiers {
+    char **name;                 /* the tiers, n of them */
+    size_t n;
+    uint32_t *of_customer;       /* per project customer id: tier, or
+                                    MOT_NONE (not in customers.csv, or no
+                                    tier) */
+    size_t ncustomers;
+    int from_value;              /* 1: value tiers (cut set) */
+    double cut[2];               /* the 1/3 and 2/3 quantiles of value */
+} mot_tiers;
+
+/* Find the tiers of p's customers into a new *out. Returns MOT_OK;
+** MOT_EUSAGE (err says why) when there is no customers.csv or it has
+** neither a tier nor a value column, or a numeric tier column has too
+** many values; MOT_ENOMEM. *out is NULL on failure. The caller frees it
+** with mot_tiers_free. */
+mot_status mot_tiers_find(const mot_project *p, mot_tiers **out,
+                          mot_error *err);
+
+/* Free tiers; NULL is a no-op. */
+void mot_tiers_free(mot_tiers *t);
+
+/* The index of the tier named (ignoring ASCII case) `name`, or MOT_NONE. */
+uint32_t mot_tiers_index(const mot_tiers *t, const char *name);
+
+/* Check that every per-tier column of b names one of the tiers t (NULL:
+** the customers have no tiers). Returns MOT_OK, or MOT_EDATA with err at
+** the column's header in blueprint.csv for the first that does not. */
+mot_status mot_tiers_check(const mot_tiers *t, const mot_blueprint *b,
+                           mot_error *err);
 
 #ifdef __cplusplus
 }

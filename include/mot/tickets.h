@@ -24,6 +24,10 @@
 ** Standards: resolution uses the blueprint's sla_hours of the ticket's
 ** touchpoint; first response uses the optional blueprint column
 ** sla_response_hours, and has no standard share where that is absent.
+** When the blueprint has per-tier columns (sla_hours_<tier>,
+** sla_response_hours_<tier>, tolerance_<tier>), a ticket of a customer of
+** that tier (mot_tiers_find) is judged by the tier's value where it is
+** given, else by the default; the tickets are then also grouped by tier.
 ** docs/methods.md (section 26) gives every definition.
 **
 ** Ownership: the caller owns the result and frees it with
@@ -72,10 +76,10 @@ typedef struct mot_tk_share {
 /* What `by` a group stands for. */
 typedef enum mot_tk_by {
     MOT_TK_TOUCHPOINT = 0, MOT_TK_CATEGORY, MOT_TK_BRANCH, MOT_TK_STAFF,
-    MOT_TK_NBY
+    MOT_TK_TIER, MOT_TK_NBY
 } mot_tk_by;
 
-/* "touchpoint", "category", "branch", "staff". */
+/* "touchpoint", "category", "branch", "staff", "tier". */
 const char *mot_tk_by_name(mot_tk_by by);
 
 typedef struct mot_tk_group {
@@ -89,6 +93,9 @@ typedef struct mot_tk_group {
     size_t open_overdue;           /* of them, past the standard at end */
     double open_age_median, open_age_max;   /* hours at end; NAN if none */
     size_t repeats;                /* repeat tickets (see above) */
+    size_t response_tier_std;      /* judged tickets (response_sla.judged)
+                                      judged by a per-tier standard */
+    size_t resolution_tier_std;    /* the same for resolution */
 } mot_tk_group;
 
 typedef struct mot_tk_pareto {
@@ -143,6 +150,12 @@ typedef struct mot_tickets_result {
     int64_t end_time;              /* latest time in tickets and events */
     int has_response_sla;          /* blueprint has sla_response_hours */
     int has_category, has_satisfaction, has_customers;
+    int has_tiers;                 /* the blueprint has per-tier columns:
+                                      tickets judged by tier, by[MOT_TK_TIER]
+                                      filled */
+    char **tier_columns;           /* the per-tier sla_hours_<tier> and
+                                      sla_response_hours_<tier> headers */
+    size_t ntier_columns;
     mot_tk_group total;            /* every ticket */
     mot_tk_group *by[MOT_TK_NBY];  /* groups, most tickets first */
     size_t nby[MOT_TK_NBY];

@@ -504,7 +504,10 @@ static void period_label(int64_t key, int weekly, char *buf, size_t n)
         snprintf(buf, n, "%.10s", t);
     } else {
         int64_t y = key >= 0 ? key / 12 : -((-key + 11) / 12);
-        snprintf(buf, n, "%04lld-%02d", (long long)y, (int)(key - y * 12) + 1);
+        /* the ranges said to the compiler too: times have 4-digit years */
+        int year = y < -9999 ? -9999 : y > 9999 ? 9999 : (int)y;
+        int month = (int)((key - y * 12) % 12) + 1;
+        snprintf(buf, n, "%04d-%02d", year, month);
     }
 }
 

@@ -454,7 +454,7 @@ static void churn_compare(const pass *s, double n, double x,
 ** and stay out of the family); the family's size into *tested. */
 static mot_status holm(mot_journey_churn **c, size_t n, size_t *tested)
 {
-    double *pv = malloc((n + 1) * sizeof *pv);
+    double *pv = calloc(n + 1, sizeof *pv);
     mot_status st;
     if (!pv)
         return MOT_ENOMEM;

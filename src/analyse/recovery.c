@@ -3,9 +3,10 @@
 ** part of mot_tickets_analyse).
 **
 ** A ticket is a failure. It is recovered when it was resolved within the
-** standard (sla_hours of its touchpoint) and its satisfaction afterwards
-** is at least the touchpoint's tolerance (the scale's neutral point where
-** the blueprint gives none); it is not recovered when it missed the
+** standard (sla_hours of its touchpoint, or of its customer's tier) and
+** its satisfaction afterwards is at least the touchpoint's tolerance (the
+** tier's tolerance_<tier> when the blueprint gives one, else tolerance,
+** else the scale's neutral point); it is not recovered when it missed the
 ** standard (late, or open past it) or was rated below that level; else
 ** (no standard, open inside it, or resolved in time but not rated) it is
 ** not judged. Recovery rate = recovered / judged tickets, Wilson interval.
@@ -71,7 +72,13 @@ static int recovered(const mot_project *p, const mot_tk_table *t, size_t i)
     double sat = k->satisfaction ? (double)k->satisfaction[i] : NAN;
     if (isnan(sat))
         return -1;
-    double tol = p->blueprint.tp[k->touchpoint[i]].tolerance;
+    double tol = NAN;
+    if (t->tiers && t->tier[i] != MOT_NONE)
+        tol = mot_blueprint_tier_value(&p->blueprint, MOT_TIER_TOLERANCE,
+                                       t->tiers->name[t->tier[i]],
+                                       k->touchpoint[i]);
+    if (isnan(tol))
+        tol = p->blueprint.tp[k->touchpoint[i]].tolerance;
     if (isnan(tol))
         tol = p->config.scale.neutral;
     return sat >= tol;

@@ -13,10 +13,17 @@
 ** copy is in memory. The survey, ticket, interaction and staff tables
 ** are left out of the views (their analyses are not per segment).
 **
+** In a `tier` run, a tier's view also gets its own copy of the
+** touchpoints where the blueprint's tolerance_<tier> replaces the
+** tolerance, so that "below tolerance" is judged by that tier's standard.
+** mot_tiers_find exposes the same tier assignment to other analyses
+** (tickets.c).
+**
 ** Afterwards the touchpoints whose MOT type is not the same in every
 ** segment are listed with heterogeneity tests of their churn odds ratios
 ** and loyalty lifts across the segments (Woolf's test).
 */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +175,96 @@ static mot_status find_levels(const mot_project *p, const char *col,
                              ? " and no value column to make tiers of" : "");
 }
 
+/* ---- tiers ------------------------------------------------------------------ */
+
+void mot_tiers_free(mot_tiers *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n; i++)
+        free(t->name[i]);
+    free(t->name);
+    free(t->of_customer);
+    free(t);
+}
+
+mot_status mot_tiers_find(const mot_project *p, mot_tiers **out,
+                          mot_error *err)
+{
+    levels l = {NULL, NULL, 0};
+    mot_segments s;
+    mot_tiers *t = calloc(1, sizeof *t);
+    mot_status st;
+    size_t nc = mot_strtab_count(p->customer_ids);
+    *out = NULL;
+    memset(&s, 0, sizeof s);
+    s.tier_cut[0] = s.tier_cut[1] = NAN;
+    if (!t)
+        return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
+    st = find_levels(p, "tier", &l, &s, err);
+    if (st == MOT_OK &&
+        !(t->of_customer = malloc((nc + 1) * sizeof *t->of_customer)))
+        st = MOT_ENOMEM;
+    if (st != MOT_OK) {
+        if (st == MOT_ENOMEM)
+            mot_error_set(err, st, NULL, 0, 0, "out of memory");
+        levels_free(&l);
+        mot_tiers_free(t);
+        return st;
+    }
+    t->name = l.name;
+    t->n = l.n;
+    t->ncustomers = nc;
+    t->from_value = s.tiers;
+    t->cut[0] = s.tier_cut[0];
+    t->cut[1] = s.tier_cut[1];
+    for (size_t i = 0; i < nc; i++)
+        t->of_customer[i] = MOT_NONE;
+    for (size_t r = 0; r < p->customers->n; r++)
+        t->of_customer[p->customers->customer[r]] = l.of[r];
+    free(l.of);
+    *out = t;
+    return MOT_OK;
+}
+
+uint32_t mot_tiers_index(const mot_tiers *t, const char *name)
+{
+    for (size_t i = 0; t && i < t->n; i++) {
+        const char *a = t->name[i], *b = name;
+        while (*a && tolower((unsigned char)*a) == tolower((unsigned char)*b))
+            a++, b++;
+        if (!*a && !*b)
+            return (uint32_t)i;
+    }
+    return MOT_NONE;
+}
+
+mot_status mot_tiers_check(const mot_tiers *t, const mot_blueprint *b,
+                           mot_error *err)
+{
+    for (size_t k = 0; k < b->ntiercol; k++) {
+        const mot_tier_column *c = &b->tiercol[k];
+        char list[200] = "";
+        size_t used = 0;
+        if (mot_tiers_index(t, c->tier) != MOT_NONE)
+            continue;
+        for (size_t i = 0; t && i < t->n && used < sizeof list; i++)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                     i ? ", " : "", t->name[i]);
+        if (!t)
+            return mot_error_set(err, MOT_EDATA, "blueprint.csv", c->line,
+                                 c->column, "%s is a standard for tier "
+                                 "\"%s\", but the customers have no tiers "
+                                 "(customers.csv needs a tier or a value "
+                                 "column)", c->header, c->tier);
+        return mot_error_set(err, MOT_EDATA, "blueprint.csv", c->line,
+                             c->column, "%s is a standard for tier \"%s\", "
+                             "but no customer has that tier (the tiers are: "
+                             "%s)", c->header, c->tier, list);
+    }
+    return MOT_OK;
+}
+
 /* ---- a view of one segment ------------------------------------------------ */
 
 typedef struct view {
@@ -175,6 +272,8 @@ typedef struct view {
     mot_customers cu;
     mot_events ev;
     mot_column *cols;
+    mot_touchpoint *tp;  /* the blueprint's touchpoints with a tier's
+                            tolerances, or NULL */
 } view;
 
 static void view_free(view *v)
@@ -192,6 +291,7 @@ static void view_free(view *v)
         free(v->cols[i].code);
     }
     free(v->cols);
+    free(v->tp);
     free(v->ev.customer);
     free(v->ev.time);
     free(v->ev.touchpoint);
@@ -327,13 +427,39 @@ static mot_status view_build(view *v, const mot_project *p,
 
 /* ---- analysing the segments ------------------------------------------------ */
 
+/* Give the view the tolerances of tier `tier` where the blueprint has
+** tolerance_<tier>; *count gets the number of touchpoints changed. The
+** touchpoints are copied shallowly (their strings stay borrowed). */
+static mot_status tier_tolerances(view *v, const char *tier, size_t *count)
+{
+    const mot_blueprint *b = &v->p.blueprint;
+    *count = 0;
+    for (size_t i = 0; i < b->n; i++)
+        *count += !isnan(mot_blueprint_tier_value(b, MOT_TIER_TOLERANCE,
+                                                  tier, i));
+    if (*count == 0)
+        return MOT_OK;
+    if (!(v->tp = malloc(b->n * sizeof *v->tp)))
+        return MOT_ENOMEM;
+    for (size_t i = 0; i < b->n; i++) {
+        double tol = mot_blueprint_tier_value(b, MOT_TIER_TOLERANCE, tier, i);
+        v->tp[i] = b->tp[i];
+        if (!isnan(tol))
+            v->tp[i].tolerance = tol;
+    }
+    v->p.blueprint.tp = v->tp;
+    return MOT_OK;
+}
+
 static mot_status analyse_one(const mot_project *p, const size_t *rows,
                               size_t n, const mot_analyse_options *o,
-                              mot_segment *sg, mot_error *err)
+                              int tiered, mot_segment *sg, mot_error *err)
 {
     view v;
     mot_features *f = NULL;
     mot_status st = view_build(&v, p, rows, n);
+    if (st == MOT_OK && tiered)
+        st = tier_tolerances(&v, sg->name, &sg->tier_tolerances);
     if (st != MOT_OK) {
         view_free(&v);
         return mot_error_set(err, st, NULL, 0, 0, "out of memory");
@@ -445,6 +571,12 @@ mot_status mot_analyse_segments(const mot_project *p, const char *column,
     s->tier_cut[0] = s->tier_cut[1] = NAN;
     if ((st = find_levels(p, column, &l, s, err)) != MOT_OK)
         goto done;
+    int tiered = strcmp(column, "tier") == 0;
+    if (tiered) {
+        mot_tiers t = {l.name, l.n, NULL, 0, s->tiers, {NAN, NAN}};
+        if ((st = mot_tiers_check(&t, &p->blueprint, err)) != MOT_OK)
+            goto done;
+    }
     size_t nrows = p->customers->n;
     if (!(rows = malloc((nrows + 1) * sizeof *rows)) ||
         !(s->seg = calloc(l.n + 1, sizeof *s->seg))) {
@@ -466,7 +598,7 @@ mot_status mot_analyse_segments(const mot_project *p, const char *column,
             break;
         }
         s->nseg++;
-        st = analyse_one(p, rows, n, &o, sg, err);
+        st = analyse_one(p, rows, n, &o, tiered, sg, err);
     }
     if (st == MOT_OK && s->nseg == 0)
         st = mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,

@@ -13,6 +13,12 @@
 ** its hours > S or when it has no such time yet and its age > S; an open
 ** ticket younger than S is not judged, nor is one without a standard. The
 ** share within is within / judged with a Wilson (1927) interval.
+** Per-tier standards: when the blueprint has sla_hours_<tier> (or
+** sla_response_hours_<tier>) and the ticket's customer is of that tier
+** (mot_tiers_find: customers.csv's tier column, else value tiers), S is
+** the tier's value where the cell is not empty; the tickets are then also
+** grouped by tier, each group saying how many were judged by the tier's
+** own standard.
 **
 ** Median and 90th percentile: type 7 quantiles (Hyndman & Fan 1996) with
 ** the exact distribution-free order-statistic interval (Conover 1999,
@@ -47,7 +53,7 @@ void mot_tickets_options_default(mot_tickets_options *o)
 const char *mot_tk_by_name(mot_tk_by by)
 {
     static const char *const names[MOT_TK_NBY] = {"touchpoint", "category",
-                                                  "branch", "staff"};
+                                                  "branch", "staff", "tier"};
     return by < MOT_TK_NBY ? names[by] : "";
 }
 
@@ -119,12 +125,17 @@ static void group_fill(mot_tk_group *g, const mot_tk_table *t,
             buf[c++] = t->resolution_h[idx[k]];
     hours_fill(&g->resolution, buf, c, level);
     g->open = g->open_overdue = g->repeats = 0;
+    g->response_tier_std = g->resolution_tier_std = 0;
     for (k = c = 0; k < m; k++) {
         size_t i = idx[k];
         rw += t->response_ok[i] == 1;
         rj += t->response_ok[i] >= 0;
         sw += t->resolution_ok[i] == 1;
         sj += t->resolution_ok[i] >= 0;
+        g->response_tier_std += t->response_ok[i] >= 0 &&
+                                t->response_tier[i];
+        g->resolution_tier_std += t->resolution_ok[i] >= 0 &&
+                                  t->resolution_tier[i];
         g->repeats += t->repeat[i];
         if (isnan(t->resolution_h[i])) {
             g->open++;
@@ -219,9 +230,11 @@ static mot_status mark_repeats(const mot_tickets *k, mot_tk_table *t,
 }
 
 /* The group key of ticket i by `by`, MOT_NONE when it has none. */
-static uint32_t key_of(const mot_tickets *k, mot_tk_by by, size_t i)
+static uint32_t key_of(const mot_tickets *k, const mot_tk_table *t,
+                       mot_tk_by by, size_t i)
 {
     switch (by) {
+    case MOT_TK_TIER: return t->tiers ? t->tier[i] : MOT_NONE;
     case MOT_TK_TOUCHPOINT: return k->touchpoint[i];
     case MOT_TK_CATEGORY: return k->category ? k->category[i] : MOT_NONE;
     case MOT_TK_BRANCH: return k->branch ? k->branch[i] : MOT_NONE;
@@ -231,9 +244,11 @@ static uint32_t key_of(const mot_tickets *k, mot_tk_by by, size_t i)
 }
 
 /* The number of keys of `by` and the name of key j. */
-static size_t nkeys(const mot_project *p, mot_tk_by by)
+static size_t nkeys(const mot_project *p, const mot_tk_table *t,
+                    mot_tk_by by)
 {
     switch (by) {
+    case MOT_TK_TIER: return t->tiers ? t->tiers->n : 0;
     case MOT_TK_TOUCHPOINT: return p->blueprint.n;
     case MOT_TK_CATEGORY:
         return p->tickets->categories
@@ -244,9 +259,11 @@ static size_t nkeys(const mot_project *p, mot_tk_by by)
     }
 }
 
-static const char *key_name(const mot_project *p, mot_tk_by by, uint32_t j)
+static const char *key_name(const mot_project *p, const mot_tk_table *t,
+                            mot_tk_by by, uint32_t j)
 {
     switch (by) {
+    case MOT_TK_TIER: return t->tiers->name[j];
     case MOT_TK_TOUCHPOINT: return p->blueprint.tp[j].id;
     case MOT_TK_CATEGORY: return mot_strtab_get(p->tickets->categories, j);
     case MOT_TK_BRANCH: return mot_strtab_get(p->branches, j);
@@ -276,7 +293,7 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
     group_fill(&r->total, t, idx, k->n, buf, level);
     mot_status st = MOT_OK;
     for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++) {
-        size_t nk = nkeys(p, (mot_tk_by)by);
+        size_t nk = nkeys(p, t, (mot_tk_by)by);
         /* counting sort: the tickets of key j go to idx[start[j] ..
         ** start[j + 1]), placed through pos */
         size_t *start = calloc(2 * (nk + 1), sizeof *start);
@@ -290,14 +307,14 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
         size_t *pos = start + nk + 1;
         r->by[by] = g;
         for (size_t i = 0; i < k->n; i++) {
-            uint32_t j = key_of(k, (mot_tk_by)by, i);
+            uint32_t j = key_of(k, t, (mot_tk_by)by, i);
             if (j != MOT_NONE)
                 start[j + 1]++;
         }
         for (size_t j = 0; j < nk; j++)
             pos[j + 1] = start[j + 1] += start[j];
         for (size_t i = 0; i < k->n; i++) {
-            uint32_t j = key_of(k, (mot_tk_by)by, i);
+            uint32_t j = key_of(k, t, (mot_tk_by)by, i);
             if (j != MOT_NONE)
                 idx[pos[j]++] = i;
         }
@@ -306,7 +323,7 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
             if (start[j + 1] == start[j])
                 continue;
             mot_tk_group *q = &g[ng++];
-            const char *key = key_name(p, (mot_tk_by)by, (uint32_t)j);
+            const char *key = key_name(p, t, (mot_tk_by)by, (uint32_t)j);
             const char *name = by == MOT_TK_TOUCHPOINT
                                    ? p->blueprint.tp[j].name : key;
             q->key = strdup(key);
@@ -363,9 +380,50 @@ static mot_status make_pareto(mot_tickets_result *r, size_t with_category,
     return MOT_OK;
 }
 
+/* The customers' tiers when the blueprint has per-tier columns (t->tiers
+** stays NULL otherwise), with each ticket's tier. MOT_EDATA (err says
+** which column) when a per-tier column names a tier no customer has. */
+static mot_status find_tiers(const mot_project *p, mot_tk_table *t,
+                             mot_error *err)
+{
+    const mot_tickets *k = p->tickets;
+    mot_error quiet;
+    if (p->blueprint.ntiercol == 0)
+        return MOT_OK;
+    mot_status st = mot_tiers_find(p, &t->tiers, &quiet);
+    if (st == MOT_ENOMEM)
+        return st;
+    if ((st = mot_tiers_check(t->tiers, &p->blueprint, err)) != MOT_OK)
+        return st;
+    if (!(t->tier = malloc((k->n ? k->n : 1) * sizeof *t->tier)))
+        return MOT_ENOMEM;
+    for (size_t i = 0; i < k->n; i++)
+        t->tier[i] = k->customer[i] < t->tiers->ncustomers
+                         ? t->tiers->of_customer[k->customer[i]] : MOT_NONE;
+    return MOT_OK;
+}
+
+/* The standard of kind for ticket i at touchpoint tp: the tier's when
+** given (*tiered = 1), else dflt. */
+static double standard(const mot_project *p, const mot_tk_table *t,
+                       mot_tier_kind kind, size_t i, size_t tp, double dflt,
+                       uint8_t *tiered)
+{
+    *tiered = 0;
+    if (!t->tiers || t->tier[i] == MOT_NONE)
+        return dflt;
+    double s = mot_blueprint_tier_value(&p->blueprint, kind,
+                                        t->tiers->name[t->tier[i]], tp);
+    if (isnan(s))
+        return dflt;
+    *tiered = 1;
+    return s;
+}
+
 /* Per-ticket hours, judgements and (for recovery) satisfaction. */
 static mot_status make_table(const mot_project *p, const mot_tickets_options
-                             *o, mot_tickets_result *r, mot_tk_table *t)
+                             *o, mot_tickets_result *r, mot_tk_table *t,
+                             mot_error *err)
 {
     const mot_tickets *k = p->tickets;
     const mot_blueprint *bp = &p->blueprint;
@@ -377,23 +435,47 @@ static mot_status make_table(const mot_project *p, const mot_tickets_options
     t->age_h = malloc(n * sizeof *t->age_h);
     t->response_ok = malloc(n);
     t->resolution_ok = malloc(n);
+    t->response_tier = calloc(n, 1);
+    t->resolution_tier = calloc(n, 1);
     t->repeat = calloc(n, 1);
     if (!t->response_h || !t->resolution_h || !t->age_h || !t->response_ok ||
-        !t->resolution_ok || !t->repeat)
+        !t->resolution_ok || !t->repeat || !t->response_tier ||
+        !t->resolution_tier)
         return MOT_ENOMEM;
+    mot_status st = find_tiers(p, t, err);
+    if (st != MOT_OK)
+        return st;
+    r->has_tiers = t->tiers != NULL;
+    if (!(r->tier_columns = calloc(bp->ntiercol + 1,
+                                   sizeof *r->tier_columns)))
+        return MOT_ENOMEM;
+    for (size_t c = 0; c < bp->ntiercol; c++) {
+        if (bp->tiercol[c].kind == MOT_TIER_TOLERANCE)
+            continue;
+        if (!(r->tier_columns[r->ntier_columns] =
+                  strdup(bp->tiercol[c].header)))
+            return MOT_ENOMEM;
+        r->ntier_columns++;
+    }
     r->has_response_sla = rcol && rcol->numeric;
+    for (size_t k2 = 0; k2 < bp->ntiercol; k2++)
+        r->has_response_sla |= bp->tiercol[k2].kind == MOT_TIER_SLA_RESPONSE;
     for (size_t i = 0; i < k->n; i++) {
-        const mot_touchpoint *tp = &bp->tp[k->touchpoint[i]];
+        size_t tpi = k->touchpoint[i];
+        const mot_touchpoint *tp = &bp->tp[tpi];
         double open = (double)k->opened_at[i];
-        double rs = r->has_response_sla ? rcol->num[k->touchpoint[i]] : NAN;
+        double rs = rcol && rcol->numeric ? rcol->num[tpi] : NAN;
+        rs = standard(p, t, MOT_TIER_SLA_RESPONSE, i, tpi, rs,
+                      &t->response_tier[i]);
+        double ss = standard(p, t, MOT_TIER_SLA, i, tpi, tp->sla_hours,
+                             &t->resolution_tier[i]);
         t->age_h[i] = ((double)r->end_time - open) / 3600;
         t->response_h[i] = k->first_response_at[i] == MOT_NO_TIME
             ? NAN : ((double)k->first_response_at[i] - open) / 3600;
         t->resolution_h[i] = k->resolved_at[i] == MOT_NO_TIME
             ? NAN : ((double)k->resolved_at[i] - open) / 3600;
         t->response_ok[i] = judge(t->response_h[i], t->age_h[i], rs);
-        t->resolution_ok[i] = judge(t->resolution_h[i], t->age_h[i],
-                                    tp->sla_hours);
+        t->resolution_ok[i] = judge(t->resolution_h[i], t->age_h[i], ss);
     }
     return mark_repeats(k, t, o->repeat_days, &r->repeat_customers);
 }
@@ -406,6 +488,10 @@ static void table_free(mot_tk_table *t)
     free(t->response_ok);
     free(t->resolution_ok);
     free(t->repeat);
+    free(t->response_tier);
+    free(t->resolution_tier);
+    free(t->tier);
+    mot_tiers_free(t->tiers);
 }
 
 static mot_status add_notes(const mot_project *p, mot_tickets_result *r)
@@ -420,7 +506,12 @@ static mot_status add_notes(const mot_project *p, mot_tickets_result *r)
         long tp = mot_blueprint_find(&p->blueprint,
                                      r->by[MOT_TK_TOUCHPOINT][i].key,
                                      strlen(r->by[MOT_TK_TOUCHPOINT][i].key));
-        nosla += tp >= 0 && isnan(p->blueprint.tp[tp].sla_hours);
+        int tier_sla = 0;
+        for (size_t c = 0; tp >= 0 && c < p->blueprint.ntiercol; c++)
+            tier_sla |= p->blueprint.tiercol[c].kind == MOT_TIER_SLA &&
+                        !isnan(p->blueprint.tiercol[c].value[tp]);
+        nosla += tp >= 0 && isnan(p->blueprint.tp[tp].sla_hours) &&
+                 !tier_sla;
     }
     if (st == MOT_OK && nosla)
         st = mot_tk_note(r, "%zu ticket touchpoint%s ha%s no sla_hours in "
@@ -472,7 +563,7 @@ mot_status mot_tickets_analyse(const mot_project *p,
     size_t with_category = 0;
     for (size_t i = 0; k->category && i < k->n; i++)
         with_category += k->category[i] != MOT_NONE;
-    mot_status st = make_table(p, &o, r, &t);
+    mot_status st = make_table(p, &o, r, &t, err);
     if (st == MOT_OK)
         st = make_groups(p, &t, r, buf, o.level);
     if (st == MOT_OK)
@@ -513,6 +604,9 @@ void mot_tickets_result_free(mot_tickets_result *r)
         free(r->pareto[i].category);
     free(r->pareto);
     free(r->recovery.cmp);
+    for (size_t i = 0; i < r->ntier_columns; i++)
+        free(r->tier_columns[i]);
+    free(r->tier_columns);
     for (size_t i = 0; i < r->nnotes; i++)
         free(r->notes[i]);
     free(r->notes);

@@ -10,6 +10,7 @@
 
 #include "mot/tickets.h"
 #include "mot/stats.h"
+#include "mot/segments.h"
 
 /* Per ticket (row of tickets.csv): hours to first response and to
 ** resolution (NAN when not yet), age at the end of the data, whether it
@@ -19,6 +20,11 @@ typedef struct mot_tk_table {
     double *response_h, *resolution_h, *age_h;
     int8_t *response_ok, *resolution_ok;
     uint8_t *repeat;
+    uint8_t *response_tier, *resolution_tier;  /* 1: judged by the
+                                                  ticket's tier's standard */
+    uint32_t *tier;        /* per ticket: index into tiers, or MOT_NONE */
+    mot_tiers *tiers;      /* NULL when the blueprint has no per-tier
+                              columns; owned */
 } mot_tk_table;
 
 /* Append a plain-English note to r (printf-formatted). MOT_ENOMEM. */

@@ -4,7 +4,7 @@
 ** Reads the file on its own (mot_kano_load_file: the checks of kano.csv,
 ** problems as file:line:column on stderr, exit 65 for bad data, 66 for a
 ** missing file), analyses it (mot_kano_analyse) and prints the kano object
-** of DESIGN 4 (--format json) or tables (text, --lang en|zh).
+** of DESIGN 4 (--format json) or tables (text or md, --lang en|zh).
 */
 #include <stdio.h>
 
@@ -21,7 +21,8 @@ static mot_status render(FILE *f, const void *ctx)
 {
     const kano_report *k = ctx;
     if (!k->o.json)
-        return mot_report_kano_text(f, k->r, k->o.lang);
+        return k->o.md ? mot_report_kano_md(f, k->r, k->o.lang)
+                          : mot_report_kano_text(f, k->r, k->o.lang);
     mot_json j;
     mot_json_init(&j, f, 1);
     mot_report_kano_json(&j, k->r);
@@ -38,7 +39,7 @@ int cmd_kano(int argc, char **argv)
     kano_report rep;
     unsigned long max_errors;
     int rc = cli_parse("kano", &spec, argc - 1, argv + 1, &a);
-    if (rc || (rc = cli_get_report_options("kano", &a, &rep.o)) ||
+    if (rc || (rc = cli_get_doc_report_options("kano", &a, &rep.o)) ||
         (rc = cli_get_ulong("kano", &a, "max-errors", 100, &max_errors)))
         return rc;
     if (max_errors == 0)

@@ -25,7 +25,8 @@ static mot_status render(FILE *f, const void *ctx)
 {
     const servqual_report *s = ctx;
     if (!s->o.json)
-        return mot_report_servqual_text(f, s->r, s->o.lang);
+        return s->o.md ? mot_report_servqual_md(f, s->r, s->o.lang)
+                          : mot_report_servqual_text(f, s->r, s->o.lang);
     mot_json j;
     mot_json_init(&j, f, 1);
     mot_report_servqual_json(&j, s->r);
@@ -41,7 +42,7 @@ int cmd_servqual(int argc, char **argv)
     servqual_report rep;
     unsigned long max_errors;
     int rc = cli_parse("servqual", &spec, argc - 1, argv + 1, &a);
-    if (rc || (rc = cli_get_report_options("servqual", &a, &rep.o)) ||
+    if (rc || (rc = cli_get_doc_report_options("servqual", &a, &rep.o)) ||
         (rc = cli_get_ulong("servqual", &a, "max-errors", 100,
                             &max_errors)))
         return rc;

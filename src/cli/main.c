@@ -112,7 +112,7 @@ const cli_command cli_commands[] = {
      "object 'mot analyze' has under \"peak_end\". Options as for analyze.\n",
      cmd_peakend},
     {"kano", "KANO categories, Better/Worse coefficients",
-     "usage: mot kano FILE.csv [--format text|json] [--lang en|zh] [--segment]\n"
+     "usage: mot kano FILE.csv [--format text|json|md] [--lang en|zh] [--segment]\n"
      "                [--max-errors N]\n"
      "\n"
      "Analyse one KANO answer file (the columns of kano.csv, docs/formats.md):\n"
@@ -129,7 +129,7 @@ const cli_command cli_commands[] = {
      "  --max-errors N    show at most N problems (default 100)\n",
      cmd_kano},
     {"servqual", "SERVQUAL gaps and the zone of tolerance",
-     "usage: mot servqual FILE.csv [--weights FILE] [--format text|json]\n"
+     "usage: mot servqual FILE.csv [--weights FILE] [--format text|json|md]\n"
      "                    [--lang en|zh] [--max-errors N]\n"
      "\n"
      "Analyse one SERVQUAL answer file (the columns of servqual.csv,\n"
@@ -153,7 +153,9 @@ const cli_command cli_commands[] = {
      "branch and staff member the volume, hours to first response and to\n"
      "resolution (median and 90th percentile with exact intervals), the share\n"
      "within the standard (blueprint sla_hours; first response against\n"
-     "sla_response_hours when the blueprint has it), the open backlog and its\n"
+     "sla_response_hours when the blueprint has it; a customer tier's own\n"
+     "sla_hours_<tier> / sla_response_hours_<tier> where given, with a table\n"
+     "by tier), the open backlog and its\n"
      "age, repeat complaints within 30 days; a Pareto of the categories; and\n"
      "service recovery: the recovery rate, the recovery paradox (recovered vs\n"
      "no failure vs not recovered on overall, NPS and churn, Holm-adjusted)\n"

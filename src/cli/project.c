@@ -19,14 +19,16 @@
 
 #include "cli/cli.h"
 
-int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
-                     unsigned skip, mot_project **out)
+/* cli_load_project reading with `threads` threads (0: one per core). */
+static int load_project(const char *cmd, const char *dir, size_t max_errors,
+                        unsigned skip, unsigned threads, mot_project **out)
 {
     mot_diag diag;
     mot_diag_init(&diag, max_errors);
     char summary[512] = "";
     mot_load_options opt = {.max_errors = max_errors, .summary = summary,
-                            .summary_size = sizeof summary, .skip = skip};
+                            .summary_size = sizeof summary, .skip = skip,
+                            .threads = threads};
     mot_project *p = NULL;
     mot_status st = mot_project_load(&p, dir, &opt, &diag);
     cli_print_diag(&diag, max_errors);
@@ -39,6 +41,12 @@ int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
     mot_diag_free(&diag);
     *out = p;
     return st == MOT_OK ? EXIT_OK : mot_status_exit_code(st);
+}
+
+int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
+                     unsigned skip, mot_project **out)
+{
+    return load_project(cmd, dir, max_errors, skip, 0, out);
 }
 
 int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
@@ -68,7 +76,7 @@ int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
                         mot_analysis **out)
 {
     mot_project *p;
-    int rc = cli_load_project(cmd, dir, 100, skip, &p);
+    int rc = load_project(cmd, dir, 100, skip, opt->threads, &p);
     if (rc)
         return rc;
     if ((rc = cli_analyse(cmd, dir, p, opt, out))) {

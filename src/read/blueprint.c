@@ -10,12 +10,21 @@
 ** together; mot.ini [stages] order gives the order instead, and must then
 ** list every stage. After all rows, `supports` is resolved to a touchpoint
 ** (by id, then name) and chains of supports are checked for cycles.
+**
+** Per-tier columns sla_hours_<tier>, sla_response_hours_<tier> and
+** tolerance_<tier> (prefix matched ignoring case) give a tier's own
+** standard; they are read like sla_hours (a positive number of hours) and
+** tolerance (a number on the score scale) into b->tiercol, and are also
+** kept as attribute columns. Whether each names a tier some customer has
+** is checked where tiers are known (mot_tiers_check, segments.c).
 */
+#include <ctype.h>
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "mot/parse.h"
 #include "read/columns.h"
 #include "read/load.h"
 #include "read/textutil.h"
@@ -40,6 +49,7 @@ typedef struct bp_read {
     size_t cap;
     mot_strtab *ids;          /* touchpoint ids, to find duplicates */
     mot_seen id_seen;
+    size_t *tier_field;       /* header field of each b->tiercol */
     mot_strtab *stages;       /* stage names in order of appearance */
     uint32_t last_stage;      /* stage of the previous row */
     char **supports;          /* per row: the supports text, or NULL */
@@ -50,6 +60,29 @@ typedef struct bp_read {
 static int same_text(const char *a, const char *s, size_t len)
 {
     return a && strlen(a) == len && memcmp(a, s, len) == 0;
+}
+
+/* True when (s, len) and the NUL-terminated t are equal ignoring ASCII
+** case. */
+static int ieq(const char *s, size_t len, const char *t)
+{
+    size_t i = 0;
+    for (; i < len && t[i]; i++)
+        if (tolower((unsigned char)s[i]) != tolower((unsigned char)t[i]))
+            return 0;
+    return i == len && !t[i];
+}
+
+double mot_blueprint_tier_value(const mot_blueprint *b, mot_tier_kind kind,
+                                const char *tier, size_t tp)
+{
+    if (!tier || tp >= b->n)
+        return NAN;
+    for (size_t k = 0; k < b->ntiercol; k++)
+        if (b->tiercol[k].kind == kind &&
+            ieq(tier, strlen(tier), b->tiercol[k].tier))
+            return b->tiercol[k].value[tp];
+    return NAN;
 }
 
 long mot_blueprint_find(const mot_blueprint *b, const char *s, size_t len)
@@ -77,6 +110,11 @@ void mot_blueprint_free(mot_blueprint *b)
     for (size_t i = 0; i < b->nstages; i++)
         free(b->stages[i]);
     free(b->stages);
+    for (size_t k = 0; k < b->ntiercol; k++) {
+        free(b->tiercol[k].header);
+        free(b->tiercol[k].value);
+    }
+    free(b->tiercol);
     mot_columns_free(&b->attrs);
     memset(b, 0, sizeof *b);
 }
@@ -92,6 +130,17 @@ static mot_touchpoint *add_touchpoint(bp_read *r)
         mot_load_error(r->t.ld, MOT_ENOMEM, r->t.file, 0, 0,
                        "out of memory");
         return NULL;
+    }
+    for (size_t k = 0; k < b->ntiercol; k++) {
+        double *v = realloc(b->tiercol[k].value,
+                            r->cap * sizeof *b->tiercol[k].value);
+        if (!v) {
+            mot_load_error(r->t.ld, MOT_ENOMEM, r->t.file, 0, 0,
+                           "out of memory");
+            return NULL;
+        }
+        b->tiercol[k].value = v;
+        v[b->n] = NAN;
     }
     mot_touchpoint *tp = &b->tp[b->n];
     memset(tp, 0, sizeof *tp);
@@ -156,6 +205,93 @@ static void read_values(bp_read *r, mot_touchpoint *tp)
     mot_tbl_dimension(t, B_DIM, &tp->servqual_dimension);
 }
 
+/* The prefixes of the per-tier columns, by mot_tier_kind. */
+static const char *const tier_prefix[MOT_TIER_NKINDS] = {
+    "sla_hours_", "sla_response_hours_", "tolerance_"};
+
+/* Read the per-tier fields of the row into touchpoint i. */
+static void read_tier_values(bp_read *r, size_t i)
+{
+    mot_tbl *t = &r->t;
+    const mot_scale *sc = &t->ld->p->config.scale;
+    for (size_t k = 0; k < r->b->ntiercol; k++) {
+        mot_tier_column *c = &r->b->tiercol[k];
+        size_t len;
+        const char *s = mot_tbl_field(t, r->tier_field[k], &len);
+        double v;
+        if (len == 0)
+            continue;
+        if (c->kind == MOT_TIER_TOLERANCE) {
+            if (mot_parse_double(s, len, &v) != MOT_OK || v < sc->min ||
+                v > sc->max) {
+                mot_tbl_bad_at(t, r->tier_field[k],
+                               "a number between %g and %g", sc->min,
+                               sc->max);
+                continue;
+            }
+        } else if (mot_parse_double(s, len, &v) != MOT_OK || !(v > 0) ||
+                   !isfinite(v)) {
+            mot_tbl_bad_at(t, r->tier_field[k], "a positive number of hours");
+            continue;
+        }
+        c->value[i] = v;
+    }
+}
+
+/* Find the per-tier columns in the header. A prefix with no tier after
+** it, or two columns of one kind for one tier, are reported. */
+static void find_tier_columns(bp_read *r)
+{
+    mot_tbl *t = &r->t;
+    mot_blueprint *b = r->b;
+    size_t n = 0;
+    b->tiercol = calloc(t->nheader + 1, sizeof *b->tiercol);
+    r->tier_field = calloc(t->nheader + 1, sizeof *r->tier_field);
+    if (!b->tiercol || !r->tier_field) {
+        mot_load_error(t->ld, MOT_ENOMEM, t->file, 0, 0, "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < t->nheader; i++) {
+        const char *h = t->header[i];
+        size_t hl = strlen(h);
+        int kind = -1;
+        if (!t->other[i])
+            continue;
+        for (int k = 0; k < MOT_TIER_NKINDS; k++) {
+            size_t pl = strlen(tier_prefix[k]);
+            if (hl >= pl && ieq(h, pl, tier_prefix[k]))
+                kind = k;    /* the prefixes do not overlap */
+        }
+        if (kind < 0)
+            continue;
+        const char *tier = h + strlen(tier_prefix[kind]);
+        if (!tier[0]) {
+            mot_load_error(t->ld, MOT_EDATA, t->file, t->header_line,
+                           (unsigned long)i + 1, "%s must name a tier after "
+                           "the prefix, as in %svip", h, tier_prefix[kind]);
+            continue;
+        }
+        for (size_t k = 0; k < n; k++)
+            if ((int)b->tiercol[k].kind == kind &&
+                ieq(tier, strlen(tier), b->tiercol[k].tier))
+                mot_load_error(t->ld, MOT_EDATA, t->file, t->header_line,
+                               (unsigned long)i + 1, "%s gives the same "
+                               "tier's standard as column %lu (%s)", h,
+                               b->tiercol[k].column, b->tiercol[k].header);
+        mot_tier_column *c = &b->tiercol[n];
+        if (!(c->header = strdup(h))) {
+            mot_load_error(t->ld, MOT_ENOMEM, t->file, 0, 0, "out of memory");
+            return;
+        }
+        c->kind = (mot_tier_kind)kind;
+        c->tier = c->header + strlen(tier_prefix[kind]);
+        c->line = t->header_line;
+        c->column = (unsigned long)i + 1;
+        r->tier_field[n++] = i;
+        b->ntiercol = n;
+    }
+}
+
 /* Read one row into a new touchpoint. */
 static void read_row(bp_read *r)
 {
@@ -173,6 +309,7 @@ static void read_row(bp_read *r)
         mot_tbl_unique(t, B_ID, r->ids, &r->id_seen, &id);
     note_stage(r, tp);
     read_values(r, tp);
+    read_tier_values(r, r->b->n - 1);
     tp->kano_feature = mot_tbl_copy(t, B_KANO, 0);
     tp->owner = mot_tbl_copy(t, B_OWNER, 0);
     r->supports[r->b->n - 1] = mot_tbl_copy(t, B_SUPPORTS, 0);
@@ -288,6 +425,7 @@ static void bp_read_free(bp_read *r)
         free(r->supports[i]);
     free(r->supports);
     free(r->sup_line);
+    free(r->tier_field);
     mot_strtab_free(r->ids);
     mot_strtab_free(r->stages);
     mot_seen_free(&r->id_seen);
@@ -332,6 +470,7 @@ mot_status mot_load_blueprint(mot_load *ld)
     r.stages = mot_strtab_new();
     if (!r.ids || !r.stages)
         mot_load_error(ld, MOT_ENOMEM, r.t.file, 0, 0, "out of memory");
+    find_tier_columns(&r);
     while ((st = mot_tbl_next(&r.t)) == MOT_OK)
         read_row(&r);
     if (!mot_load_stopped(ld))

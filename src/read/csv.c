@@ -75,6 +75,7 @@ struct mot_csv {
 
     mot_status status;      /* MOT_OK while reading, then MOT_DONE or error */
     mot_error error;        /* the error that ended reading */
+    int open_quote;         /* reading ended in an unterminated quote */
 };
 
 /* ---- errors ----------------------------------------------------------- */
@@ -415,7 +416,7 @@ static mot_status quoted_field(mot_csv *c, int *again, mot_error *err)
         int r = more(c);
         if (r < 0)
             return fail_pending(c, err);
-        if (r == 0)
+        if (r == 0 && (c->open_quote = 1))
             return fail(c, err, MOT_EDATA, open_line, c->nfields + 1,
                         "unterminated quoted field: the quote opened here "
                         "is never closed");
@@ -575,6 +576,32 @@ mot_status mot_csv_open_memory(mot_csv **out, const char *name,
 {
     return mot_csv_open_memory_sized(out, name, data, len, opt, BUFFER_SIZE,
                                      err);
+}
+
+mot_status mot_csv_open_slice(mot_csv **out, const char *path,
+                              const void *mem, unsigned long long offset,
+                              unsigned long long len,
+                              const mot_csv_options *opt, mot_error *err)
+{
+    const char *name = path ? path : "(memory)";
+    *out = NULL;
+    mot_source *src;
+    mot_status st = check_options(name, opt, err);
+    if (st == MOT_OK)
+        st = mot_source_open_slice(&src, path, mem, offset, len, err);
+    if (st == MOT_OK)
+        st = csv_create(out, name, src, opt, BUFFER_SIZE, err);
+    return st;
+}
+
+unsigned long mot_csv_next_line(const mot_csv *c)
+{
+    return c->line;
+}
+
+int mot_csv_open_quote(const mot_csv *c)
+{
+    return c->open_quote;
 }
 
 void mot_csv_free(mot_csv *c)

@@ -20,6 +20,18 @@ mot_status mot_load_staff(mot_load *ld);
 mot_status mot_load_customers(mot_load *ld);
 mot_status mot_load_events(mot_load *ld);
 mot_status mot_load_kano(mot_load *ld);
+
+/* Load customers.csv and then events.csv, as mot_load_customers and
+** mot_load_events one after the other would (events.csv not read when the
+** load stops after customers.csv), with the same tables, ids and reported
+** problems. When the load reads no event detail (MOT_SKIP_EVENT_DETAIL),
+** ld->threads allows more than one, and events.csv is a plain UTF-8 file
+** of at least two chunks (chunks.h), customers.csv and the chunks of
+** events.csv are read at the same time, and the chunks are put together
+** in the order of the file, their customer ids interned in the order a
+** single reader meets them. If any chunk has a problem, events.csv is read
+** again in one piece, which reports it. Returns MOT_OK. */
+mot_status mot_load_customers_events(mot_load *ld);
 mot_status mot_load_servqual(mot_load *ld);
 mot_status mot_load_tickets(mot_load *ld);
 mot_status mot_load_interactions(mot_load *ld);

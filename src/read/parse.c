@@ -75,11 +75,30 @@ static int is_decimal(const char *s, size_t len)
 ** them). The conversion is strtod's in the "C" locale, which the CLI never
 ** changes; errno is restored. Values that overflow to infinity are
 ** rejected; values that underflow become 0 or a subnormal. */
+/* Fast path: up to 15 digits alone (most scores and counts) are a whole
+** number below 2^53, which strtod would give exactly; 1 when taken. */
+static int small_whole(const char *s, size_t len, double *out)
+{
+    uint64_t v = 0;
+    if (len == 0 || len > 15)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned d = (unsigned)((unsigned char)s[i] - '0');
+        if (d > 9)
+            return 0;
+        v = v * 10 + d;
+    }
+    *out = (double)v;
+    return 1;
+}
+
 mot_status mot_parse_double(const char *s, size_t len, double *out)
 {
     char buf[NUMBER_MAX + 1];
     char *end;
     mot_text_trim(&s, &len);
+    if (small_whole(s, len, out))
+        return MOT_OK;
     if (len == 0 || len > NUMBER_MAX || !is_decimal(s, len))
         return MOT_EDATA;
     memcpy(buf, s, len);
@@ -343,12 +362,44 @@ static int parse_unix(const char *s, size_t len, int64_t *out)
     return 1;
 }
 
+/* The value of the two digits at s, or -1. */
+static int two_digits(const char *s)
+{
+    unsigned a = (unsigned)((unsigned char)s[0] - '0');
+    unsigned b = (unsigned)((unsigned char)s[1] - '0');
+    return a > 9 || b > 9 ? -1 : (int)(a * 10 + b);
+}
+
+/* Fast path for the commonest form, exactly "YYYY-MM-DDTHH:MM:SS" (or
+** with a space for the T): the value parse_iso gives it; 0 when s is not
+** of that form, or not a valid date and time (parse_iso then decides). */
+static int iso_seconds(const char *s, size_t len, int64_t *out)
+{
+    if (len != 19 || s[4] != '-' || s[7] != '-' ||
+        (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+        return 0;
+    int y1 = two_digits(s), y2 = two_digits(s + 2), mo = two_digits(s + 5),
+        d = two_digits(s + 8), h = two_digits(s + 11),
+        mi = two_digits(s + 14), sec = two_digits(s + 17);
+    if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 ||
+        h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60)
+        return 0;
+    int y = y1 * 100 + y2;
+    if (d > days_in_month(y, mo))
+        return 0;
+    *out = days_from_civil(y, mo, d) * SECONDS_PER_DAY + h * 3600 +
+           mi * 60 + sec;
+    return 1;
+}
+
 /* Beyond the header's forms, one-digit months, days and hours are taken
 ** too ("2026/3/1 8:30"), as Excel writes them. */
 mot_status mot_parse_time(const char *s, size_t len, int64_t *out)
 {
     int64_t t;
     mot_text_trim(&s, &len);
+    if (iso_seconds(s, len, out))
+        return MOT_OK;
     if (len == 0)
         return MOT_EDATA;
     size_t sign = s[0] == '+' || s[0] == '-';

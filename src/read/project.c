@@ -129,8 +129,7 @@ static void load_files(mot_load *ld)
         const char *base;       /* its name without .csv */
     } files[] = {
         {mot_load_staff, MOT_SKIP_STAFF, "staff"},
-        {mot_load_customers, 0, NULL},
-        {mot_load_events, 0, NULL},
+        {mot_load_customers_events, 0, NULL},
         {mot_load_kano, 0, NULL},
         {mot_load_servqual, 0, NULL},
         {mot_load_tickets, MOT_SKIP_TICKETS, "tickets"},
@@ -162,6 +161,7 @@ mot_status mot_project_load(mot_project **out, const char *dir,
     ld.diag = diag;
     ld.max_errors = opt && opt->max_errors ? opt->max_errors : 100;
     ld.skip = opt ? opt->skip : 0;
+    ld.threads = opt ? opt->threads : 0;
     if (!is_folder(dir)) {
         mot_load_error(&ld, MOT_ENOENT, dir, 0, 0, "folder not found");
         return ld.status;

@@ -31,6 +31,8 @@
 
 struct mot_source {
     gzFile gz;                  /* the file, or NULL for memory input */
+    int fd;                     /* a slice of a file: read with pread ... */
+    unsigned long long fpos, fend;  /* ... from fpos up to fend; else -1 */
     const unsigned char *mem;   /* memory input */
     size_t mem_len, mem_pos;
     unsigned char *raw;         /* raw bytes read but not yet delivered */
@@ -90,6 +92,24 @@ static mot_status raw_input(mot_source *s, unsigned char *dst, size_t n,
                             size_t *got, mot_error *err)
 {
     *got = 0;
+    if (s->fd >= 0) {
+        unsigned long long left = s->fend - s->fpos;
+        size_t ask = left < n ? (size_t)left : n;
+        ssize_t r;
+        if (ask == 0)
+            return MOT_OK;
+        do
+            r = pread(s->fd, dst, ask, (off_t)s->fpos);
+        while (r < 0 && errno == EINTR);
+        if (r < 0)
+            return source_fail(s, err, MOT_EIO, "read failed: %s",
+                               strerror(errno));
+        s->fpos += (size_t)r;
+        if (r == 0)
+            s->fpos = s->fend;      /* the file got shorter: its end */
+        *got = (size_t)r;
+        return MOT_OK;
+    }
     if (!s->gz) {
         size_t k = s->mem_len - s->mem_pos;
         *got = k < n ? k : n;
@@ -244,6 +264,7 @@ static mot_source *source_new(void)
     }
     s->cd = NO_ICONV;
     s->charset = "UTF-8";
+    s->fd = -1;
     return s;
 }
 
@@ -305,10 +326,41 @@ mot_status mot_source_open_memory(mot_source **out, const char *name,
     return source_start(out, s, name, err);
 }
 
+mot_status mot_source_open_slice(mot_source **out, const char *path,
+                                 const void *mem, unsigned long long offset,
+                                 unsigned long long len, mot_error *err)
+{
+    const char *name = path ? path : "(memory)";
+    *out = NULL;
+    mot_source *s = source_new();
+    if (!s)
+        return mot_error_set(err, MOT_ENOMEM, name, 0, 0, "out of memory");
+    if (path) {
+        s->fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (s->fd < 0) {
+            int e = errno;
+            mot_source_free(s);
+            return mot_error_set(err, e == ENOENT ? MOT_ENOENT : MOT_EIO,
+                                 name, 0, 0, "cannot open the file: %s",
+                                 strerror(e));
+        }
+        s->fpos = offset;
+        s->fend = offset + len;
+    } else {
+        s->mem = (const unsigned char *)mem + offset;
+        s->mem_len = (size_t)len;
+    }
+    snprintf(s->encoding, sizeof s->encoding, "UTF-8");
+    *out = s;
+    return MOT_OK;
+}
+
 void mot_source_free(mot_source *s)
 {
     if (!s)
         return;
+    if (s->fd >= 0)
+        close(s->fd);
     if (s->gz)
         gzclose(s->gz);
     if (s->cd != NO_ICONV)

@@ -33,6 +33,17 @@ mot_status mot_source_open_memory(mot_source **out, const char *name,
                                   const void *data, size_t len,
                                   mot_error *err);
 
+/* A source over bytes [offset, offset + len) of the file at path (read
+** with pread; path is then also the name in messages) or, when path is
+** NULL, of the memory at mem. The bytes are taken as UTF-8 as they are:
+** no encoding is decided and no byte-order mark looked for, since this
+** reads a part of a file whose encoding was decided by a source over the
+** whole of it (the chunked reader, chunks.h). Fails with MOT_ENOENT,
+** MOT_EIO or MOT_ENOMEM; *out is then NULL. */
+mot_status mot_source_open_slice(mot_source **out, const char *path,
+                                 const void *mem, unsigned long long offset,
+                                 unsigned long long len, mot_error *err);
+
 /* Close the source. NULL is a no-op. */
 void mot_source_free(mot_source *s);
 

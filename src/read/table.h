@@ -37,6 +37,7 @@ typedef struct mot_load {
     size_t max_errors;      /* stop reading after this many problems */
     size_t nerrors;         /* problems reported by this load */
     unsigned skip;          /* MOT_SKIP_* bits: what not to read */
+    unsigned threads;       /* threads to read with (0: one per core) */
     mot_status status;      /* the first problem's status, MOT_OK if none */
     int stop;               /* an allocation failed: read no further */
     int blueprint_partial;  /* blueprint.csv could not be read whole, so

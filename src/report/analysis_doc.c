@@ -444,12 +444,16 @@ static void line_clause(FILE *m, int *k, mot_lang lang, const mot_tp_result *r)
 /* The clause of a recommendation for this touchpoint: what following it
 ** would keep (at least one churner) and gain (an interval above zero);
 ** nothing when neither is. */
-static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_analysis *a,
-                       const mot_recommendation *rec)
+/* The recommendation in prose, its action and its effects ("lifting it to
+** its tolerance (3) would keep about 28 churners"), in buf; NULL when it
+** has no action text or no effect worth saying. */
+static const char *rec_text(char *buf, size_t n, mot_lang lang,
+                            const mot_analysis *a,
+                            const mot_recommendation *rec)
 {
     char action[200], keep[96], gain[96], num[32], effect[256];
     if (!action_text(action, sizeof action, lang, a, rec, 1))
-        return;
+        return NULL;
     keep[0] = gain[0] = '\0';
     if (isfinite(rec->churners_retained) && rec->churners_retained >= 0.5)
         snprintf(keep, sizeof keep, mot_tr(lang, "eff.keep"),
@@ -461,10 +465,19 @@ static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_analysis *a,
     const char *parts[] = {keep, gain};
     join(effect, sizeof effect, mot_tr(lang, "eff.and"), parts, 2);
     if (!effect[0])
+        return NULL;
+    snprintf(buf, n, "%s%s", action, effect);
+    return buf;
+}
+
+static void rec_clause(FILE *m, int *k, mot_lang lang, const mot_analysis *a,
+                       const mot_recommendation *rec)
+{
+    char text[512];
+    if (!rec_text(text, sizeof text, lang, a, rec))
         return;
     clause(m, k, lang);
-    fputs(action, m);
-    fputs(effect, m);
+    fputs(text, m);
 }
 
 /* The clauses of the survey instruments tied to touchpoint tp: the KANO
@@ -574,6 +587,69 @@ static void moment_item(mot_doc *d, const mot_project *p,
     }
     mot_doc_add(d, MOT_BLOCK_ITEM, "%s", buf);
     free(buf);
+}
+
+/* The report in three sentences, for a reader who reads no further: which
+** touchpoints are moments of truth, what the bad experiences there cost in
+** churners (the engine's attributable churners, counted only where the
+** churn effect is significant, as in the moments' own sentences), and the
+** first recommendation with its effect. Nothing is computed here but the
+** sum of the attributable churners. */
+static void short_section(mot_doc *d, const mot_project *p,
+                          const mot_analysis *a, mot_lang lang)
+{
+    mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.short"));
+    if (a->nmoments == 0) {
+        mot_doc_add(d, MOT_BLOCK_BULLET, "%s", mot_tr(lang, "moments.none"));
+        return;
+    }
+    char list[2048], costly[2048], one[800], label[600];
+    size_t used = 0, cused = 0;
+    double cost = 0;
+    list[0] = costly[0] = '\0';
+    for (size_t i = 0; i < a->nmoments; i++) {
+        const mot_tp_result *r = &a->tp[a->moments[i]];
+        const mot_touchpoint *t = &p->blueprint.tp[r->tp];
+        const char *name = tp_label(label, sizeof label, lang, t);
+        const char *kind = mot_tr(lang, kind_key(r->kind));
+        char inner[300];   /* "T06, negative" */
+        if (strcmp(t->name, t->id) == 0)
+            snprintf(inner, sizeof inner, "%s", kind);
+        else
+            snprintf(inner, sizeof inner, "%.200s%s%s", t->id,
+                     mot_tr(lang, "sep.list"), kind);
+        snprintf(one, sizeof one, mot_tr(lang, "short.moment"), t->name,
+                 inner);
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                 i ? mot_tr(lang, "sep.names") : "", one);
+        if (used >= sizeof list)
+            used = sizeof list - 1;
+        if (clear(r->odds_ratio, r->or_lo, 1) &&
+            r->attributable_churners >= 0.5) {
+            cost += r->attributable_churners;
+            cused += (size_t)snprintf(costly + cused, sizeof costly - cused,
+                                      "%s%s", cused ? mot_tr(lang, "sep.names")
+                                                    : "", name);
+            if (cused >= sizeof costly)
+                cused = sizeof costly - 1;
+        }
+    }
+    mot_doc_add(d, MOT_BLOCK_BULLET, mot_tr(lang, "short.moments"), list);
+    char num[32], total[32];
+    if (cost >= 0.5 && isfinite(a->churners))
+        mot_doc_add(d, MOT_BLOCK_BULLET, mot_tr(lang, "short.cost"), costly,
+                    mot_report_fixed(num, sizeof num, cost, 0),
+                    mot_report_fixed(total, sizeof total, a->churners, 0));
+    for (size_t i = 0; i < a->nrecs; i++) {
+        char text[512];
+        const mot_recommendation *rec = &a->recs[i];
+        if (!rec_text(text, sizeof text, lang, a, rec))
+            continue;
+        mot_doc_add(d, MOT_BLOCK_BULLET, mot_tr(lang, "short.fix"),
+                    tp_label(label, sizeof label, lang,
+                             &p->blueprint.tp[rec->tp]), text);
+        break;
+    }
 }
 
 /* The moments of truth in rank order, one numbered sentence each. */
@@ -1023,6 +1099,7 @@ void mot_report_doc(mot_doc *d, const mot_project *p, const mot_analysis *a,
     mot_doc_add(d, MOT_BLOCK_TITLE, mot_tr(lang, "title"), title);
     mot_doc_add(d, MOT_BLOCK_PARA, mot_tr(lang, "summary"), cust, with, ev,
                 ntp);
+    short_section(d, p, a, lang);
     moments_section(d, p, a, lang);
     performance_section(d, p, a, lang);
     impact_section(d, p, a, lang);

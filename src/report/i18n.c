@@ -50,6 +50,7 @@ static const message messages[] = {
     MSG("summary", "%s customers (%s of them in customers.csv), %s events, %s touchpoints."),
 
     /* section headings */
+    MSG("h.short", "In short"),
     MSG("h.moments", "Moments of truth, most important first"),
     MSG("h.performance", "Touchpoints: performance"),
     MSG("h.impact", "Touchpoints: impact"),
@@ -63,6 +64,8 @@ static const message messages[] = {
     MSG("sep.evidence", ": "),
     MSG("sep.clause", "; "),
     MSG("sep.list", ", "),
+    /* TRANSLATORS: between the items of a list of names (顿号 in Chinese) */
+    MSG("sep.names", ", "),
     MSG("sentence.end", "."),
     MSG("paren", " (%s)"),
     MSG("tp.label", "%s (%s)"),
@@ -71,6 +74,11 @@ static const message messages[] = {
 
     /* the moments of truth in plain words */
     MSG("moments.none", "No touchpoint is a moment of truth on these data."),
+    /* the short summary: one moment, the list, the cost, the first fix */
+    MSG("short.moment", "%s (%s)"),
+    MSG("short.moments", "The moments of truth, most important first: %s."),
+    MSG("short.cost", "Bad experiences at %s cost about %s of the %s churners, by the churn model."),
+    MSG("short.fix", "Fix first: %s; %s."),
     MSG("moment.negative", "%s is a negative moment of truth"),
     MSG("moment.positive", "%s is a positive moment of truth"),
     MSG("moment.hygiene", "%s is a hygiene moment of truth (it matters only below tolerance)"),
@@ -318,6 +326,11 @@ static const message messages[] = {
     MSG("tk.h.category", "By category"),
     MSG("tk.h.branch", "By branch"),
     MSG("tk.h.staff", "By staff"),
+    MSG("tk.h.tier", "By customer tier"),
+    MSG("tk.tier_default", "Tier %s has no standard of its own in the blueprint: its tickets are judged by sla_hours and sla_response_hours."),
+    MSG("tk.tier_std", "Tier %s: %s of %s judged resolutions were held to the tier's own "
+     "standard sla_hours_%s, the rest to sla_hours; %s of %s judged first responses to "
+     "sla_response_hours_%s."),
     MSG("tk.h.pareto", "Pareto of categories"),
     MSG("tk.h.recovery", "Service recovery"),
     MSG("tk.h.notes", "Notes"),
@@ -490,6 +503,7 @@ static const message messages[] = {
     /* segments (segments.c) */
     MSG("h.segments", "Segments by %s"),
     MSG("sg.tiers", "Value tiers by thirds of the customers' value: low up to %s, mid up to %s, high above."),
+    MSG("sg.tier_tol", "Tier %s is judged by its own tolerance at %s touchpoints (the blueprint's tolerance_%s): its below-tolerance shares and bad experiences use that standard."),
     MSG("sg.col.segment", "segment"),
     MSG("sg.col.customers", "customers"),
     MSG("sg.col.churners", "churners"),

@@ -90,6 +90,7 @@ void mot_report_segments_json(mot_json *j, const mot_project *p,
         mot_json_string(j, g->name);
         mot_json_member_count(j, "n", g->n);
         mot_json_member_count(j, "events", g->events);
+        mot_json_member_count(j, "tier_tolerances", g->tier_tolerances);
         mot_json_member_count(j, "churn_n", g->a->churn_n);
         mot_json_member_number(j, "churners", g->a->churners);
         mot_json_key(j, "moments_of_truth");
@@ -210,6 +211,13 @@ void mot_report_segments_doc(mot_doc *d, const mot_project *p,
                                moments_text(m, sizeof m, p, g->a, lang)};
         mot_doc_row(d, t, cells);
     }
+    for (size_t k = 0; k < s->nseg; k++)
+        if (s->seg[k].tier_tolerances) {
+            char n[32];
+            snprintf(n, sizeof n, "%zu", s->seg[k].tier_tolerances);
+            mot_doc_add(d, MOT_BLOCK_PARA, mot_tr(lang, "sg.tier_tol"),
+                        s->seg[k].name, n, s->seg[k].name);
+        }
     if (s->ndiff == 0) {
         mot_doc_add(d, MOT_BLOCK_PARA, "%s", mot_tr(lang, "sg.same"));
         return;

@@ -472,10 +472,11 @@ static void end_row(table *w)
     w->n = 0;
 }
 
-/* Lay out for a terminal on f the KANO result k, or else the SERVQUAL
-** result s, in lang ("zh" or else English). */
-static mot_status survey_text(FILE *f, const mot_kano_result *k,
-                              const mot_servqual_result *s, const char *lang)
+/* Lay out on f, for a terminal or as Markdown (md), the KANO result k, or
+** else the SERVQUAL result s, in lang ("zh" or else English). */
+static mot_status survey_doc(FILE *f, const mot_kano_result *k,
+                             const mot_servqual_result *s, const char *lang,
+                             int md)
 {
     mot_lang l = lang && strcmp(lang, "zh") == 0 ? MOT_LANG_ZH : MOT_LANG_EN;
     mot_doc d;
@@ -484,8 +485,9 @@ static mot_status survey_text(FILE *f, const mot_kano_result *k,
         mot_report_kano_doc(&d, k, l);
     else
         mot_report_servqual_doc(&d, s, l);
-    mot_status st = d.status == MOT_OK ? mot_doc_layout_text(&d, f)
-                                       : d.status;
+    mot_status st = d.status != MOT_OK ? d.status
+                    : md               ? mot_doc_layout_md(&d, f)
+                                       : mot_doc_layout_text(&d, f);
     mot_doc_free(&d);
     return st;
 }
@@ -570,7 +572,13 @@ void mot_report_kano_doc(mot_doc *d, const mot_kano_result *r,
 mot_status mot_report_kano_text(FILE *f, const mot_kano_result *r,
                                 const char *lang)
 {
-    return survey_text(f, r, NULL, lang);
+    return survey_doc(f, r, NULL, lang, 0);
+}
+
+mot_status mot_report_kano_md(FILE *f, const mot_kano_result *r,
+                              const char *lang)
+{
+    return survey_doc(f, r, NULL, lang, 1);
 }
 
 /* ---- SERVQUAL text ---------------------------------------------------------- */
@@ -780,5 +788,11 @@ void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
 mot_status mot_report_servqual_text(FILE *f, const mot_servqual_result *r,
                                     const char *lang)
 {
-    return survey_text(f, NULL, r, lang);
+    return survey_doc(f, NULL, r, lang, 0);
+}
+
+mot_status mot_report_servqual_md(FILE *f, const mot_servqual_result *r,
+                                  const char *lang)
+{
+    return survey_doc(f, NULL, r, lang, 1);
 }

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mot/parse.h"
 #include "mot/tickets.h"
@@ -58,7 +59,7 @@ static void json_share(mot_json *j, const char *key, const mot_tk_share *s,
 }
 
 static void json_group(mot_json *j, const mot_tk_group *g,
-                       const mot_tickets_result *r)
+                       const mot_tickets_result *r, int tier)
 {
     mot_json_begin_object(j);
     if (g->key) {
@@ -81,6 +82,13 @@ static void json_group(mot_json *j, const mot_tk_group *g,
     mot_json_member_number(j, "age_max_hours", g->open_age_max);
     mot_json_end_object(j);
     mot_json_member_count(j, "repeats", g->repeats);
+    if (tier) {
+        mot_json_key(j, "by_tier_standard");
+        mot_json_begin_object(j);
+        mot_json_member_count(j, "resolution", g->resolution_tier_std);
+        mot_json_member_count(j, "first_response", g->response_tier_std);
+        mot_json_end_object(j);
+    }
     mot_json_end_object(j);
 }
 
@@ -414,16 +422,25 @@ void mot_report_tickets_json_with(mot_json *j, const mot_tickets_result *r,
     mot_json_string(j, "sla_hours");
     mot_json_key(j, "first_response");
     mot_json_string(j, r->has_response_sla ? "sla_response_hours" : NULL);
+    if (r->has_tiers) {
+        mot_json_key(j, "per_tier");
+        mot_json_begin_array(j);
+        for (size_t i = 0; i < r->ntier_columns; i++)
+            mot_json_string(j, r->tier_columns[i]);
+        mot_json_end_array(j);
+    }
     mot_json_end_object(j);
     mot_json_key(j, "total");
-    json_group(j, &r->total, r);
+    json_group(j, &r->total, r, 0);
     for (int by = 0; by < MOT_TK_NBY; by++) {
         char key[32];
+        if (by == MOT_TK_TIER && !r->has_tiers)
+            continue;
         snprintf(key, sizeof key, "by_%s", mot_tk_by_name((mot_tk_by)by));
         mot_json_key(j, key);
         mot_json_begin_array(j);
         for (size_t i = 0; i < r->nby[by]; i++)
-            json_group(j, &r->by[by][i], r);
+            json_group(j, &r->by[by][i], r, by == MOT_TK_TIER);
         mot_json_end_array(j);
     }
     json_pareto(j, r);
@@ -526,7 +543,9 @@ const char *mot_report_est(char *buf, size_t n, double x, double lo,
     else
         mot_report_num(e, sizeof e, x, digits);
     mot_report_ci(c, sizeof c, lo, hi, digits, pct);
-    snprintf(buf, n, "%s%s%s", e, c[0] ? " " : "", c);
+    /* a cell too long for buf is cut, like any table cell */
+    if (snprintf(buf, n, "%s%s%s", e, c[0] ? " " : "", c) < 0)
+        buf[0] = '\0';
     return buf;
 }
 
@@ -613,6 +632,39 @@ static void group_doc(mot_doc *d, mot_lang lang, const char *title,
                                  c[5], c[6], c[7], c[8], c[9]};
         mot_doc_row(d, t, cells);
     }
+}
+
+/* True when the blueprint has sla_hours_<tier> or
+** sla_response_hours_<tier> for this tier (ignoring case). */
+static int has_tier_column(const mot_tickets_result *r, const char *tier)
+{
+    static const char *const prefix[2] = {"sla_hours_",
+                                          "sla_response_hours_"};
+    for (size_t i = 0; i < r->ntier_columns; i++)
+        for (int k = 0; k < 2; k++) {
+            const char *h = r->tier_columns[i];
+            size_t pl = strlen(prefix[k]);
+            if (strncasecmp(h, prefix[k], pl) == 0 &&
+                strcasecmp(h + pl, tier) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+/* Which standard the tickets of one tier were judged by. */
+static void tier_std_doc(mot_doc *d, mot_lang lang,
+                         const mot_tickets_result *r, const mot_tk_group *g)
+{
+    char a[32], b[32], c[32], e[32];
+    if (!has_tier_column(r, g->key)) {
+        doc_say(d, lang, "tk.tier_default", g->key);
+        return;
+    }
+    snprintf(a, sizeof a, "%zu", g->resolution_tier_std);
+    snprintf(b, sizeof b, "%zu", g->resolution_sla.judged);
+    snprintf(c, sizeof c, "%zu", g->response_tier_std);
+    snprintf(e, sizeof e, "%zu", g->response_sla.judged);
+    doc_say(d, lang, "tk.tier_std", g->key, a, b, g->key, c, e, g->key);
 }
 
 static void pareto_doc(mot_doc *d, mot_lang lang, const mot_tickets_result *r)
@@ -896,7 +948,8 @@ void mot_report_tickets_doc(mot_doc *d, const mot_tickets_result *r,
                             int section)
 {
     static const char *const titles[MOT_TK_NBY] = {
-        "tk.h.touchpoint", "tk.h.category", "tk.h.branch", "tk.h.staff"};
+        "tk.h.touchpoint", "tk.h.category", "tk.h.branch", "tk.h.staff",
+        "tk.h.tier"};
     const mot_tk_group *t = &r->total;
     char n[32], end[32], open[32], over[32], share[32], ci[80];
     char rep[32], rshare[32], days[32], cust[32];
@@ -922,6 +975,8 @@ void mot_report_tickets_doc(mot_doc *d, const mot_tickets_result *r,
     for (int by = 0; by < MOT_TK_NBY; by++)
         if (r->nby[by])
             group_doc(d, lang, titles[by], r->by[by], r->nby[by], r);
+    for (size_t i = 0; i < r->nby[MOT_TK_TIER]; i++)
+        tier_std_doc(d, lang, r, &r->by[MOT_TK_TIER][i]);
     if (r->npareto)
         pareto_doc(d, lang, r);
     recovery_doc(d, lang, r);

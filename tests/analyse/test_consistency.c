@@ -48,7 +48,7 @@ static mot_project *load(const char *dir)
     mot_project *p;
     mot_diag d;
     mot_diag_init(&d, 0);
-    mot_load_options o = {0, NULL, 0, MOT_SKIP_INTERACTIONS};
+    mot_load_options o = {.skip = MOT_SKIP_INTERACTIONS};
     if (mot_project_load(&p, dir, &o, &d) != MOT_OK) {
         char buf[1200];
         mot_error_format(&d.items[0], buf, sizeof buf);

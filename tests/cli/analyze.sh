@@ -267,6 +267,24 @@ json_check "segments: one per value, each with its moments" "$TMP/seg.json" \
 run analyze "$D" --segment tier --bootstrap 20 --lang en
 expect_rc "--segment tier" 0
 expect_out "value tiers" "Value tiers by thirds"
+# a tier's own tolerance (blueprint tolerance_high) in --segment tier
+rm -rf "$TMP/segtier" && cp -r "$D" "$TMP/segtier"
+awk -F, -v OFS=, 'NR == 1 { print $0, "tolerance_high"; next } { print $0, 4 }' \
+    "$D/blueprint.csv" > "$TMP/segtier/blueprint.csv"
+run analyze "$TMP/segtier" --segment tier --bootstrap 20 --format json
+expect_rc "--segment tier with tolerance_high" 0
+echo "$out" > "$TMP/segtier.json"
+json_check "the high tier is judged by tolerance_high at every touchpoint" \
+    "$TMP/segtier.json" \
+    '([s["tier_tolerances"] for s in d["segments"]["segments"]]
+      == [0, 0, len(d["touchpoints"])])'
+run analyze "$TMP/segtier" --segment tier --bootstrap 20 --lang en
+expect_out "the text says which tier has its own tolerance" "Tier high is judged by its own tolerance"
+sed -i '1s/tolerance_high/tolerance_gold/' "$TMP/segtier/blueprint.csv"
+run analyze "$TMP/segtier" --segment tier --bootstrap 20
+expect_rc "a tolerance for a tier no customer has" 65
+expect_err "the column is located" 'tolerance_gold is a standard for tier "gold", but no customer has that tier (the tiers are: low, mid, high)'
+expect_no_out "no partial output for an unknown tier"
 run analyze "$D" --lang fr
 expect_rc "an unknown --lang" 64
 run analyze "$D" --threads many

@@ -32,6 +32,11 @@ run kano "$K" --segment
 expect_rc "kano by segment" 0
 expect_out "kano names a segment" "segment 家庭"
 
+run kano "$K" --format md --lang zh
+expect_rc "kano md" 0
+expect_out "kano md has its heading" "## KANO 分析："
+expect_out "kano md has a pipe table" "| 功能 |"
+
 run kano "$K" --format json --lang zh
 expect_rc "kano json" 0
 expect_out "kano json has features" '"features": ['
@@ -91,6 +96,11 @@ run servqual "$S" --lang zh
 expect_rc "servqual in Chinese" 0
 expect_out "servqual zh dimension" "响应性"
 expect_out "servqual zh zone" "低于容忍区"
+
+run servqual "$S" --weights "$W" --format md
+expect_rc "servqual md" 0
+expect_out "servqual md has its heading" "## SERVQUAL: "
+expect_out "servqual md has a pipe table" "| dimension |"
 
 run servqual "$S" --weights "$W" --format json
 expect_rc "servqual json" 0

@@ -1,6 +1,7 @@
 /* test_blueprint.c: blueprint.csv loads into touchpoints, stages and
-** attribute columns; lookups by id and name; stage order. (Malformed
-** blueprints are in the matrix of test_project.c.) */
+** attribute columns; lookups by id and name; stage order; per-tier
+** columns and their bad values. (Other malformed blueprints are in the
+** matrix of test_project.c.) */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -184,9 +185,79 @@ static void test_score_scale_from_mot_ini(void **state)
     mot_project_free(p);
 }
 
+/* sla_hours_<tier>, sla_response_hours_<tier>, tolerance_<tier>: read
+** per touchpoint (prefix ignoring case), empty cells NAN, also kept as
+** attributes; looked up by tier ignoring case. */
+static void test_tier_columns(void **state)
+{
+    (void)state;
+    const char *dir = lu_project("bp_tiers", (lu_file[]){
+        {"blueprint.csv", "id,name,stage,sla_hours,SLA_Hours_VIP,"
+                          "sla_response_hours_vip,tolerance_gold,sla_x\n"
+                          "T1,a,s,24,8,1,4.5,1\nT2,b,s,48,,2,,2\n"},
+        {NULL, NULL}});
+    mot_project *p = lu_load(dir);
+    const mot_blueprint *b = &p->blueprint;
+    assert_int_equal(b->ntiercol, 3);
+    assert_int_equal(b->tiercol[0].kind, MOT_TIER_SLA);
+    assert_string_equal(b->tiercol[0].header, "SLA_Hours_VIP");
+    assert_string_equal(b->tiercol[0].tier, "VIP");
+    assert_int_equal(b->tiercol[0].line, 1);
+    assert_int_equal(b->tiercol[0].column, 5);
+    assert_int_equal(b->tiercol[1].kind, MOT_TIER_SLA_RESPONSE);
+    assert_int_equal(b->tiercol[2].kind, MOT_TIER_TOLERANCE);
+    assert_string_equal(b->tiercol[2].tier, "gold");
+    assert_true(mot_blueprint_tier_value(b, MOT_TIER_SLA, "vip", 0) == 8.0);
+    assert_true(LU_ISNAN(mot_blueprint_tier_value(b, MOT_TIER_SLA, "vip",
+                                                  1)));
+    assert_true(mot_blueprint_tier_value(b, MOT_TIER_SLA_RESPONSE, "VIP",
+                                         1) == 2.0);
+    assert_true(mot_blueprint_tier_value(b, MOT_TIER_TOLERANCE, "gold",
+                                         0) == 4.5);
+    assert_true(LU_ISNAN(mot_blueprint_tier_value(b, MOT_TIER_SLA, "gold",
+                                                  0)));
+    assert_true(LU_ISNAN(mot_blueprint_tier_value(b, MOT_TIER_SLA, NULL,
+                                                  0)));
+    assert_non_null(mot_columns_find(&b->attrs, "sla_hours_vip"));
+    mot_project_free(p);
+}
+
+/* Bad per-tier values and headers: file:line:column, the load fails. */
+static void test_tier_columns_bad(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *csv, *first;
+    } cases[] = {
+        {"id,name,stage,sla_hours_vip\nT1,a,s,0\n",
+         "blueprint.csv:2:4: sla_hours_vip must be a positive number of "
+         "hours, found \"0\""},
+        {"id,name,stage,sla_response_hours_vip\nT1,a,s,soon\n",
+         "blueprint.csv:2:4: sla_response_hours_vip must be a positive "
+         "number of hours, found \"soon\""},
+        {"id,name,stage,tolerance_vip\nT1,a,s,7\n",
+         "blueprint.csv:2:4: tolerance_vip must be a number between 1 and "
+         "5, found \"7\""},
+        {"id,name,stage,sla_hours_\nT1,a,s,7\n",
+         "blueprint.csv:1:4: sla_hours_ must name a tier after the prefix, "
+         "as in sla_hours_vip"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        lu_result r;
+        const char *dir = lu_project("bp_tiers_bad", (lu_file[]){
+            {"blueprint.csv", cases[i].csv}, {NULL, NULL}});
+        lu_load_fail(dir, 0, &r);
+        assert_int_equal(r.status, MOT_EDATA);
+        assert_string_equal(r.first, cases[i].first);
+        mot_diag_free(&r.diag);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tier_columns),
+        cmocka_unit_test(test_tier_columns_bad),
         cmocka_unit_test(test_every_column_is_stored),
         cmocka_unit_test(test_stages_in_order_of_appearance),
         cmocka_unit_test(test_extra_columns_become_attributes),

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mot/parse.h"
@@ -409,6 +410,55 @@ static void test_format_then_parse(void **state)
     }
 }
 
+/* The fast paths (whole numbers of up to 15 digits, and times written
+** exactly YYYY-MM-DDTHH:MM:SS) give what the general parsers give for the
+** same value written another way ("N.0", a trailing "Z"), and reject what
+** they reject. */
+static void test_fast_paths_agree(void **state)
+{
+    (void)state;
+    char a[64], b[80];
+    double x, y;
+    for (long v = 0; v < 200000; v += (v < 1000 ? 1 : 997)) {
+        snprintf(a, sizeof a, "%ld", v);
+        snprintf(b, sizeof b, "%ld.0", v);
+        assert_int_equal(mot_parse_double(a, strlen(a), &x), MOT_OK);
+        assert_int_equal(mot_parse_double(b, strlen(b), &y), MOT_OK);
+        assert_true(x == y);
+    }
+    static const char *const nums[] = {"999999999999999", "000000000000007",
+                                       "9007199254740993", "1234567890123456789"};
+    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
+        snprintf(b, sizeof b, "%s.0", nums[i]);
+        assert_int_equal(mot_parse_double(nums[i], strlen(nums[i]), &x),
+                         MOT_OK);
+        assert_int_equal(mot_parse_double(b, strlen(b), &y), MOT_OK);
+        assert_true(x == y);
+    }
+    assert_int_equal(mot_parse_double(" 42 ", 4, &x), MOT_OK);
+    assert_true(x == 42.0);
+    assert_int_not_equal(mot_parse_double("4x", 2, &x), MOT_OK);
+    static const int years[] = {1, 1900, 1999, 2000, 2024, 2026, 2100, 9999};
+    static const char *const clocks[] = {"00:00:00", "09:08:14", "23:59:60",
+                                         "24:00:00", "12:60:00", "12:00:61",
+                                         "1a:00:00"};
+    for (size_t yi = 0; yi < sizeof years / sizeof *years; yi++)
+        for (int m = 0; m <= 13; m++)
+            for (int d = 0; d <= 32; d++)
+                for (size_t ci = 0; ci < sizeof clocks / sizeof *clocks;
+                     ci++) {
+                    int64_t t1 = 1, t2 = 2;
+                    snprintf(a, sizeof a, "%04d-%02d-%02d%c%s", years[yi],
+                             m, d, ci % 2 ? ' ' : 'T', clocks[ci]);
+                    snprintf(b, sizeof b, "%sZ", a);
+                    mot_status s1 = mot_parse_time(a, strlen(a), &t1);
+                    mot_status s2 = mot_parse_time(b, strlen(b), &t2);
+                    assert_int_equal(s1, s2);
+                    if (s1 == MOT_OK)
+                        assert_true(t1 == t2);
+                }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -426,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_format_time),
         cmocka_unit_test(test_format_time_small_buffer_and_extremes),
         cmocka_unit_test(test_format_then_parse),
+        cmocka_unit_test(test_fast_paths_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,108 @@
+/*
+** phases.c: where the time of `mot analyze` goes, phase by phase.
+**
+** Runs what `mot analyze --threads N` runs, through the library, and
+** prints each phase's wall time, the process's CPU time (all threads)
+** spent in it, the peak resident memory so far and the resident memory at
+** its end: loading the project
+** (with MOT_SKIP_ANALYSIS; customers.csv and chunks of events.csv read at
+** the same time when N > 1), deriving the features, and the analysis
+** (models and bootstrap). Build against a release libmot, for example:
+**
+**   cmake --preset release && cmake --build build/release
+**   cc -O2 -Iinclude bench/phases.c build/release/libmot.a -lz -lm \
+**      $(pkg-config --libs gsl openblas libutf8proc) -lpthread \
+**      -o build/release/phases
+**   build/release/phases build/bench-1000000 2
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "mot/mot.h"
+
+/* Seconds on the clock `id`. */
+static double clock_s(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double wall0, cpu0;
+
+/* Resident memory now, MiB (VmRSS of /proc/self/status; 0 if unknown). */
+static double rss_now(void)
+{
+    char line[256];
+    double kib = 0;
+    FILE *f = fopen("/proc/self/status", "r");
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, "VmRSS:", 6) == 0)
+            kib = strtod(line + 6, NULL);
+    if (f)
+        fclose(f);
+    return kib / 1024.0;
+}
+
+/* Print the phase that just ended and start the next. */
+static void phase(const char *name)
+{
+    double wall = clock_s(CLOCK_MONOTONIC), cpu =
+        clock_s(CLOCK_PROCESS_CPUTIME_ID);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("%-10s wall %6.3f s  cpu %6.3f s  peak %5.0f MiB  now %5.0f MiB\n",
+           name, wall - wall0, cpu - cpu0, (double)ru.ru_maxrss / 1024.0,
+           rss_now());
+    wall0 = wall;
+    cpu0 = cpu;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: phases DIR THREADS\n");
+        return 2;
+    }
+    unsigned threads = (unsigned)strtoul(argv[2], NULL, 10);
+    mot_diag diag;
+    mot_project *p = NULL;
+    mot_features *f = NULL;
+    mot_analysis *a = NULL;
+    mot_error err;
+    mot_load_options lo;
+    mot_analyse_options ao;
+    memset(&lo, 0, sizeof lo);
+    lo.skip = MOT_SKIP_ANALYSIS;
+    lo.threads = threads;
+    mot_analyse_options_default(&ao);
+    ao.threads = threads;
+    mot_diag_init(&diag, 10);
+    wall0 = clock_s(CLOCK_MONOTONIC);
+    cpu0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
+    if (mot_project_load(&p, argv[1], &lo, &diag) != MOT_OK) {
+        fprintf(stderr, "phases: cannot load %s\n", argv[1]);
+        return 1;
+    }
+    phase("load");
+    if (mot_features_derive(p, threads, &f, &err) != MOT_OK) {
+        fprintf(stderr, "phases: derive: %s\n", err.message);
+        return 1;
+    }
+    phase("derive");
+    if (mot_analyse(p, f, &ao, &a, &err) != MOT_OK) {
+        fprintf(stderr, "phases: analyse: %s\n", err.message);
+        return 1;
+    }
+    phase("analyse");
+    mot_analysis_free(a);
+    mot_features_free(f);
+    mot_project_free(p);
+    mot_diag_free(&diag);
+    phase("free");
+    return 0;
+}

@@ -1,0 +1,67 @@
+/*
+** chunks.c: cutting a file into chunks that end just after a line feed
+** (see chunks.h). Only a few KiB around each cut are read, with pread.
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "read/chunks.h"
+
+size_t mot_chunk_bytes, mot_chunk_min, mot_chunked_loads;
+
+#define WINDOW 4096
+
+/* Offset just after the first line feed at or after `from` and before
+** hi, or hi when there is none (or a read fails). */
+static unsigned long long after_lf(int fd, const unsigned char *mem,
+                                   unsigned long long from,
+                                   unsigned long long hi)
+{
+    unsigned char buf[WINDOW];
+    while (from < hi) {
+        unsigned long long left = hi - from;
+        size_t n = left < WINDOW ? (size_t)left : WINDOW;
+        const unsigned char *p = mem ? mem + from : buf;
+        if (!mem) {
+            ssize_t r;
+            do
+                r = pread(fd, buf, n, (off_t)from);
+            while (r < 0 && errno == EINTR);
+            if (r <= 0)
+                return hi;
+            n = (size_t)r;
+        }
+        const unsigned char *lf = memchr(p, '\n', n);
+        if (lf)
+            return from + (unsigned long long)(lf - p) + 1;
+        from += n;
+    }
+    return hi;
+}
+
+size_t mot_chunks_split(const char *path, const void *mem,
+                        unsigned long long lo, unsigned long long hi,
+                        size_t n, unsigned long long *bounds)
+{
+    int fd = -1;
+    size_t m = 0;
+    bounds[0] = lo;
+    if (path && (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+        n = 1;
+    for (size_t k = 1; k < n; k++) {
+        unsigned long long target = lo + (hi - lo) / n * k +
+                                    (hi - lo) % n * k / n;
+        unsigned long long from = target > bounds[m] ? target - 1
+                                                     : bounds[m];
+        unsigned long long b = after_lf(fd, mem, from, hi);
+        if (b >= hi)
+            break;
+        bounds[++m] = b;
+    }
+    bounds[++m] = hi;
+    if (fd >= 0)
+        close(fd);
+    return m;
+}

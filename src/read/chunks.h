@@ -1,0 +1,46 @@
+/*
+** chunks.h: cutting a CSV file into chunks at row boundaries (internal).
+**
+** The chunked reader (events.c) parses the rows of a big file in parts on
+** several threads. A part starts just after a line feed found near an
+** even share of the bytes. A line feed may also sit inside a quoted
+** field; that is not known before parsing, so each chunk is read as if it
+** began at a row (mot_csv_open_slice) and the result is used only when
+** every chunk read without any problem: given that the first chunk starts
+** at a row, a chunk that ends cleanly (not inside a quoted field: see
+** mot_csv_open_quote) ends at a row, so the next one starts at one, and
+** the chunks' rows are exactly the rows a single reader finds. Otherwise
+** the caller reads the file again in one piece, which reports every
+** problem as it always has.
+*/
+#ifndef MOT_READ_CHUNKS_H
+#define MOT_READ_CHUNKS_H
+
+#include <stddef.h>
+
+/* Bytes per chunk that the loaders aim at, and the fewest they cut a
+** chunk to; 0 (the default) means the built-in sizes (16 MiB and 1 MiB).
+** A test hook: tests set them small to cut small files everywhere. Not
+** for use while a load runs on another thread. */
+extern size_t mot_chunk_bytes, mot_chunk_min;
+
+/* Loads whose events.csv was put together from chunks (a test hook, like
+** the two above: it tells a test that the chunked path was taken). */
+extern size_t mot_chunked_loads;
+
+/* The built-in sizes. */
+#define MOT_CHUNK_BYTES (16u << 20)
+#define MOT_CHUNK_MIN (1u << 20)
+
+/* Cut bytes [lo, hi) of the file at path (or, when path is NULL, of the
+** memory at mem) into at most n (>= 1) non-empty chunks: bounds[0] = lo,
+** bounds[m] = hi, and each bounds[k] between is just after the first line
+** feed at or after lo + k (hi - lo) / n (and after bounds[k - 1]). Returns
+** m, 1 <= m <= n (1 also when the file cannot be read: the caller then
+** reads it in one piece, which reports the problem). bounds has n + 1
+** entries. */
+size_t mot_chunks_split(const char *path, const void *mem,
+                        unsigned long long lo, unsigned long long hi,
+                        size_t n, unsigned long long *bounds);
+
+#endif /* MOT_READ_CHUNKS_H */
