@@ -44,6 +44,11 @@
 #include "mot/journeys.h"
 #include "mot/segments.h"
 
+/* The tickets results (mot/tickets.h, mot/consistency.h; tickets.h
+** includes this header). */
+struct mot_tickets_result;
+struct mot_consistency_result;
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -276,6 +281,16 @@ typedef struct mot_analysis {
     ** mot_analyse_segments was called on this result. Freed by
     ** mot_analysis_free. */
     mot_segments *segments;
+    /* Added (the tickets hook, analyse.c): the tickets analysis and the
+    ** consistency / expectation / trends of the rated events, the object
+    ** `mot tickets` prints (DESIGN §4 "tickets"). mot_analyse leaves them
+    ** NULL: the caller fills them from mot_analyse_tickets (mot analyze
+    ** runs it on a load of its own, so that tickets.csv and the events'
+    ** staff, branch and expected columns are not in memory with the
+    ** features). NULL when the project has no tickets.csv; consistency may
+    ** be NULL with tickets set. Owned and freed by mot_analysis_free. */
+    struct mot_tickets_result *tickets;
+    struct mot_consistency_result *consistency;
 } mot_analysis;
 
 /* Analyse project p with features f (derived from p). opt may be NULL for
@@ -288,6 +303,20 @@ mot_status mot_analyse(const mot_project *p, const mot_features *f,
 
 /* Free the result. NULL is a no-op. */
 void mot_analysis_free(mot_analysis *a);
+
+/* The tickets part of the analysis (DESIGN §4 "tickets"): on a project
+** that read tickets.csv and the events' staff, branch and expected
+** columns (loaded without MOT_SKIP_TICKETS and MOT_SKIP_EVENT_DETAIL, as
+** `mot tickets` loads it), mot_tickets_analyse and mot_consistency_
+** analyse with their default options. Returns MOT_OK with new results in
+** *tickets and *consistency (the caller owns them: free them or hand them
+** to a mot_analysis's fields of those names), both NULL when p has no
+** tickets.csv; otherwise the first failure's status (MOT_ENOMEM, MOT_EDATA
+** with err set) and both NULL. */
+mot_status mot_analyse_tickets(const mot_project *p,
+                               struct mot_tickets_result **tickets,
+                               struct mot_consistency_result **consistency,
+                               mot_error *err);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,11 @@
 ** Each part fills its own fields and explains what it could not estimate
 ** with mot_analysis_note; typing reads everything before it. On any
 ** failure the whole result is freed and nothing is returned.
+**
+** mot_analyse_tickets is the tickets hook: the tickets and consistency
+** analyses that `mot tickets` runs, whose results a caller attaches to the
+** analysis (mot analyze runs it on a project load of its own, before the
+** features exist, to keep the peak memory that of the analysis).
 */
 #include <math.h>
 #include <stdarg.h>
@@ -18,6 +23,8 @@
 #include <string.h>
 
 #include "analyse/internal.h"
+#include "mot/consistency.h"
+#include "mot/tickets.h"
 
 void mot_analyse_options_default(mot_analyse_options *o)
 {
@@ -199,5 +206,27 @@ void mot_analysis_free(mot_analysis *a)
     mot_behaviour_result_free(a->behaviour);
     mot_journeys_free(a->journeys);
     mot_segments_free(a->segments);
+    mot_tickets_result_free(a->tickets);
+    mot_consistency_result_free(a->consistency);
     free(a);
+}
+
+mot_status mot_analyse_tickets(const mot_project *p,
+                               mot_tickets_result **tickets,
+                               mot_consistency_result **consistency,
+                               mot_error *err)
+{
+    *tickets = NULL;
+    *consistency = NULL;
+    if (!p->tickets)
+        return MOT_OK;
+    mot_status st = mot_tickets_analyse(p, NULL, tickets, err);
+    if (st == MOT_OK)
+        st = mot_consistency_analyse(p, NULL, consistency, err);
+    if (st != MOT_OK) {
+        mot_tickets_result_free(*tickets);
+        *tickets = NULL;
+        *consistency = NULL;
+    }
+    return st;
 }

@@ -127,6 +127,16 @@ int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
 int cli_tickets_if_any(const char *cmd, const mot_project *p,
                        mot_tickets_result **out);
 
+/* The tickets part of `mot analyze` (mot_analyse_tickets) when dir holds
+** tickets.csv: loads the project as `mot tickets` does (all but
+** interactions.csv), analyses it and frees it again, so that its tables
+** are gone before the analysis loads its own. Returns 0 with the results
+** in *tk and *cs (both NULL without tickets.csv; the caller frees them or
+** hands them to a mot_analysis), or an exit code after printing what went
+** wrong (load problems as cli_load_project prints them). */
+int cli_tickets_part(const char *cmd, const char *dir,
+                     mot_tickets_result **tk, mot_consistency_result **cs);
+
 /* ---- reports (output.c) ------------------------------------------------- */
 
 /* Publish a finished report: write data (len bytes) to stdout when path is

@@ -5,9 +5,10 @@
 ** The command loads the project (reporting every problem as `mot check`
 ** does), derives the per-customer features, runs the analysis, renders
 ** the report whole into memory and only then publishes it on stdout or
-** in the -o file, so a failure leaves no partial report. --format html
-** also reads tickets.csv (when there is one) and analyses it, for the
-** blueprint's fail and wait points. `mot peakend`
+** in the -o file, so a failure leaves no partial report. When the folder
+** has tickets.csv, the tickets part (what `mot tickets` shows; the HTML's
+** blueprint marks its fail and wait points) is analysed first, on a load
+** of its own freed before the analysis loads. `mot peakend`
 ** (cmd_peakend.c) is the same command reporting only the peak-end part.
 */
 #include <stdio.h>
@@ -142,23 +143,24 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
     mot_project *p;
     mot_analysis *an;
     mot_tickets_result *tk = NULL;
-    /* what is read: the peak-end report does not show the behaviour part;
-       the HTML's blueprint marks fail points from the tickets too */
-    unsigned skip = peak_end_only ? MOT_SKIP_BEHAVIOUR
-                    : fm == FORMAT_HTML ? MOT_SKIP_ANALYSIS & ~MOT_SKIP_TICKETS
-                                        : MOT_SKIP_ANALYSIS;
-    if ((rc = cli_analyse_project(cmd, a.arg[0], skip, &opt, &p, &an)))
+    mot_consistency_result *cs = NULL;
+    /* the tickets part first, on a load of its own that is freed before
+       the analysis loads (memory: bench/README.md); the peak-end report
+       does not show it, nor the behaviour part */
+    if (!peak_end_only && (rc = cli_tickets_part(cmd, a.arg[0], &tk, &cs)))
         return rc;
-    if ((rc = cli_tickets_if_any(cmd, p, &tk))) {
-        mot_analysis_free(an);
-        mot_project_free(p);
+    unsigned skip = peak_end_only ? MOT_SKIP_BEHAVIOUR : MOT_SKIP_ANALYSIS;
+    if ((rc = cli_analyse_project(cmd, a.arg[0], skip, &opt, &p, &an))) {
+        mot_tickets_result_free(tk);
+        mot_consistency_result_free(cs);
         return rc;
     }
+    an->tickets = tk;       /* the analysis owns them from here */
+    an->consistency = cs;
     if (segment) {
         mot_error err = {0};
         mot_status sst = mot_analyse_segments(p, segment, &opt, an, &err);
         if (sst != MOT_OK) {
-            mot_tickets_result_free(tk);
             mot_analysis_free(an);
             mot_project_free(p);
             if (sst == MOT_EUSAGE)
@@ -171,10 +173,9 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
     }
     char *text;
     size_t len;
-    mot_status st = render(p, an, tk, fm,
+    mot_status st = render(p, an, an->tickets, fm,
                            lang < 0 ? cli_default_lang(p) : (mot_lang)lang,
                            peak_end_only, &text, &len);
-    mot_tickets_result_free(tk);
     mot_analysis_free(an);
     mot_project_free(p);
     if (st != MOT_OK) {

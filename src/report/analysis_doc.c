@@ -1110,6 +1110,8 @@ void mot_report_doc(mot_doc *d, const mot_project *p, const mot_analysis *a,
         mot_report_kano_doc(d, a->kano, lang);
     if (a->servqual)
         mot_report_servqual_doc(d, a->servqual, lang);
+    if (a->tickets)
+        mot_report_tickets_doc(d, a->tickets, a->consistency, lang, 1);
     if (a->behaviour)
         mot_report_behaviour_doc(d, a->behaviour, lang, 1);
     mot_report_journeys_doc(d, p, a, lang);

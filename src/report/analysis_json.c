@@ -42,8 +42,9 @@ static void skippable(mot_json *j, const char *key, const size_t *n,
     }
 }
 
-/* Counts of every input table present. */
-static void inputs(mot_json *j, const mot_project *p)
+/* Counts of every input table present (tickets.csv: the tickets part's
+** count when the analysis carries it, read on a load of its own). */
+static void inputs(mot_json *j, const mot_project *p, const mot_analysis *a)
 {
     mot_json_key(j, "inputs");
     mot_json_begin_object(j);
@@ -57,7 +58,9 @@ static void inputs(mot_json *j, const mot_project *p)
         mot_json_member_count(j, "kano", p->kano->n);
     if (p->servqual)
         mot_json_member_count(j, "servqual", p->servqual->n);
-    skippable(j, "tickets", p->tickets ? &p->tickets->n : NULL,
+    skippable(j, "tickets", p->tickets    ? &p->tickets->n
+                            : a->tickets ? &a->tickets->n
+                                         : NULL,
               (p->skipped & MOT_SKIP_TICKETS) != 0);
     skippable(j, "interactions",
               p->interactions ? &p->interactions->n : NULL,
@@ -388,7 +391,7 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
     mot_json_init(&j, f, pretty);
     mot_json_begin_object(&j);
     str(&j, "mot_version", mot_version());
-    inputs(&j, p);
+    inputs(&j, p, a);
     sample_and_methods(&j, a);
 
     mot_json_key(&j, "touchpoints");
@@ -420,8 +423,9 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
         return st;
 
     /* DESIGN §4's survey keys, the very objects `mot kano` and `mot
-    ** servqual` print; absent when the project has no such file. "tickets"
-    ** joins them once mot_analysis carries that analysis. */
+    ** servqual` print; absent when the project has no such file. Then
+    ** "tickets", the object `mot tickets` prints, null without
+    ** tickets.csv. */
     if (a->kano) {
         mot_json_key(&j, "kano");
         mot_report_kano_json(&j, a->kano);
@@ -430,6 +434,11 @@ mot_status mot_report_json(const mot_project *p, const mot_analysis *a,
         mot_json_key(&j, "servqual");
         mot_report_servqual_json(&j, a->servqual);
     }
+    mot_json_key(&j, "tickets");
+    if (a->tickets)
+        mot_report_tickets_json_with(&j, a->tickets, a->consistency);
+    else
+        mot_json_null(&j);
     ipa(&j, p, a);
     if (a->behaviour) {     /* the object `mot behaviour` prints */
         mot_json_key(&j, "behaviour");

@@ -334,6 +334,7 @@ static const message messages[] = {
     MSG("tk.h.pareto", "Pareto of categories"),
     MSG("tk.h.recovery", "Service recovery"),
     MSG("tk.h.notes", "Notes"),
+    MSG("tk.h.notes_section", "Notes on the tickets"),
     MSG("tk.col.group", "group"),
     MSG("tk.col.tickets", "tickets"),
     MSG("tk.col.resp_median", "1st resp. median h"),

@@ -148,6 +148,18 @@ void mot_report_servqual_doc(mot_doc *d, const mot_servqual_result *r,
 void mot_report_behaviour_doc(mot_doc *d, const mot_behaviour_result *r,
                               mot_lang lang, int section);
 
+/* ---- tickets as content (tickets.c) -------------------------------------- */
+
+/* Append to d the tickets result r (and, when c is not NULL, consistency,
+** expectation and trends) as `mot tickets` shows them: its title (a
+** section heading when section is set, as in the analysis report), the
+** summary, the tables by touchpoint, category, branch and staff, the
+** Pareto of categories, service recovery, the consistency sections and
+** the notes. */
+void mot_report_tickets_doc(mot_doc *d, const mot_tickets_result *r,
+                            const mot_consistency_result *c, mot_lang lang,
+                            int section);
+
 /* Display words shared by the survey tables and the analysis report: a
 ** KANO category ("must-be", "必备"; "-" for none), a SERVQUAL dimension,
 ** an IPA quadrant ("concentrate here", "重点改进"; "-" for none). */

@@ -943,9 +943,9 @@ static void change_doc(mot_doc *d, mot_lang lang,
     doc_say(d, lang, "ch.legend");
 }
 
-/* The whole `mot tickets` report as a document. */
-static void tickets_doc(mot_doc *d, const mot_tickets_result *r,
-                        const mot_consistency_result *c, mot_lang lang)
+void mot_report_tickets_doc(mot_doc *d, const mot_tickets_result *r,
+                            const mot_consistency_result *c, mot_lang lang,
+                            int section)
 {
     static const char *const titles[MOT_TK_NBY] = {
         "tk.h.touchpoint", "tk.h.category", "tk.h.branch", "tk.h.staff",
@@ -953,7 +953,8 @@ static void tickets_doc(mot_doc *d, const mot_tickets_result *r,
     const mot_tk_group *t = &r->total;
     char n[32], end[32], open[32], over[32], share[32], ci[80];
     char rep[32], rshare[32], days[32], cust[32];
-    mot_doc_add(d, MOT_BLOCK_TITLE, "%s", mot_tr(lang, "tk.title"));
+    mot_doc_add(d, section ? MOT_BLOCK_HEADING : MOT_BLOCK_TITLE, "%s",
+                mot_tr(lang, "tk.title"));
     snprintf(n, sizeof n, "%zu", r->n);
     iso_time(r->end_time, end, sizeof end);
     snprintf(open, sizeof open, "%zu", t->open);
@@ -986,7 +987,9 @@ static void tickets_doc(mot_doc *d, const mot_tickets_result *r,
         change_doc(d, lang, c);
     }
     if (r->nnotes) {
-        mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "tk.h.notes"));
+        mot_doc_add(d, MOT_BLOCK_HEADING, "%s",
+                    mot_tr(lang, section ? "tk.h.notes_section"
+                                         : "tk.h.notes"));
         for (size_t i = 0; i < r->nnotes; i++)
             mot_doc_add(d, MOT_BLOCK_BULLET, "%s", r->notes[i]);
     }
@@ -998,7 +1001,7 @@ mot_status mot_report_tickets_render(FILE *f, const mot_tickets_result *r,
 {
     mot_doc d;
     mot_doc_init(&d);
-    tickets_doc(&d, r, c, lang);
+    mot_report_tickets_doc(&d, r, c, lang, 0);
     mot_status st = d.status;
     if (st == MOT_OK)
         st = markdown ? mot_doc_layout_md(&d, f) : mot_doc_layout_text(&d, f);

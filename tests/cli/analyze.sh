@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # analyze.sh: `mot analyze` and `mot peakend` on a small demo in every
 # format and language; -o writes the file whole and nothing on stdout; a
-# broken project exits 65 with nothing written, but not for a broken file
-# the analysis does not read (tickets.csv); bad options exit 64; the
+# broken project exits 65 with nothing written, a broken tickets.csv too
+# (the analysis reads it now); bad options exit 64; the
 # JSON parses (python3) and has the top-level keys of DESIGN §4, as do the
 # golden JSON files of tests/report/test_analysis_report.c; its kano and
 # servqual objects are those of `mot kano` and `mot servqual`, tied to the
-# touchpoints; its ipa grid; --ipa-crosshair midpoint, and a bad value (64).
+# touchpoints, its tickets object that of `mot tickets`; its ipa grid;
+# --ipa-crosshair midpoint, and a bad value (64).
 # Arguments: path to mot, tests/ source dir, scratch dir.
 set -u
 MOT=$1 SRC=$2 TMP=$3
@@ -89,8 +90,8 @@ json_check "every touchpoint has the keys of DESIGN §4" "$TMP/a.json" \
     'all({"id", "name", "stage", "phase", "lane", "n", "reach", "mean", "sd", "below_tolerance", "impact", "tolerance_line", "mot", "priority"} <= set(t) for t in d["touchpoints"])'
 json_check "the JSON counts the inputs" "$TMP/a.json" \
     'd["inputs"]["customers"] == 400 and d["inputs"]["touchpoints"] == len(d["touchpoints"])'
-json_check "files the analysis does not read count as null" "$TMP/a.json" \
-    'd["inputs"]["tickets"] is None and d["inputs"]["interactions"] > 0 and d["inputs"]["staff"] == 24'
+json_check "the inputs count tickets, interactions and staff" "$TMP/a.json" \
+    'd["inputs"]["tickets"] == d["tickets"]["tickets"] > 0 and d["inputs"]["interactions"] > 0 and d["inputs"]["staff"] == 24'
 json_check "behaviour is the object mot behaviour prints" "$TMP/a.json" \
     'set(d["behaviour"]) >= {"interactions", "steps", "staff", "training", "key_step"} and d["behaviour"]["interactions"] == d["inputs"]["interactions"]'
 json_check "MOT kinds are English identifiers" "$TMP/a.json" \
@@ -102,9 +103,9 @@ json_check "moments of truth name touchpoint ids" "$TMP/a.json" \
 # are the objects `mot kano` and `mot servqual` print for the same files,
 # but for the touchpoints the blueprint ties to them (the commands alone
 # read no blueprint); "ipa" classifies the touchpoints with an importance
-json_check "the JSON has kano, servqual, ipa, behaviour and journeys after peak_end" "$TMP/a.json" \
+json_check "the JSON has kano, servqual, tickets, ipa, behaviour and journeys after peak_end" "$TMP/a.json" \
     '(list(d)[list(d).index("peak_end") + 1:list(d).index("recommendations")]
-      == ["kano", "servqual", "ipa", "behaviour", "journeys"])'
+      == ["kano", "servqual", "tickets", "ipa", "behaviour", "journeys"])'
 "$MOT" kano "$D/kano.csv" --format json > "$TMP/kano.json" 2>/dev/null
 "$MOT" servqual "$D/servqual.csv" --weights "$D/servqual_weights.csv" \
     --format json > "$TMP/servqual.json" 2>/dev/null
@@ -209,14 +210,36 @@ if [ -e "$TMP/broken.txt" ]; then not_ok "a report was written for a broken proj
 run analyze "$TMP/missing"
 expect_rc "a missing folder is missing input" 66
 
-# what the analysis does not use is neither read nor checked; mot check
-# checks it
+# "tickets" is the object `mot tickets` prints for the same folder (with
+# consistency, expectation and trends), and the text and Markdown reports
+# have its sections; without tickets.csv it is null
+"$MOT" tickets "$D" --format json > "$TMP/tickets.json" 2>/dev/null
+python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))["tickets"], open(sys.argv[2], "w"))' \
+    "$TMP/a.json" "$TMP/a_tickets.json"
+same_json "analyze's tickets is the object mot tickets prints" \
+    "$TMP/a_tickets.json" "$TMP/tickets.json"
+json_check "tickets has consistency, expectation and trends" "$TMP/a.json" \
+    '{"consistency", "expectation", "trends", "recovery", "pareto"} <= set(d["tickets"])'
+run analyze "$D" --lang en --bootstrap 20
+expect_out "the text report has the tickets sections" "Tickets and service recovery"
+run analyze "$D" --lang zh --bootstrap 20 --format md
+expect_out "the Markdown report has them in Chinese" "## 工单与服务补救"
+expect_out "its notes are told apart from the analysis's" "## 工单分析说明"
+rm -rf "$TMP/notk" && cp -r "$D" "$TMP/notk" && rm "$TMP/notk/tickets.csv"
+"$MOT" analyze "$TMP/notk" --format json --bootstrap 20 > "$TMP/notk.json" 2>/dev/null
+json_check "without tickets.csv tickets is null" "$TMP/notk.json" \
+    'd["tickets"] is None and "tickets" not in d["inputs"]'
+
+# a broken tickets.csv stops the analysis as mot check does
 rm -rf "$TMP/unused" && cp -r "$D" "$TMP/unused"
 printf 'K9999999,C9999999,T99,never,,\n' >> "$TMP/unused/tickets.csv"
+line=$(wc -l < "$TMP/unused/tickets.csv")
 run analyze "$TMP/unused" --bootstrap 20
-expect_rc "analyze does not read tickets.csv" 0
+expect_rc "analyze reads and rejects the broken tickets.csv" 65
+expect_err "the tickets problem is located" "tickets.csv:$line:"
+expect_no_out "nothing on stdout for a broken tickets.csv"
 run check "$TMP/unused"
-expect_rc "check reads and rejects the broken tickets.csv" 65
+expect_rc "check rejects it too" 65
 
 # options are never silently ignored
 run analyze "$D" --format pdf

@@ -465,7 +465,8 @@ static void test_survey_keys(void **state)
     size_t n = strlen(k) + strlen(sq) + 64;
     char *want = malloc(n);
     assert_non_null(want);
-    snprintf(want, n, "]},\"kano\":%s,\"servqual\":%s,\"ipa\":{", k, sq);
+    snprintf(want, n, "]},\"kano\":%s,\"servqual\":%s,\"tickets\":null,"
+                      "\"ipa\":{", k, sq);
     assert_has(whole, want);
     assert_has(k, "{\"feature\":\"账单准确无误\",\"touchpoint\":\"T02\","
                   "\"touchpoint_name\":\"首月账单\"");
@@ -492,8 +493,72 @@ static void test_survey_keys(void **state)
     whole = render(p, &a, JSON_COMPACT, MOT_LANG_EN);
     assert_null(strstr(whole, "\"kano\":{"));
     assert_null(strstr(whole, "\"servqual\":{"));
-    assert_has(whole, "\"ipa\":null,\"recommendations\"");
+    assert_has(whole, "\"tickets\":null,\"ipa\":null,\"recommendations\"");
     free(whole);
+    release(p, &a);
+}
+
+/* The report's "tickets" is the very object `mot tickets` prints
+** (mot_report_tickets_json_with), after servqual, from the results
+** mot_analyse_tickets gives for the consist fixture; the inputs count its
+** tickets; the text and Markdown reports have its sections under a
+** heading (not a second title), in both languages. */
+static void test_tickets_key(void **state)
+{
+    (void)state;
+    mot_project *p = load_fixture();
+    mot_analysis a = full_analysis(p);
+    mot_project *tp = NULL;
+    mot_diag d;
+    mot_error err;
+    mot_diag_init(&d, 0);
+    mot_error_clear(&err);
+    assert_int_equal(mot_project_load(&tp, MOT_TEST_DATA "/consist", NULL, &d),
+                     MOT_OK);
+    mot_diag_free(&d);
+    assert_int_equal(mot_analyse_tickets(tp, &a.tickets, &a.consistency,
+                                         &err), MOT_OK);
+    assert_non_null(a.tickets);
+    assert_non_null(a.consistency);
+    mot_project_free(tp);
+
+    char *obj = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&obj, &len);
+    assert_non_null(m);
+    mot_json j;
+    mot_json_init(&j, m, 0);
+    mot_report_tickets_json_with(&j, a.tickets, a.consistency);
+    assert_int_equal(mot_json_finish(&j), MOT_OK);
+    assert_int_equal(fclose(m), 0);
+    char *sq = survey_json(NULL, a.servqual);
+    size_t n = strlen(obj) + strlen(sq) + 64;
+    char *want = malloc(n);
+    assert_non_null(want);
+    snprintf(want, n, "\"servqual\":%s,\"tickets\":%s,\"ipa\":{", sq, obj);
+    char *whole = render(p, &a, JSON_COMPACT, MOT_LANG_EN);
+    assert_has(whole, want);
+    snprintf(want, n, "\"tickets\":%zu,", a.tickets->n);
+    assert_has(whole, want);
+    assert_has(obj, "\"consistency\":");
+    assert_has(obj, "\"trends\":");
+    free(whole);
+    free(want);
+    free(sq);
+    free(obj);
+
+    whole = render(p, &a, MD, MOT_LANG_EN);
+    assert_has(whole, "\n## Tickets and service recovery\n");
+    free(whole);
+    whole = render(p, &a, MD, MOT_LANG_ZH);
+    assert_has(whole, "\n## 工单与服务补救\n");
+    free(whole);
+    whole = render(p, &a, TEXT, MOT_LANG_EN);
+    assert_has(whole, "Tickets and service recovery");
+    free(whole);
+
+    mot_tickets_result_free(a.tickets);
+    mot_consistency_result_free(a.consistency);
     release(p, &a);
 }
 
@@ -767,6 +832,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden_full),
         cmocka_unit_test(test_golden_empty),
+        cmocka_unit_test(test_tickets_key),
         cmocka_unit_test(test_messages),
         cmocka_unit_test(test_survey_keys),
         cmocka_unit_test(test_survey_prose),
