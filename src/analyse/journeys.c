@@ -4,11 +4,10 @@
 ** "Journeys").
 **
 ** One pass over the customers, each customer's events in time order
-** (ties keep file order, the order mot_features_derive uses): the events
-** are found per customer from the counts the features already hold
-** (mot_features.events) - directly when the file is grouped by customer,
-** else through a stable counting sort of the event indexes (4 bytes an
-** event) - and ordered by time in a scratch array that only grows. While
+** (ties keep file order), found and ordered by the index that
+** mot_features_derive uses too (derive/order.c: directly when the file is
+** grouped by customer, else through a stable counting sort of the event
+** indexes, 4 bytes an event; a scratch array that only grows). While
 ** walking a customer's events the pass updates small tables: the
 ** directly-follows counts of (touchpoints + 2)^2 steps with a stamp per
 ** step that counts each customer once, the times between steps (kept
@@ -32,6 +31,7 @@
 
 #include "mot/journeys.h"
 #include "analyse/internal.h"
+#include "derive/order.h"
 #include "mot/stats.h"
 #include "mot/strtab.h"
 
@@ -52,11 +52,6 @@ void mot_journey_options_default(mot_journey_options *o)
 
 /* ---- the pass's state ---------------------------------------------------- */
 
-typedef struct ev_key {
-    int64_t time;
-    uint32_t idx;
-} ev_key;
-
 /* Times between the two events of one step. */
 typedef struct step_times {
     double *exact;               /* up to TIMES_EXACT seconds, or NULL */
@@ -76,9 +71,8 @@ typedef struct pass {
     const mot_journey_options *o;
     mot_journeys *j;
     size_t ntp, nsteps;          /* nsteps = (ntp + 2)^2 */
-    const uint32_t *start, *perm;
-    ev_key *keys;
-    size_t cap;
+    mot_ev_index ix;             /* each customer's events */
+    mot_ev_keys keys;            /* one customer's, in time order */
     int64_t data_end;            /* the latest event time */
     /* per step */
     uint64_t *count;
@@ -98,85 +92,30 @@ typedef struct pass {
 
 /* ---- ordering the events ------------------------------------------------- */
 
-static int key_cmp(const void *a, const void *b)
-{
-    const ev_key *x = a, *y = b;
-    if (x->time != y->time)
-        return x->time < y->time ? -1 : 1;
-    return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-/* s->keys[0..k-1]: customer c's events in time order (ties: file order).
+/* s->keys: customer c's k events in time order (ties: file order).
 ** MOT_ENOMEM if the scratch cannot grow. */
 static mot_status customer_events(pass *s, size_t c, size_t k)
 {
-    const mot_events *ev = s->p->events;
-    int sorted = 1;
-    if (k > s->cap) {
-        ev_key *nk = realloc(s->keys, k * sizeof *nk);
-        if (!nk)
-            return MOT_ENOMEM;
-        s->keys = nk;
-        s->cap = k;
-    }
-    for (size_t i = 0; i < k; i++) {
-        uint32_t e = s->perm ? s->perm[s->start[c] + i]
-                             : s->start[c] + (uint32_t)i;
-        s->keys[i] = (ev_key){ev->time[e], e};
-        if (i > 0 && s->keys[i].time < s->keys[i - 1].time)
-            sorted = 0;
-    }
-    if (!sorted)
-        qsort(s->keys, k, sizeof *s->keys, key_cmp);
-    return MOT_OK;
+    return mot_ev_keys_fill(&s->keys, &s->ix, s->p->events, c, k);
 }
 
-/* start[c] (and perm when the file is not grouped by customer) so that
-** customer c's events can be listed; also the data's last time. MOT_EDATA
-** for an event outside the project (a project built by hand), MOT_ENOMEM. */
-static mot_status index_events(pass *s, uint32_t **start, uint32_t **perm)
+/* Index each customer's events (derive/order.c) and find the data's last
+** time. MOT_EDATA for an event outside the project (a project built by
+** hand), MOT_ENOMEM. */
+static mot_status index_events(pass *s)
 {
     const mot_events *ev = s->p->events;
-    const mot_features *f = s->f;
-    uint32_t prev = MOT_NONE, *seen;
-    int grouped = 1;
-    *perm = NULL;
-    if (!(*start = calloc(f->ncustomers + 1, sizeof **start)) ||
-        !(seen = calloc(f->ncustomers + 1, sizeof *seen)))
+    uint32_t *count = calloc(s->f->ncustomers + 1, sizeof *count);
+    if (!count)
         return MOT_ENOMEM;
+    mot_status st = mot_ev_index_build(&s->ix, ev, s->f->ncustomers, s->ntp,
+                                       count, NULL);
+    free(count);
     s->data_end = INT64_MIN;
-    for (size_t i = 0; i < ev->n; i++) {
-        uint32_t c = ev->customer[i];
-        if (c >= f->ncustomers || ev->touchpoint[i] >= s->ntp) {
-            free(seen);
-            return MOT_EDATA;
-        }
+    for (size_t i = 0; i < ev->n; i++)
         if (ev->time[i] > s->data_end)
             s->data_end = ev->time[i];
-        if (c == prev)
-            continue;
-        if (seen[c])
-            grouped = 0;
-        else
-            (*start)[c] = (uint32_t)i;
-        seen[c] = 1;
-        prev = c;
-    }
-    free(seen);
-    if (grouped)
-        return MOT_OK;
-    if (!(*perm = malloc((ev->n ? ev->n : 1) * sizeof **perm)))
-        return MOT_ENOMEM;
-    uint32_t next = 0;
-    for (size_t c = 0; c < f->ncustomers; c++) {
-        (*start)[c] = next;
-        next += f->events[c];
-    }
-    for (size_t i = 0; i < ev->n; i++)
-        (*perm)[(*start)[ev->customer[i]]++] = (uint32_t)i;
-    for (size_t c = 0; c < f->ncustomers; c++)
-        (*start)[c] -= f->events[c];
-    return MOT_OK;
+    return st;
 }
 
 /* ---- times between steps ------------------------------------------------- */
@@ -385,12 +324,12 @@ static mot_status walk_customer(pass *s, size_t c)
     }
     if (seg != SIZE_MAX)
         j->segment_customers[seg]++;
-    int64_t first = s->keys[0].time;
+    int64_t first = s->keys.keys[0].time;
     double first_window = s->o->first_days * SECONDS_PER_DAY;
     for (size_t i = 0; i < k; i++) {
-        uint32_t e = s->keys[i].idx;
+        uint32_t e = s->keys.keys[i].idx;
         size_t tp = ev->touchpoint[e];
-        int64_t t = s->keys[i].time;
+        int64_t t = s->keys.keys[i].time;
         if ((st = take_step(s, prev, tp, stamp, y,
                             i ? t - prev_time : -1)) != MOT_OK)
             return st;
@@ -520,7 +459,7 @@ static mot_status variant_steps(pass *s, size_t c, mot_journey_variant *v)
     if (!(v->steps = malloc((k + 1) * sizeof *v->steps)))
         return MOT_ENOMEM;
     for (size_t i = 0; i < k; i++) {
-        size_t tp = s->p->events->touchpoint[s->keys[i].idx];
+        size_t tp = s->p->events->touchpoint[s->keys.keys[i].idx];
         if (v->nsteps == 0 || v->steps[v->nsteps - 1] != tp)
             v->steps[v->nsteps++] = tp;
     }
@@ -657,17 +596,15 @@ static void pass_free(pass *s)
     free(s->tp_censored);
     free(s->var);
     free(s->slot);
-    free(s->keys);
+    mot_ev_keys_free(&s->keys);
+    mot_ev_index_free(&s->ix);
 }
 
 static mot_status run(pass *s)
 {
-    uint32_t *start = NULL, *perm = NULL;
     mot_status st = pass_alloc(s);
     if (st == MOT_OK)
-        st = index_events(s, &start, &perm);
-    s->start = start;
-    s->perm = perm;
+        st = index_events(s);
     for (size_t c = 0; c < s->f->ncustomers && st == MOT_OK; c++)
         st = walk_customer(s, c);
     if (st == MOT_OK)
@@ -676,8 +613,6 @@ static mot_status run(pass *s)
         st = finish_variants(s);
     if (st == MOT_OK)
         finish_fcr(s);
-    free(start);
-    free(perm);
     return st;
 }
 

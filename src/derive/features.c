@@ -2,8 +2,8 @@
 ** features.c: mot_features_derive, the per-customer features of the event
 ** log (include/mot/derive.h).
 **
-** Events arrive in any order. One pass over them counts each customer's
-** events and notices whether every customer's events are contiguous in the
+** Events arrive in any order. One pass over them (derive/order.c, shared
+** with the journeys analysis) counts each customer's events and notices whether every customer's events are contiguous in the
 ** file (the usual case for exports). When they are not, a stable counting
 ** sort by customer builds a permutation of event indexes (4 bytes an
 ** event); when they are, no permutation is needed. The customers are then
@@ -38,84 +38,22 @@
 
 #include "mot/derive.h"
 #include "core/parallel.h"
-
-/* Longest journey sorted by insertion rather than qsort. */
-#define INSERTION_MAX 32
-
-typedef struct ev_key {
-    int64_t time;
-    uint32_t idx;
-} ev_key;
+#include "derive/order.h"
 
 /* What the workers share (read-only but for their own rows and status). */
 typedef struct derive_job {
     const mot_events *ev;       /* NULL when the project has no events */
     mot_features *f;
-    const uint32_t *start;      /* per customer: first event, or first
-                                   position in perm */
-    const uint32_t *perm;       /* NULL: events start..start+k-1 */
+    mot_ev_index ix;            /* each customer's events */
     mot_status status[MOT_MAX_THREADS];
 } derive_job;
 
 /* One worker's scratch space. */
 typedef struct scratch {
-    ev_key *keys;
-    size_t cap;
+    mot_ev_keys keys;           /* the customer's events in time order */
     double *sum;                /* per touchpoint: sum of rated scores */
     uint32_t *nrated;           /* per touchpoint: rated events */
 } scratch;
-
-static int key_cmp(const void *a, const void *b)
-{
-    const ev_key *x = a, *y = b;
-    if (x->time != y->time)
-        return x->time < y->time ? -1 : 1;
-    return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-/* Sort keys[0..k-1] by (time, index): stable by time, since the indexes
-** come in increasing order. */
-static void sort_keys(ev_key *keys, size_t k)
-{
-    if (k > INSERTION_MAX) {
-        qsort(keys, k, sizeof *keys, key_cmp);
-        return;
-    }
-    for (size_t i = 1; i < k; i++) {
-        ev_key x = keys[i];
-        size_t j = i;
-        while (j > 0 && keys[j - 1].time > x.time) {
-            keys[j] = keys[j - 1];
-            j--;
-        }
-        keys[j] = x;
-    }
-}
-
-/* Fill s->keys with customer c's k events in time order. MOT_ENOMEM if the
-** scratch cannot grow. */
-static mot_status journey_keys(const derive_job *j, scratch *s, size_t c,
-                               size_t k)
-{
-    int sorted = 1;
-    if (k > s->cap) {
-        ev_key *nk = realloc(s->keys, k * sizeof *nk);
-        if (!nk)
-            return MOT_ENOMEM;
-        s->keys = nk;
-        s->cap = k;
-    }
-    for (size_t i = 0; i < k; i++) {
-        uint32_t e = j->perm ? j->perm[j->start[c] + i]
-                             : j->start[c] + (uint32_t)i;
-        s->keys[i] = (ev_key){j->ev->time[e], e};
-        if (i > 0 && s->keys[i].time < s->keys[i - 1].time)
-            sorted = 0;
-    }
-    if (!sorted)
-        sort_keys(s->keys, k);
-    return MOT_OK;
-}
 
 /* Reset customer c's row of the per-touchpoint arrays to "not met". */
 static void clear_row(mot_features *f, scratch *s, size_t c)
@@ -177,10 +115,11 @@ static mot_status derive_customer(const derive_job *j, scratch *s, size_t c)
     f->first_time[c] = f->last_time[c] = MOT_NO_TIME;
     if (k == 0)
         return MOT_OK;
-    if ((st = journey_keys(j, s, c, k)) != MOT_OK)
+    if ((st = mot_ev_keys_fill(&s->keys, &j->ix, j->ev, c, k)) != MOT_OK)
         return st;
+    const mot_ev_key *keys = s->keys.keys;
     for (size_t i = 0; i < k; i++) {
-        uint32_t e = s->keys[i].idx, tp = j->ev->touchpoint[e];
+        uint32_t e = keys[i].idx, tp = j->ev->touchpoint[e];
         float x = j->ev->score[e];
         add_contact(j->ev, f, base + tp, e);
         if (isnan(x))
@@ -198,8 +137,8 @@ static mot_status derive_customer(const derive_job *j, scratch *s, size_t c)
             f->mean[base + t] = (float)(s->sum[t] / s->nrated[t]);
     if (f->rated[c])
         f->journey_mean[c] = (float)(jsum / f->rated[c]);
-    f->first_time[c] = s->keys[0].time;
-    f->last_time[c] = s->keys[k - 1].time;
+    f->first_time[c] = keys[0].time;
+    f->last_time[c] = keys[k - 1].time;
     return MOT_OK;
 }
 
@@ -209,58 +148,15 @@ static void derive_part(void *ctx, unsigned part, unsigned nparts)
     derive_job *j = ctx;
     size_t lo = mot_parallel_lo(j->f->ncustomers, part, nparts),
            hi = mot_parallel_lo(j->f->ncustomers, part + 1, nparts);
-    scratch s = {NULL, 0, calloc(j->f->ntp + 1, sizeof *s.sum),
+    scratch s = {{NULL, 0}, calloc(j->f->ntp + 1, sizeof *s.sum),
                  calloc(j->f->ntp + 1, sizeof *s.nrated)};
     mot_status st = s.sum && s.nrated ? MOT_OK : MOT_ENOMEM;
     for (size_t c = lo; c < hi && st == MOT_OK; c++)
         st = derive_customer(j, &s, c);
     j->status[part] = st;
-    free(s.keys);
+    mot_ev_keys_free(&s.keys);
     free(s.sum);
     free(s.nrated);
-}
-
-/* Count each customer's events into f->events, checking every index; set
-** *grouped when each customer's events are contiguous, and then start[c]
-** to the first of them. MOT_EDATA for an index outside the project. */
-static mot_status count_events(const mot_events *ev, mot_features *f,
-                               uint32_t *start, int *grouped, mot_error *err)
-{
-    uint32_t prev = MOT_NONE;
-    *grouped = 1;
-    for (size_t i = 0; i < ev->n; i++) {
-        uint32_t c = ev->customer[i];
-        if (c >= f->ncustomers || ev->touchpoint[i] >= f->ntp)
-            return mot_error_set(err, MOT_EDATA, NULL, 0, 0,
-                                 "event %zu refers to a customer or "
-                                 "touchpoint that is not in the project",
-                                 i + 1);
-        if (c != prev) {
-            if (f->events[c])
-                *grouped = 0;
-            else
-                start[c] = (uint32_t)i;
-            prev = c;
-        }
-        f->events[c]++;
-    }
-    return MOT_OK;
-}
-
-/* Stable counting sort of the event indexes by customer: perm lists each
-** customer's events in file order from start[c]. */
-static void sort_by_customer(const mot_events *ev, const mot_features *f,
-                             uint32_t *start, uint32_t *perm)
-{
-    uint32_t next = 0;
-    for (size_t c = 0; c < f->ncustomers; c++) {
-        start[c] = next;
-        next += f->events[c];
-    }
-    for (size_t i = 0; i < ev->n; i++)
-        perm[start[ev->customer[i]]++] = (uint32_t)i;
-    for (size_t c = 0; c < f->ncustomers; c++)
-        start[c] -= f->events[c];
 }
 
 /* malloc(n * size), or NULL on overflow or failure; never malloc(0). */
@@ -320,37 +216,22 @@ static void map_customer_rows(const mot_project *p, mot_features *f)
     }
 }
 
-/* Order the events by customer (if needed) and run the workers. */
+/* Index the events by customer and run the workers. */
 static mot_status derive_all(const mot_project *p, mot_features *f,
                              unsigned threads, mot_error *err)
 {
-    derive_job j = {p->events, f, NULL, NULL, {MOT_OK}};
-    uint32_t *start = NULL, *perm = NULL;
-    int grouped = 1;
+    derive_job j = {p->events, f, {NULL, NULL}, {MOT_OK}};
     mot_status st = MOT_OK;
     unsigned nparts = mot_parallel_threads(threads, f->ncustomers);
-    if (!(start = f->ncustomers ? calloc(f->ncustomers, sizeof *start)
-                                : malloc(1)))
-        return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
-    if (j.ev && (st = count_events(j.ev, f, start, &grouped, err)) != MOT_OK)
-        goto done;
-    if (!grouped) {
-        if (!(perm = alloc_array(j.ev->n, sizeof *perm))) {
-            st = mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
-            goto done;
-        }
-        sort_by_customer(j.ev, f, start, perm);
-    }
-    j.start = start;
-    j.perm = perm;
+    if (j.ev && (st = mot_ev_index_build(&j.ix, j.ev, f->ncustomers, f->ntp,
+                                         f->events, err)) != MOT_OK)
+        return st;
     mot_parallel_run(nparts, derive_part, &j);
     for (unsigned i = 0; i < nparts; i++)
         if (j.status[i] != MOT_OK)
             st = mot_error_set(err, j.status[i], NULL, 0, 0,
                                "out of memory");
-done:
-    free(start);
-    free(perm);
+    mot_ev_index_free(&j.ix);
     return st;
 }
 
