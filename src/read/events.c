@@ -10,7 +10,9 @@
 ** This is the biggest file of a project (about ten events a customer), so
 ** a row costs 20 bytes (customer, time, touchpoint, score) plus 4 or 1 for
 ** each optional column the file has and the load reads (with
-** MOT_SKIP_EVENT_DETAIL, only wait_minutes); ids are interned once.
+** MOT_SKIP_EVENT_DETAIL, only wait_minutes; with MOT_SKIP_EVENT_EXTRA,
+** no journey, wait_minutes, channel or attribute columns); ids are
+** interned once.
 **
 ** mot_load_customers_events reads customers.csv and, with those five
 ** columns only, events.csv in chunks on several threads (chunks.h): each
@@ -80,12 +82,18 @@ void mot_events_free(mot_events *e)
     free(e);
 }
 
-/* True when column c is to be read: it is in the file, and the load reads
-** detail columns or c is one the analysis uses. */
+/* True when column c is to be read: it is in the file, and neither
+** MOT_SKIP_EVENT_DETAIL (all but wait_minutes) nor MOT_SKIP_EVENT_EXTRA
+** (journey, wait_minutes, channel) leaves it out. */
 static int wanted(const ev_read *r, int c)
 {
-    return mot_tbl_has(&r->t, c) &&
-           (c == E_WAIT || !(r->t.ld->skip & MOT_SKIP_EVENT_DETAIL));
+    unsigned skip = r->t.ld->skip;
+    if (!mot_tbl_has(&r->t, c))
+        return 0;
+    if ((skip & MOT_SKIP_EVENT_DETAIL) && c != E_WAIT)
+        return 0;
+    return !(skip & MOT_SKIP_EVENT_EXTRA) ||
+           (c != E_JOURNEY && c != E_WAIT && c != E_CHANNEL);
 }
 
 /* List the arrays of the columns to read. */
@@ -161,13 +169,16 @@ mot_status mot_load_events(mot_load *ld)
     ev_read r;
     mot_status st;
     int detail = !(ld->skip & MOT_SKIP_EVENT_DETAIL);
+    int extra = !(ld->skip & MOT_SKIP_EVENT_EXTRA);
     memset(&r, 0, sizeof r);
     r.ids = ld->p->customer_ids;
-    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS, detail);
+    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS, detail && extra);
     if (st != MOT_OK)
         return st;
     if (!detail)
         ld->p->skipped |= MOT_SKIP_EVENT_DETAIL;
+    if (!extra)
+        ld->p->skipped |= MOT_SKIP_EVENT_EXTRA;
     if (!(r.e = ld->p->events = calloc(1, sizeof *r.e)) ||
         (wanted(&r, E_JOURNEY) &&
          !(r.e->journeys = mot_strtab_new())))
