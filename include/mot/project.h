@@ -329,9 +329,11 @@ typedef struct mot_load_options {
     unsigned skip;          /* MOT_SKIP_* bits: what not to read; 0 reads
                                and checks everything */
     unsigned threads;       /* threads to read with, 0 = one per core; with
-                               MOT_SKIP_EVENT_DETAIL, customers.csv and
-                               chunks of events.csv are read at the same
-                               time (same result as one thread) */
+                               MOT_SKIP_EVENT_DETAIL, or MOT_SKIP_EVENT_
+                               EXTRA when staff.csv is read or events.csv
+                               has no staff_id, customers.csv and chunks
+                               of events.csv are read at the same time
+                               (same result as one thread) */
 } mot_load_options;
 
 /* Read the project in folder `dir`. Every problem found is added to diag
