@@ -286,8 +286,9 @@ typedef struct mot_project {
                                   that applied: the file is in the folder
                                   but was not read, so its table is NULL
                                   (MOT_SKIP_EVENT_DETAIL, MOT_SKIP_
-                                  INTERACTION_DETAIL: the file was read
-                                  without those columns) */
+                                  EVENT_EXTRA, MOT_SKIP_INTERACTION_
+                                  DETAIL: the file was read without
+                                  those columns) */
 } mot_project;
 
 /* What mot_project_load may leave unread (mot_load_options.skip). A file
@@ -305,6 +306,11 @@ typedef struct mot_project {
 ** behaviour steps: interaction, interaction_ids, customer, touchpoint and
 ** branch stay NULL, and interaction ids are not checked for repeats. */
 #define MOT_SKIP_INTERACTION_DETAIL 0x10u
+/* Of events.csv leave out journey_id, wait_minutes, channel and the
+** attribute columns (they stay NULL, empty): what the tickets and
+** consistency analyses (mot_analyse_tickets) do not use; staff_id, branch
+** and expected are read (unless MOT_SKIP_EVENT_DETAIL is set too). */
+#define MOT_SKIP_EVENT_EXTRA 0x20u
 /* All that mot_features_derive and mot_analyse do not use (mot_analyse
 ** reads staff.csv and interactions.csv for its behaviour part). */
 #define MOT_SKIP_ANALYSIS (MOT_SKIP_TICKETS | MOT_SKIP_EVENT_DETAIL | \
@@ -323,9 +329,11 @@ typedef struct mot_load_options {
     unsigned skip;          /* MOT_SKIP_* bits: what not to read; 0 reads
                                and checks everything */
     unsigned threads;       /* threads to read with, 0 = one per core; with
-                               MOT_SKIP_EVENT_DETAIL, customers.csv and
-                               chunks of events.csv are read at the same
-                               time (same result as one thread) */
+                               MOT_SKIP_EVENT_DETAIL, or MOT_SKIP_EVENT_
+                               EXTRA when staff.csv is read or events.csv
+                               has no staff_id, customers.csv and chunks
+                               of events.csv are read at the same time
+                               (same result as one thread) */
 } mot_load_options;
 
 /* Read the project in folder `dir`. Every problem found is added to diag

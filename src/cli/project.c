@@ -138,7 +138,8 @@ int cli_tickets_part(const char *cmd, const char *dir,
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
     mot_project *p;
-    int rc = cli_load_project(cmd, dir, 100, MOT_SKIP_INTERACTIONS, &p);
+    int rc = cli_load_project(cmd, dir, 100, MOT_SKIP_INTERACTIONS |
+                              MOT_SKIP_EVENT_EXTRA, &p);
     if (rc)
         return rc;
     mot_error err;

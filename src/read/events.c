@@ -10,13 +10,18 @@
 ** This is the biggest file of a project (about ten events a customer), so
 ** a row costs 20 bytes (customer, time, touchpoint, score) plus 4 or 1 for
 ** each optional column the file has and the load reads (with
-** MOT_SKIP_EVENT_DETAIL, only wait_minutes); ids are interned once.
+** MOT_SKIP_EVENT_DETAIL, only wait_minutes; with MOT_SKIP_EVENT_EXTRA,
+** no journey, wait_minutes, channel or attribute columns); ids are
+** interned once.
 **
 ** mot_load_customers_events reads customers.csv and, with those five
-** columns only, events.csv in chunks on several threads (chunks.h): each
-** chunk runs the same read_row into arrays and an id table of its own,
-** and the chunks are put together so that the project is exactly what
-** one reader would give; any problem sends the file to that one reader.
+** columns only (MOT_SKIP_EVENT_DETAIL) or those and staff_id, branch and
+** expected (MOT_SKIP_EVENT_EXTRA, when staff ids are checked against
+** staff.csv, a lookup only), events.csv in chunks on several threads
+** (chunks.h): each chunk runs the same read_row into arrays and id tables
+** (customers, branches) of its own, and the chunks are put together so
+** that the project is exactly what one reader would give; any problem
+** sends the file to that one reader.
 */
 #define _DEFAULT_SOURCE 1   /* madvise */
 #include <math.h>
@@ -56,6 +61,7 @@ static const mot_tbl_col cols[E_NCOLS] = {
 typedef struct ev_read {
     mot_tbl t;
     mot_strtab *ids;    /* where customer ids are interned */
+    mot_strtab *branches;   /* and branches */
     mot_events *e;
     mot_array arrays[E_NCOLS];
     size_t narrays, cap;
@@ -80,12 +86,18 @@ void mot_events_free(mot_events *e)
     free(e);
 }
 
-/* True when column c is to be read: it is in the file, and the load reads
-** detail columns or c is one the analysis uses. */
+/* True when column c is to be read: it is in the file, and neither
+** MOT_SKIP_EVENT_DETAIL (all but wait_minutes) nor MOT_SKIP_EVENT_EXTRA
+** (journey, wait_minutes, channel) leaves it out. */
 static int wanted(const ev_read *r, int c)
 {
-    return mot_tbl_has(&r->t, c) &&
-           (c == E_WAIT || !(r->t.ld->skip & MOT_SKIP_EVENT_DETAIL));
+    unsigned skip = r->t.ld->skip;
+    if (!mot_tbl_has(&r->t, c))
+        return 0;
+    if ((skip & MOT_SKIP_EVENT_DETAIL) && c != E_WAIT)
+        return 0;
+    return !(skip & MOT_SKIP_EVENT_EXTRA) ||
+           (c != E_JOURNEY && c != E_WAIT && c != E_CHANNEL);
 }
 
 /* List the arrays of the columns to read. */
@@ -118,7 +130,7 @@ static void read_optional(ev_read *r, size_t i)
     if (e->staff)
         mot_tbl_staff(t, E_STAFF, 0, &e->staff[i]);
     if (e->branch)
-        mot_tbl_intern(t, E_BRANCH, 0, t->ld->p->branches, &e->branch[i]);
+        mot_tbl_intern(t, E_BRANCH, 0, r->branches, &e->branch[i]);
     if (e->wait_minutes) {
         mot_tbl_real(t, E_WAIT, 0, HUGE_VAL, "a number of minutes, 0 or "
                      "more", &d);
@@ -161,13 +173,17 @@ mot_status mot_load_events(mot_load *ld)
     ev_read r;
     mot_status st;
     int detail = !(ld->skip & MOT_SKIP_EVENT_DETAIL);
+    int extra = !(ld->skip & MOT_SKIP_EVENT_EXTRA);
     memset(&r, 0, sizeof r);
     r.ids = ld->p->customer_ids;
-    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS, detail);
+    r.branches = ld->p->branches;
+    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS, detail && extra);
     if (st != MOT_OK)
         return st;
     if (!detail)
         ld->p->skipped |= MOT_SKIP_EVENT_DETAIL;
+    if (!extra)
+        ld->p->skipped |= MOT_SKIP_EVENT_EXTRA;
     if (!(r.e = ld->p->events = calloc(1, sizeof *r.e)) ||
         (wanted(&r, E_JOURNEY) &&
          !(r.e->journeys = mot_strtab_new())))
@@ -196,6 +212,7 @@ typedef struct ev_chunk {
     ev_read r;
     mot_events e;
     uint32_t *map;              /* chunk customer index -> project index */
+    uint32_t *bmap;             /* chunk branch index -> project index */
     size_t start;               /* its first row in the project's events */
     int bad;                    /* a problem: the chunks are not used */
 } ev_chunk;
@@ -274,8 +291,9 @@ static void read_chunk(ev_par *par, ev_chunk *k)
     memset(k->r.t.memo, 0, sizeof k->r.t.memo);
     k->r.e = &k->e;
     k->r.ids = mot_strtab_new();
+    k->r.branches = mot_strtab_new();
     k->bad = 1;
-    if (!k->r.ids ||
+    if (!k->r.ids || !k->r.branches ||
         mot_csv_open_slice(&k->r.t.csv, par->path, NULL, k->lo,
                            k->hi - k->lo, NULL, &err) != MOT_OK)
         return;
@@ -306,8 +324,12 @@ static void free_chunk(ev_chunk *k)
     memset(&k->e, 0, sizeof k->e);
     mot_strtab_free(k->r.ids);
     k->r.ids = NULL;
+    mot_strtab_free(k->r.branches);
+    k->r.branches = NULL;
     free(k->map);
     k->map = NULL;
+    free(k->bmap);
+    k->bmap = NULL;
 }
 
 /* A worker: the calling thread (part 0) reads customers.csv first (the
@@ -325,25 +347,33 @@ static void read_part(void *ctx, unsigned part, unsigned nparts)
         read_chunk(par, &par->chunk[task]);
 }
 
-/* Look up each chunk's customer ids in the project's table (read-only,
-** so on several threads); MOT_NONE where the id is new. */
+/* The index in to of each string of from (MOT_NONE where it is not in
+** to), allocated; NULL when out of memory. */
+static uint32_t *map_ids(const mot_strtab *from, const mot_strtab *to)
+{
+    size_t n = mot_strtab_count(from);
+    uint32_t *map = malloc((n ? n : 1) * sizeof *map);
+    for (size_t j = 0; map && j < n; j++) {
+        const char *s = mot_strtab_get(from, (uint32_t)j);
+        map[j] = mot_strtab_find(to, s, strlen(s));
+    }
+    return map;
+}
+
+/* Look up each chunk's customer ids and branches in the project's tables
+** (read-only, so on several threads); MOT_NONE where one is new. */
 static void map_part(void *ctx, unsigned part, unsigned nparts)
 {
     ev_par *par = ctx;
     const mot_strtab *ids = par->ld->p->customer_ids;
+    const mot_strtab *branches = par->ld->p->branches;
     size_t lo = mot_parallel_lo(par->nchunks, part, nparts);
     size_t hi = mot_parallel_lo(par->nchunks, part + 1, nparts);
     for (size_t c = lo; c < hi; c++) {
         ev_chunk *k = &par->chunk[c];
-        size_t n = mot_strtab_count(k->r.ids);
-        if (!(k->map = malloc((n ? n : 1) * sizeof *k->map))) {
+        if (!(k->map = map_ids(k->r.ids, ids)) ||
+            !(k->bmap = map_ids(k->r.branches, branches)))
             k->bad = 1;
-            continue;
-        }
-        for (size_t j = 0; j < n; j++) {
-            const char *s = mot_strtab_get(k->r.ids, (uint32_t)j);
-            k->map[j] = mot_strtab_find(ids, s, strlen(s));
-        }
     }
 }
 
@@ -371,28 +401,48 @@ static void copy_part(void *ctx, unsigned part, unsigned nparts)
         if (e->wait_minutes)
             memcpy(e->wait_minutes + at, k->e.wait_minutes,
                    n * sizeof *e->wait_minutes);
+        if (e->staff)
+            memcpy(e->staff + at, k->e.staff, n * sizeof *e->staff);
+        if (e->expected)
+            memcpy(e->expected + at, k->e.expected,
+                   n * sizeof *e->expected);
+        for (size_t i = 0; e->branch && i < n; i++)
+            e->branch[at + i] = k->e.branch[i] == MOT_NONE
+                                ? MOT_NONE : k->bmap[k->e.branch[i]];
         free_chunk(k);
     }
 }
 
-/* Give the new customer ids of the chunks project indexes, in the order
-** of the file (chunk by chunk, each in order of first appearance), as
-** interning row by row would; MOT_OK or the failure. */
+/* Intern into `to` the strings of from whose map entry is MOT_NONE, in
+** order, setting the entry; MOT_OK or the failure. */
+static mot_status intern_into(const mot_strtab *from, uint32_t *map,
+                              mot_strtab *to)
+{
+    size_t n = mot_strtab_count(from);
+    for (size_t j = 0; j < n; j++) {
+        if (map[j] != MOT_NONE)
+            continue;
+        const char *s = mot_strtab_get(from, (uint32_t)j);
+        mot_status st = mot_strtab_intern(to, s, strlen(s), &map[j], NULL);
+        if (st != MOT_OK)
+            return st;
+    }
+    return MOT_OK;
+}
+
+/* Give the new customer ids and branches of the chunks project indexes,
+** in the order of the file (chunk by chunk, each in order of first
+** appearance), as interning row by row would; MOT_OK or the failure. */
 static mot_status intern_new(ev_par *par)
 {
-    mot_strtab *ids = par->ld->p->customer_ids;
     for (size_t c = 0; c < par->nchunks; c++) {
         ev_chunk *k = &par->chunk[c];
-        size_t n = mot_strtab_count(k->r.ids);
-        for (size_t j = 0; j < n; j++) {
-            if (k->map[j] != MOT_NONE)
-                continue;
-            const char *s = mot_strtab_get(k->r.ids, (uint32_t)j);
-            mot_status st = mot_strtab_intern(ids, s, strlen(s), &k->map[j],
-                                              NULL);
-            if (st != MOT_OK)
-                return st;
-        }
+        mot_status st = intern_into(k->r.ids, k->map,
+                                    par->ld->p->customer_ids);
+        if (st == MOT_OK)
+            st = intern_into(k->r.branches, k->bmap, par->ld->p->branches);
+        if (st != MOT_OK)
+            return st;
     }
     return MOT_OK;
 }
@@ -403,7 +453,9 @@ static int merge_chunks(ev_par *par, unsigned threads)
 {
     mot_load *ld = par->ld;
     size_t n = 0;
-    int wait = wanted(&par->chunk[0].r, E_WAIT);
+    const ev_read *r0 = &par->chunk[0].r;
+    int wait = wanted(r0, E_WAIT), staff = wanted(r0, E_STAFF);
+    int branch = wanted(r0, E_BRANCH), expected = wanted(r0, E_EXPECTED);
     for (size_t c = 0; c < par->nchunks; c++)
         if (par->chunk[c].bad)
             return 0;
@@ -425,9 +477,13 @@ static int merge_chunks(ev_par *par, unsigned threads)
         e->touchpoint = malloc(n * sizeof *e->touchpoint);
         e->score = malloc(n * sizeof *e->score);
         e->wait_minutes = wait ? malloc(n * sizeof *e->wait_minutes) : NULL;
+        e->staff = staff ? malloc(n * sizeof *e->staff) : NULL;
+        e->branch = branch ? malloc(n * sizeof *e->branch) : NULL;
+        e->expected = expected ? malloc(n * sizeof *e->expected) : NULL;
     }
     if (st != MOT_OK || !e || !e->customer || !e->time || !e->touchpoint ||
-        !e->score || (wait && !e->wait_minutes)) {
+        !e->score || (wait && !e->wait_minutes) || (staff && !e->staff) ||
+        (branch && !e->branch) || (expected && !e->expected)) {
         mot_load_error(ld, st == MOT_ELIMIT ? st : MOT_ENOMEM,
                        par->head.file, 0, 0, st == MOT_ELIMIT
                        ? "more distinct values than mot can hold "
@@ -441,12 +497,16 @@ static int merge_chunks(ev_par *par, unsigned threads)
     huge_pages(e->touchpoint, n * sizeof *e->touchpoint);
     huge_pages(e->score, n * sizeof *e->score);
     huge_pages(e->wait_minutes, wait ? n * sizeof *e->wait_minutes : 0);
+    huge_pages(e->staff, staff ? n * sizeof *e->staff : 0);
+    huge_pages(e->branch, branch ? n * sizeof *e->branch : 0);
+    huge_pages(e->expected, expected ? n * sizeof *e->expected : 0);
     mot_parallel_run(mot_parallel_threads(threads, par->nchunks), copy_part,
                      par);
     par->head.nrows = n;
     mot_tbl_take_attrs(&par->head, &e->attrs);
     mot_chunked_loads++;
-    ld->p->skipped |= MOT_SKIP_EVENT_DETAIL;
+    ld->p->skipped |= ld->skip & (MOT_SKIP_EVENT_DETAIL |
+                                  MOT_SKIP_EVENT_EXTRA);
     return 1;
 }
 
@@ -470,6 +530,10 @@ static size_t open_chunked(ev_par *par, mot_load *hl, mot_diag *hd,
     hl->tp_of_text = NULL;
     hl->tp_cap = 0;
     if (mot_tbl_open(&par->head, hl, "events", cols, E_NCOLS, 0) != MOT_OK)
+        return 0;
+    /* staff ids without staff.csv are interned: one reader */
+    if (!(ld->skip & MOT_SKIP_EVENT_DETAIL) &&
+        mot_tbl_has(&par->head, E_STAFF) && !ld->has_staff_file)
         return 0;
     const char *enc = mot_csv_encoding(par->head.csv);
     int bom = strcmp(enc, "UTF-8 BOM") == 0;
@@ -518,7 +582,8 @@ mot_status mot_load_customers_events(mot_load *ld)
     memset(&par, 0, sizeof par);
     atomic_init(&par.next, 0);
     par.ld = ld;
-    if (threads > 1 && (ld->skip & MOT_SKIP_EVENT_DETAIL) &&
+    if (threads > 1 &&
+        (ld->skip & (MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_EXTRA)) &&
         !mot_load_stopped(ld) && open_chunked(&par, &hl, &hd, threads)) {
         mot_parallel_run(mot_parallel_threads(threads, par.nchunks),
                          read_part, &par);

@@ -257,13 +257,17 @@ static void test_split(void **state)
 #define CUSTOMERS "customer_id,overall,churned\nC1,4,0\nC2,3,1\nC3,5,0\n" \
                   "C4,2,1\n"
 
-/* Load dir with MOT_SKIP_ANALYSIS and `threads` threads; the messages
-** go into *msgs ("file:line:col: text\n" each, malloc'd). */
+/* The skip bits load uses: those of the analysis, or (the tickets part)
+** MOT_SKIP_EVENT_EXTRA. */
+static unsigned load_skip = MOT_SKIP_ANALYSIS;
+
+/* Load dir with load_skip and `threads` threads; the messages go into
+** *msgs ("file:line:col: text\n" each, malloc'd). */
 static mot_status load(const char *dir, unsigned threads, mot_project **p,
                        char **msgs)
 {
     mot_diag d;
-    mot_load_options opt = {.skip = MOT_SKIP_ANALYSIS, .threads = threads};
+    mot_load_options opt = {.skip = load_skip, .threads = threads};
     flat f;
     memset(&f, 0, sizeof f);
     mot_diag_init(&d, 0);
@@ -287,11 +291,19 @@ static char *dump(const mot_project *p)
     put(&f, "skipped %u\n", p->skipped);
     for (size_t i = 0; i < mot_strtab_count(p->customer_ids); i++)
         put(&f, "id %s\n", mot_strtab_get(p->customer_ids, (uint32_t)i));
+    for (size_t i = 0; i < mot_strtab_count(p->branches); i++)
+        put(&f, "branch %s\n", mot_strtab_get(p->branches, (uint32_t)i));
     const mot_events *e = p->events;
+    if (e)
+        put(&f, "journey %d channel %d attrs %zu\n", e->journey != NULL,
+            e->channel != NULL, e->attrs.n);
     for (size_t i = 0; e && i < e->n; i++)
-        put(&f, "%u %lld %u %.9g %.9g\n", e->customer[i],
+        put(&f, "%u %lld %u %.9g %.9g %d %d %.9g\n", e->customer[i],
             (long long)e->time[i], e->touchpoint[i], (double)e->score[i],
-            e->wait_minutes ? (double)e->wait_minutes[i] : -1.0);
+            e->wait_minutes ? (double)e->wait_minutes[i] : -1.0,
+            e->staff ? (int)e->staff[i] : -2,
+            e->branch ? (int)e->branch[i] : -2,
+            e->expected ? (double)e->expected[i] : -1.0);
     return f.s;
 }
 
@@ -450,6 +462,82 @@ static void test_project_gzip(void **state)
     assert_int_equal(mot_chunked_loads, before);      /* gzip: one piece */
 }
 
+#define EVENTS_EXTRA \
+    "customer_id,journey_id,time,touchpoint,score,staff_id,branch," \
+    "wait_minutes,expected,channel,device\n" \
+    "C1,J1,2026-01-01 08:00,T1,4,S1,北京,,3,front,ios\n" \
+    "C1,J1,2026-01-02 09:00,T2,,,,3,,front,\n" \
+    "C2,J2,2026-01-01 10:00,T1,2,S2,上海,1.5,4,back,web\n" \
+    "C9,J3,2026-01-03 10:00,T3,5,S1,广州,,,back,\n" \
+    "C2,J2,2026-01-04 10:00,T2,3,S2,北京,,5,digital,ios\n" \
+    "C8,J4,2026-01-05 10:00,T1,,,深圳,,,back,\n" \
+    "C9,J3,2026-01-06 10:00,T1,1,S1,上海,,2,front,\n" \
+    "C3,J5,2026-01-07 10:00,T3,4,S2,深圳,2,4,front,web\n"
+
+/* The tickets part's load (MOT_SKIP_EVENT_EXTRA): staff_id, branch and
+** expected are read in chunks too (branches interned in file order, the
+** same as one reader), with staff.csv; without it, staff ids are
+** interned, and the file is read in one piece. Bad values in the
+** columns it reads are reported as one reader reports them; those in
+** the columns it skips are not. */
+static void test_project_extra(void **state)
+{
+    (void)state;
+    load_skip = MOT_SKIP_INTERACTIONS | MOT_SKIP_EVENT_EXTRA;
+    const char *dir = lu_project("chunks_extra", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT}, {"customers.csv", CUSTOMERS},
+        {"staff.csv", "staff_id\nS1\nS2\n"},
+        {"events.csv", EVENTS_EXTRA}, {NULL, NULL}});
+    size_t before = mot_chunked_loads;
+    assert_int_equal(agree(dir), MOT_OK);
+    assert_true(mot_chunked_loads > before);
+    mot_project *p;
+    char *msgs;
+    mot_chunk_min = mot_chunk_bytes = 1;
+    assert_int_equal(load(dir, 2, &p, &msgs), MOT_OK);
+    mot_chunk_min = mot_chunk_bytes = 0;
+    assert_int_equal(p->skipped, MOT_SKIP_EVENT_EXTRA);
+    assert_int_equal(mot_strtab_count(p->branches), 4);
+    assert_string_equal(mot_strtab_get(p->branches, 2), "广州");
+    assert_null(p->events->journey);
+    assert_null(p->events->wait_minutes);
+    assert_null(p->events->channel);
+    assert_int_equal(p->events->attrs.n, 0);
+    assert_int_equal(p->events->staff[2], 1);
+    assert_int_equal(p->events->branch[7], 3);
+    assert_true(p->events->expected[4] == 5.0f);
+    mot_project_free(p);
+    free(msgs);
+
+    const char *nostaff = lu_project("chunks_extra_nostaff", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT}, {"customers.csv", CUSTOMERS},
+        {"events.csv", EVENTS_EXTRA}, {NULL, NULL}});
+    before = mot_chunked_loads;
+    assert_int_equal(agree(nostaff), MOT_OK);
+    assert_int_equal(mot_chunked_loads, before);
+
+    const char *bad = lu_project("chunks_extra_bad", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT}, {"customers.csv", CUSTOMERS},
+        {"staff.csv", "staff_id\nS1\nS2\n"},
+        {"events.csv", "customer_id,time,touchpoint,staff_id,expected,"
+                       "wait_minutes,channel\n"
+                       "C1,2026-01-01 08:00,T1,S1,4,-1,nowhere\n"
+                       "C2,2026-01-01 09:00,T2,S7,3,,\n"
+                       "C3,2026-01-01 09:00,T3,S2,11,,\n"
+                       "C1,2026-01-02 08:00,T1,,,x,\n"},
+        {NULL, NULL}});
+    assert_int_equal(agree(bad), MOT_EDATA);
+    mot_chunk_min = mot_chunk_bytes = 1;
+    load(bad, 2, &p, &msgs);
+    mot_chunk_min = mot_chunk_bytes = 0;
+    assert_string_equal(msgs, "2:events.csv:3:4: staff_id must be an id "
+                              "from staff.csv, found \"S7\"\n"
+                              "events.csv:4:5: expected must be a number "
+                              "between 1 and 5, found \"11\"\n");
+    free(msgs);
+    load_skip = MOT_SKIP_ANALYSIS;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -462,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_project_quoted_newline),
         cmocka_unit_test(test_project_errors),
         cmocka_unit_test(test_project_gzip),
+        cmocka_unit_test(test_project_extra),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -239,6 +239,80 @@ static void test_real_helpdesk_log(void **state)
     mot_project_free(p);
 }
 
+/* MOT_SKIP_EVENT_EXTRA leaves journey_id, wait_minutes, channel and the
+** attribute columns unread (NULL, empty, their bad values unreported) and
+** reads the rest as a full load does; a bad value in a column it reads
+** is still reported at its line and column. */
+static void test_skip_extra(void **state)
+{
+    (void)state;
+    const char *dir = lu_project("ev_extra", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT}, {"staff.csv", "staff_id\nS1\nS2\n"},
+        {"events.csv",
+         "customer_id,time,touchpoint,score,journey_id,staff_id,branch,"
+         "wait_minutes,expected,channel,device\n"
+         "C1,2026-03-01 08:30,T1,4,J1,S1,北京,-5,4,nowhere,ios\n"
+         "C2,1772357400,开通,,J2,,上海,many,,by post,\n"
+         "C1,2026-03-02T10:00:00Z,T3,1.5,,S2,北京,0,3,,android\n"},
+        {NULL, NULL}});
+    lu_result r;
+    lu_load_fail(dir, 0, &r);      /* read whole: wait and channel bad */
+    assert_int_equal(r.count, 4);
+    assert_string_equal(r.first, "events.csv:2:8: wait_minutes must be a "
+                                 "number of minutes, 0 or more, found "
+                                 "\"-5\"");
+    mot_diag_free(&r.diag);
+
+    mot_diag d;
+    mot_diag_init(&d, 0);
+    mot_project *p = NULL;
+    mot_load_options opt = {.skip = MOT_SKIP_EVENT_EXTRA, .threads = 1};
+    assert_int_equal(mot_project_load(&p, dir, &opt, &d), MOT_OK);
+    assert_int_equal(d.n, 0);
+    mot_diag_free(&d);
+    assert_int_equal(p->skipped, MOT_SKIP_EVENT_EXTRA);
+    const mot_events *e = p->events;
+    assert_int_equal(e->n, 3);
+    assert_null(e->journey);
+    assert_null(e->journeys);
+    assert_null(e->wait_minutes);
+    assert_null(e->channel);
+    assert_int_equal(e->attrs.n, 0);
+    const uint32_t customer[] = {0, 1, 0}, touchpoint[] = {0, 1, 2},
+                   staff[] = {0, MOT_NONE, 1}, branch[] = {0, 1, 0};
+    const int64_t time[] = {T0, T0 + 3600, T0 + 86400 + 5400};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(e->customer[i], customer[i]);
+        assert_int_equal(e->time[i], time[i]);
+        assert_int_equal(e->touchpoint[i], touchpoint[i]);
+        assert_int_equal(e->staff[i], staff[i]);
+        assert_int_equal(e->branch[i], branch[i]);
+    }
+    assert_true(e->score[0] == 4.0f && e->score[2] == 1.5f);
+    assert_true(LU_ISNAN(e->score[1]));
+    assert_true(e->expected[0] == 4.0f && LU_ISNAN(e->expected[1]) &&
+                e->expected[2] == 3.0f);
+    assert_string_equal(mot_strtab_get(p->branches, 1), "上海");
+    mot_project_free(p);
+
+    /* a column it reads is still checked, at its place */
+    dir = lu_project("ev_extra_bad", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT}, {"staff.csv", "staff_id\nS1\n"},
+        {"events.csv", "customer_id,time,touchpoint,channel,staff_id\n"
+                       "C1,0,T1,nowhere,S1\nC1,60,T2,,S9\n"},
+        {NULL, NULL}});
+    mot_diag_init(&d, 0);
+    p = (mot_project *)1;
+    assert_int_not_equal(mot_project_load(&p, dir, &opt, &d), MOT_OK);
+    assert_null(p);
+    assert_int_equal(d.total, 1);
+    char buf[400];
+    mot_error_format(&d.items[0], buf, sizeof buf);
+    assert_true(strncmp(buf, "events.csv:3:5: ", 16) == 0);
+    assert_non_null(strstr(buf, "\"S9\""));
+    mot_diag_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_gzip_file),
         cmocka_unit_test(test_gb18030_file),
         cmocka_unit_test(test_real_helpdesk_log),
+        cmocka_unit_test(test_skip_extra),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
