@@ -87,6 +87,19 @@ int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
     return EXIT_OK;
 }
 
+/* 0 for MOT_OK, else say on stderr why the tickets analysis failed and
+** return the exit code of st. */
+static int tickets_exit(const char *cmd, mot_status st, mot_error *err)
+{
+    if (st == MOT_OK)
+        return EXIT_OK;
+    if (!err->message[0])
+        mot_error_set(err, st, NULL, 0, 0, "%s", mot_strerror(st));
+    fprintf(stderr, "mot %s: cannot analyse the tickets: ", cmd);
+    cli_print_error(err);
+    return mot_status_exit_code(st);
+}
+
 int cli_tickets_if_any(const char *cmd, const mot_project *p,
                        mot_tickets_result **out)
 {
@@ -96,15 +109,9 @@ int cli_tickets_if_any(const char *cmd, const mot_project *p,
     mot_error err;
     mot_error_clear(&err);
     mot_status st = mot_tickets_analyse(p, NULL, out, &err);
-    if (st != MOT_OK) {
-        if (!err.message[0])
-            mot_error_set(&err, st, NULL, 0, 0, "%s", mot_strerror(st));
-        fprintf(stderr, "mot %s: cannot analyse the tickets: ", cmd);
-        cli_print_error(&err);
+    if (st != MOT_OK)
         *out = NULL;
-        return mot_status_exit_code(st);
-    }
-    return EXIT_OK;
+    return tickets_exit(cmd, st, &err);
 }
 
 /* True when dir holds tickets.csv or tickets.csv.gz (the names the loader
@@ -151,12 +158,5 @@ int cli_tickets_part(const char *cmd, const char *dir,
        and the analysis's own arrays would come on top of them */
     malloc_trim(0);
 #endif
-    if (st != MOT_OK) {
-        if (!err.message[0])
-            mot_error_set(&err, st, NULL, 0, 0, "%s", mot_strerror(st));
-        fprintf(stderr, "mot %s: cannot analyse the tickets: ", cmd);
-        cli_print_error(&err);
-        return mot_status_exit_code(st);
-    }
-    return EXIT_OK;
+    return tickets_exit(cmd, st, &err);
 }
