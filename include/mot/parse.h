@@ -47,6 +47,11 @@ mot_status mot_parse_time(const char *s, size_t len, int64_t *out);
 ** "-0001-12-31T..."), which a 21-byte buffer cuts short. */
 void mot_format_time(int64_t t, char *buf, size_t n);
 
+/* The UTC calendar date of t (seconds since 1970-01-01T00:00:00Z): year
+** (any, negative before year 0), month 1..12 and day 1..31, the date that
+** mot_format_time writes. */
+void mot_time_date(int64_t t, int64_t *year, int *month, int *day);
+
 /* A KANO answer: 1..5 or the words (any case) like, must-be / must be /
 ** expect, neutral, live-with / live with, dislike, or 喜欢, 理所当然,
 ** 无所谓, 能忍受, 不喜欢 (spaces, hyphens and underscores inside a word

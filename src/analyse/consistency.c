@@ -488,12 +488,10 @@ static int64_t period_key(int64_t t, int weekly)
     int64_t d = day_of(t);
     if (weekly)
         return d - ((d % 7 + 7 + 3) % 7);
-    char buf[40];
-    mot_format_time(t, buf, sizeof buf);
-    int y = 0, mo = 1;
-    if (sscanf(buf, "%d-%d", &y, &mo) != 2)
-        return d;
-    return (int64_t)y * 12 + mo - 1;
+    int64_t y;
+    int mo, day;
+    mot_time_date(t, &y, &mo, &day);
+    return y * 12 + mo - 1;
 }
 
 static void period_label(int64_t key, int weekly, char *buf, size_t n)

@@ -418,15 +418,30 @@ mot_status mot_parse_time(const char *s, size_t len, int64_t *out)
 /* Years outside 0..9999 are written in ISO 8601's expanded form with a
 ** sign ("+33658-...", "-0001-..."), which needs more than 21 bytes and is
 ** cut short by a smaller buffer; mot_parse_time does not read it back. */
-void mot_format_time(int64_t t, char *buf, size_t n)
+/* Split t into whole days since the epoch and the seconds into the day
+** (0..86399). */
+static int64_t split_days(int64_t t, int64_t *secs)
 {
-    int64_t days = t / SECONDS_PER_DAY, secs = t % SECONDS_PER_DAY, y;
-    int m, d;
-    if (secs < 0) {
-        secs += SECONDS_PER_DAY;
+    int64_t days = t / SECONDS_PER_DAY;
+    *secs = t % SECONDS_PER_DAY;
+    if (*secs < 0) {
+        *secs += SECONDS_PER_DAY;
         days--;
     }
-    civil_from_days(days, &y, &m, &d);
+    return days;
+}
+
+void mot_time_date(int64_t t, int64_t *year, int *month, int *day)
+{
+    int64_t secs;
+    civil_from_days(split_days(t, &secs), year, month, day);
+}
+
+void mot_format_time(int64_t t, char *buf, size_t n)
+{
+    int64_t secs, y;
+    int m, d;
+    civil_from_days(split_days(t, &secs), &y, &m, &d);
     const char *sign = y < 0 ? "-" : y > 9999 ? "+" : "";
     snprintf(buf, n, "%s%04lld-%02d-%02dT%02d:%02d:%02dZ", sign,
              (long long)(y < 0 ? -y : y), m, d, (int)(secs / 3600),

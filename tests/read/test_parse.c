@@ -410,6 +410,31 @@ static void test_format_then_parse(void **state)
     }
 }
 
+/* mot_time_date gives the date mot_format_time writes, on each side of
+** midnight, over the years the reader accepts and a few before year 0. */
+static void test_time_date(void **state)
+{
+    (void)state;
+    for (int64_t t = -62198755200; t < 253402300800; t += 9999 * 3600 + 1) {
+        for (int64_t dt = -1; dt <= 1; dt++) {
+            char buf[48], want[48];
+            int64_t y;
+            int m, d;
+            mot_format_time(t + dt, buf, sizeof buf);
+            mot_time_date(t + dt, &y, &m, &d);
+            snprintf(want, sizeof want, "%s%04lld-%02d-%02dT", y < 0 ? "-" : "",
+                     (long long)(y < 0 ? -y : y), m, d);
+            assert_memory_equal(buf, want, strlen(want));
+        }
+    }
+    int64_t y;
+    int m, d;
+    mot_time_date(-1, &y, &m, &d);               /* 1969-12-31T23:59:59Z */
+    assert_true(y == 1969 && m == 12 && d == 31);
+    mot_time_date(951782400, &y, &m, &d);        /* 2000-02-29T00:00:00Z */
+    assert_true(y == 2000 && m == 2 && d == 29);
+}
+
 /* The fast paths (whole numbers of up to 15 digits, and times written
 ** exactly YYYY-MM-DDTHH:MM:SS) give what the general parsers give for the
 ** same value written another way ("N.0", a trailing "Z"), and reject what
@@ -476,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_format_time),
         cmocka_unit_test(test_format_time_small_buffer_and_extremes),
         cmocka_unit_test(test_format_then_parse),
+        cmocka_unit_test(test_time_date),
         cmocka_unit_test(test_fast_paths_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
