@@ -2,8 +2,8 @@
 ** demo_out.c: CSV records with integer-exact formatting, and files written as
 ** NAME.tmp then renamed.
 **
-** Dates come from Howard Hinnant's days-to-civil algorithm over days since
-** 1970-01-01, so times past the end of 2026 still print correctly.
+** Dates come from mot_time_date (the reader's own days-to-civil algorithm,
+** src/read/parse.c), so times past the end of 2026 still print correctly.
 */
 #include <assert.h>
 #include <errno.h>
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "demo/demo_out.h"
+#include "mot/parse.h"
 
 #define EPOCH_DAY_2026 20454LL /* 2026-01-01 in days since 1970-01-01 */
 #define STDIO_BUFFER (256 * 1024)
@@ -119,33 +120,18 @@ void demo_line_id(demo_line *l, const char *prefix, unsigned long n,
     put_digits(l, n, width);
 }
 
-/* Year, month and day of a day number counted from 1970-01-01. */
-static void civil_from_days(long long z, long long *y, unsigned *m,
-                            unsigned *d)
-{
-    z += 719468;
-    long long era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = (long long)yoe + era * 400 + (*m <= 2);
-}
-
 /* Append the date of secs (seconds since 2026-01-01). */
 static void put_date(demo_line *l, long long secs)
 {
-    long long y;
-    unsigned m, d;
+    int64_t y;
+    int m, d;
     assert(secs >= 0);
-    civil_from_days(EPOCH_DAY_2026 + secs / 86400, &y, &m, &d);
+    mot_time_date((int64_t)EPOCH_DAY_2026 * 86400 + secs, &y, &m, &d);
     put_digits(l, (unsigned long long)y, 4);
     put_char(l, '-');
-    put_digits(l, m, 2);
+    put_digits(l, (unsigned)m, 2);
     put_char(l, '-');
-    put_digits(l, d, 2);
+    put_digits(l, (unsigned)d, 2);
 }
 
 void demo_line_date(demo_line *l, long long secs)
