@@ -61,7 +61,9 @@ static void measure(const mot_features *f, const tl_scan *s, double *x)
         switch (s->kind) {
         case M_SCORE: x[i] = f->worst[k]; break;
         case M_CONTACTS: x[i] = f->contacts[k] ? f->contacts[k] : NAN; break;
-        case M_WAIT: x[i] = f->wait[k]; break;
+        case M_WAIT:
+            x[i] = f->wait[i * f->nwait + (size_t)f->wait_slot[s->tp]];
+            break;
         default: x[i] = cr >= 0 ? s->col[cr] : NAN; break;
         }
     }
@@ -119,7 +121,7 @@ static size_t list_scans(const mot_project *p, const mot_features *f,
     for (size_t t = 0; t < f->ntp; t++) {
         sc[n++] = (tl_scan){M_SCORE, t, NULL, "score"};
         sc[n++] = (tl_scan){M_CONTACTS, t, NULL, "contacts"};
-        if (f->wait)
+        if (f->wait && f->wait_slot[t] >= 0)
             sc[n++] = (tl_scan){M_WAIT, t, NULL, "wait_minutes"};
     }
     if (cu->has_value)

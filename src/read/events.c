@@ -11,16 +11,16 @@
 ** a row costs 20 bytes (customer, time, touchpoint, score) plus 4 or 1 for
 ** each optional column the file has and the load reads (with
 ** MOT_SKIP_EVENT_DETAIL, only wait_minutes; with MOT_SKIP_EVENT_EXTRA,
-** no journey, wait_minutes, channel or attribute columns); ids are
-** interned once.
+** no journey, wait_minutes, channel or attribute columns; with
+** MOT_SKIP_EVENT_JOURNEY, no journey, channel or attribute columns); ids
+** are interned once.
 **
-** mot_load_customers_events reads customers.csv and, with those five
-** columns only (MOT_SKIP_EVENT_DETAIL) or those and staff_id, branch and
-** expected (MOT_SKIP_EVENT_EXTRA, when staff ids are checked against
-** staff.csv, a lookup only), events.csv in chunks on several threads
-** (chunks.h): each chunk runs the same read_row into arrays and id tables
-** (customers, branches) of its own, and the chunks are put together so
-** that the project is exactly what one reader would give; any problem
+** mot_load_customers_events reads customers.csv and, when one of those
+** bits leaves the journey ids out and staff ids are checked against
+** staff.csv (a lookup only) or not read, events.csv in chunks on several
+** threads (chunks.h): each chunk runs the same read_row into arrays and id
+** tables (customers, branches) of its own, and the chunks are put together
+** so that the project is exactly what one reader would give; any problem
 ** sends the file to that one reader.
 */
 #define _DEFAULT_SOURCE 1   /* madvise */
@@ -42,6 +42,11 @@ enum {
     E_CUSTOMER, E_TIME, E_TOUCHPOINT, E_SCORE, E_JOURNEY, E_STAFF, E_BRANCH,
     E_WAIT, E_EXPECTED, E_CHANNEL, E_NCOLS
 };
+
+/* The skip bits that leave columns of events.csv unread (the attribute
+** columns with any of them). */
+#define EVENT_SKIPS (MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_EXTRA | \
+                     MOT_SKIP_EVENT_JOURNEY)
 
 static const char *const customer_aliases[] = {"case_id",
                                                 "case:concept:name", NULL};
@@ -86,18 +91,25 @@ void mot_events_free(mot_events *e)
     free(e);
 }
 
-/* True when column c is to be read: it is in the file, and neither
-** MOT_SKIP_EVENT_DETAIL (all but wait_minutes) nor MOT_SKIP_EVENT_EXTRA
-** (journey, wait_minutes, channel) leaves it out. */
+/* True when column c is to be read: it is in the file, and the skip bits
+** do not leave it out: MOT_SKIP_EVENT_DETAIL (all but wait_minutes),
+** MOT_SKIP_EVENT_EXTRA (journey, wait_minutes, channel) or
+** MOT_SKIP_EVENT_JOURNEY (journey, channel). */
 static int wanted(const ev_read *r, int c)
 {
     unsigned skip = r->t.ld->skip;
     if (!mot_tbl_has(&r->t, c))
         return 0;
-    if ((skip & MOT_SKIP_EVENT_DETAIL) && c != E_WAIT)
-        return 0;
-    return !(skip & MOT_SKIP_EVENT_EXTRA) ||
-           (c != E_JOURNEY && c != E_WAIT && c != E_CHANNEL);
+    switch (c) {
+    case E_JOURNEY:
+    case E_CHANNEL:
+        return !(skip & (MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_EXTRA |
+                         MOT_SKIP_EVENT_JOURNEY));
+    case E_WAIT:
+        return !(skip & MOT_SKIP_EVENT_EXTRA);
+    default:
+        return !(skip & MOT_SKIP_EVENT_DETAIL);
+    }
 }
 
 /* List the arrays of the columns to read. */
@@ -172,18 +184,14 @@ mot_status mot_load_events(mot_load *ld)
 {
     ev_read r;
     mot_status st;
-    int detail = !(ld->skip & MOT_SKIP_EVENT_DETAIL);
-    int extra = !(ld->skip & MOT_SKIP_EVENT_EXTRA);
     memset(&r, 0, sizeof r);
     r.ids = ld->p->customer_ids;
     r.branches = ld->p->branches;
-    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS, detail && extra);
+    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS,
+                      !(ld->skip & EVENT_SKIPS));
     if (st != MOT_OK)
         return st;
-    if (!detail)
-        ld->p->skipped |= MOT_SKIP_EVENT_DETAIL;
-    if (!extra)
-        ld->p->skipped |= MOT_SKIP_EVENT_EXTRA;
+    ld->p->skipped |= ld->skip & EVENT_SKIPS;
     if (!(r.e = ld->p->events = calloc(1, sizeof *r.e)) ||
         (wanted(&r, E_JOURNEY) &&
          !(r.e->journeys = mot_strtab_new())))
@@ -505,8 +513,7 @@ static int merge_chunks(ev_par *par, unsigned threads)
     par->head.nrows = n;
     mot_tbl_take_attrs(&par->head, &e->attrs);
     mot_chunked_loads++;
-    ld->p->skipped |= ld->skip & (MOT_SKIP_EVENT_DETAIL |
-                                  MOT_SKIP_EVENT_EXTRA);
+    ld->p->skipped |= ld->skip & EVENT_SKIPS;
     return 1;
 }
 
@@ -583,7 +590,7 @@ mot_status mot_load_customers_events(mot_load *ld)
     atomic_init(&par.next, 0);
     par.ld = ld;
     if (threads > 1 &&
-        (ld->skip & (MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_EXTRA)) &&
+        (ld->skip & EVENT_SKIPS) &&
         !mot_load_stopped(ld) && open_chunked(&par, &hl, &hd, threads)) {
         mot_parallel_run(mot_parallel_threads(threads, par.nchunks),
                          read_part, &par);
