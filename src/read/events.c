@@ -32,6 +32,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/mem.h"
 #include "core/parallel.h"
 #include "read/chunks.h"
 #include "read/columns.h"
@@ -234,22 +235,6 @@ typedef struct ev_par {
     _Atomic size_t next;        /* the next task: 0 customers, k chunk k-1 */
 } ev_par;
 
-/* Ask for huge pages under the n bytes at p (advice only: fewer page
-** faults when big arrays are first written, which cost much in VMs). */
-static void huge_pages(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
-    uintptr_t hi = ((uintptr_t)p + n) & ~(huge - 1);
-    if (p && hi > lo)
-        madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)n;
-#endif
-}
-
 /* Map each of the k arrays for cap elements, straight from the system
 ** (untouched pages take no memory; unmapped when freed, they leave
 ** malloc's thresholds and arenas as they were); 0 if one fails. */
@@ -261,7 +246,7 @@ static int map_arrays(const mot_array *a, size_t k, size_t cap)
         if (p == MAP_FAILED)
             return 0;
         memcpy(a[i].ptr, &p, sizeof p);
-        huge_pages(p, cap * a[i].size);
+        mot_mem_huge(p, cap * a[i].size);
     }
     return 1;
 }
@@ -500,14 +485,14 @@ static int merge_chunks(ev_par *par, unsigned threads)
         return 1;
     }
     e->n = n;
-    huge_pages(e->customer, n * sizeof *e->customer);
-    huge_pages(e->time, n * sizeof *e->time);
-    huge_pages(e->touchpoint, n * sizeof *e->touchpoint);
-    huge_pages(e->score, n * sizeof *e->score);
-    huge_pages(e->wait_minutes, wait ? n * sizeof *e->wait_minutes : 0);
-    huge_pages(e->staff, staff ? n * sizeof *e->staff : 0);
-    huge_pages(e->branch, branch ? n * sizeof *e->branch : 0);
-    huge_pages(e->expected, expected ? n * sizeof *e->expected : 0);
+    mot_mem_huge(e->customer, n * sizeof *e->customer);
+    mot_mem_huge(e->time, n * sizeof *e->time);
+    mot_mem_huge(e->touchpoint, n * sizeof *e->touchpoint);
+    mot_mem_huge(e->score, n * sizeof *e->score);
+    mot_mem_huge(e->wait_minutes, wait ? n * sizeof *e->wait_minutes : 0);
+    mot_mem_huge(e->staff, staff ? n * sizeof *e->staff : 0);
+    mot_mem_huge(e->branch, branch ? n * sizeof *e->branch : 0);
+    mot_mem_huge(e->expected, expected ? n * sizeof *e->expected : 0);
     mot_parallel_run(mot_parallel_threads(threads, par->nchunks), copy_part,
                      par);
     par->head.nrows = n;
