@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "mot/derive.h"
+#include "core/mem.h"
 #include "core/parallel.h"
 #include "derive/order.h"
 
@@ -162,12 +163,16 @@ static void derive_part(void *ctx, unsigned part, unsigned nparts)
     free(s.nrated);
 }
 
-/* malloc(n * size), or NULL on overflow or failure; never malloc(0). */
+/* malloc(n * size) with huge-page advice (core/mem.h: the features of a
+** big project are hundreds of MiB written once), or NULL on overflow or
+** failure; never malloc(0). */
 static void *alloc_array(size_t n, size_t size)
 {
     if (n > SIZE_MAX / size)
         return NULL;
-    return malloc(n ? n * size : 1);
+    void *p = malloc(n ? n * size : 1);
+    mot_mem_huge(p, n * size);
+    return p;
 }
 
 /* Give each touchpoint where an event of ev (may be NULL) has a wait a
