@@ -74,21 +74,15 @@ mot_status mot_tk_note(mot_tickets_result *r, const char *fmt, ...)
     return MOT_OK;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Sort the m values of v and fill *h from them. */
-static void hours_fill(mot_tk_hours *h, double *v, size_t m, double level)
+/* Fill *h from the m values of v, sorted ascending. */
+static void hours_fill(mot_tk_hours *h, const double *v, size_t m,
+                       double level)
 {
     h->n = m;
     h->median = h->median_lo = h->median_hi = NAN;
     h->p90 = h->p90_lo = h->p90_hi = NAN;
     if (m == 0)
         return;
-    qsort(v, m, sizeof *v, cmp_double);
     h->median = mot_quantile_sorted(v, m, 0.5);
     h->p90 = mot_quantile_sorted(v, m, 0.9);
     mot_quantile_ci_sorted(v, m, 0.5, level, &h->median_lo, &h->median_hi,
@@ -108,25 +102,37 @@ void mot_tk_share_fill(mot_tk_share *s, size_t within, size_t judged,
     mot_prop_wilson((double)within, (double)judged, level, &s->lo, &s->hi);
 }
 
-/* Fill group g from the m tickets idx[] of the table t; buf has room for
-** m doubles. */
-static void group_fill(mot_tk_group *g, const mot_tk_table *t,
-                       const size_t *idx, size_t m, double *buf,
-                       double level)
+/* The hours of a group's tickets: response, resolution and, of the open
+** ones, age. */
+enum { TK_RESPONSE, TK_RESOLUTION, TK_AGE, TK_NHOURS };
+
+/* Fill hours kind w of group g from its m values v, sorted ascending. */
+static void hours_set(mot_tk_group *g, int w, const double *v, size_t m,
+                      double level)
 {
-    size_t k, c, rw = 0, rj = 0, sw = 0, sj = 0;
+    if (w == TK_RESPONSE)
+        hours_fill(&g->response, v, m, level);
+    else if (w == TK_RESOLUTION)
+        hours_fill(&g->resolution, v, m, level);
+    else {
+        g->open_age_median = g->open_age_max = NAN;
+        if (m) {
+            g->open_age_median = mot_quantile_sorted(v, m, 0.5);
+            g->open_age_max = v[m - 1];
+        }
+    }
+}
+
+/* Fill the counts and shares of group g from its m tickets idx[] of the
+** table t (the hours come from hours_set). */
+static void group_fill(mot_tk_group *g, const mot_tk_table *t,
+                       const size_t *idx, size_t m, double level)
+{
+    size_t rw = 0, rj = 0, sw = 0, sj = 0;
     g->n = m;
-    for (k = c = 0; k < m; k++)
-        if (!isnan(t->response_h[idx[k]]))
-            buf[c++] = t->response_h[idx[k]];
-    hours_fill(&g->response, buf, c, level);
-    for (k = c = 0; k < m; k++)
-        if (!isnan(t->resolution_h[idx[k]]))
-            buf[c++] = t->resolution_h[idx[k]];
-    hours_fill(&g->resolution, buf, c, level);
     g->open = g->open_overdue = g->repeats = 0;
     g->response_tier_std = g->resolution_tier_std = 0;
-    for (k = c = 0; k < m; k++) {
+    for (size_t k = 0; k < m; k++) {
         size_t i = idx[k];
         rw += t->response_ok[i] == 1;
         rj += t->response_ok[i] >= 0;
@@ -140,17 +146,46 @@ static void group_fill(mot_tk_group *g, const mot_tk_table *t,
         if (isnan(t->resolution_h[i])) {
             g->open++;
             g->open_overdue += t->resolution_ok[i] == 0;
-            buf[c++] = t->age_h[i];
         }
     }
     mot_tk_share_fill(&g->response_sla, rw, rj, level);
     mot_tk_share_fill(&g->resolution_sla, sw, sj, level);
-    g->open_age_median = g->open_age_max = NAN;
-    if (c) {
-        qsort(buf, c, sizeof *buf, cmp_double);
-        g->open_age_median = mot_quantile_sorted(buf, c, 0.5);
-        g->open_age_max = buf[c - 1];
+}
+
+/* A ticket's hours of one kind, and its row. */
+typedef struct tk_value {
+    double v;
+    size_t row;
+} tk_value;
+
+static int cmp_value(const void *a, const void *b)
+{
+    const tk_value *x = a, *y = b;
+    if (x->v != y->v)
+        return x->v < y->v ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+/* The tickets' hours of kind w (the response or resolution time where
+** there is one; the age of the open tickets) with their rows, sorted by
+** hours, into a new *out (*n of them). MOT_ENOMEM. */
+static mot_status sorted_hours(const mot_tk_table *t, size_t nt, int w,
+                               tk_value **out, size_t *n)
+{
+    tk_value *v = malloc((nt ? nt : 1) * sizeof *v);
+    if (!v)
+        return MOT_ENOMEM;
+    size_t m = 0;
+    for (size_t i = 0; i < nt; i++) {
+        double h = w == TK_RESPONSE ? t->response_h[i] : t->resolution_h[i];
+        if (w == TK_AGE ? isnan(h) : !isnan(h))
+            v[m++] = (tk_value){w == TK_AGE ? t->age_h[i] : h, i};
     }
+    if (m > 1)
+        qsort(v, m, sizeof *v, cmp_value);
+    *out = v;
+    *n = m;
+    return MOT_OK;
 }
 
 /* Within (1), missed (0) or not judged (-1) against standard s hours,
@@ -279,27 +314,34 @@ static int cmp_group(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-/* The groups of every `by` with at least one ticket, most tickets first. */
+/* The groups of every `by` with at least one ticket, most tickets first.
+** Each kind of hours is sorted once, over all the tickets; a counting
+** sort by key of those sorted values gives every group its values
+** sorted. buf has room for as many doubles as there are tickets. */
 static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
                               mot_tickets_result *r, double *buf,
                               double level)
 {
     const mot_tickets *k = p->tickets;
     size_t *idx = malloc((k->n ? k->n : 1) * sizeof *idx);
+    uint32_t *gi[MOT_TK_NBY] = {NULL};  /* by key: group index or none */
+    size_t *start = NULL, maxk = 0;
+    tk_value *v = NULL;
     if (!idx)
         return MOT_ENOMEM;
     for (size_t i = 0; i < k->n; i++)
         idx[i] = i;
-    group_fill(&r->total, t, idx, k->n, buf, level);
+    group_fill(&r->total, t, idx, k->n, level);
     mot_status st = MOT_OK;
     for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++) {
         size_t nk = nkeys(p, t, (mot_tk_by)by);
+        maxk = nk > maxk ? nk : maxk;
         /* counting sort: the tickets of key j go to idx[start[j] ..
         ** start[j + 1]), placed through pos */
-        size_t *start = calloc(2 * (nk + 1), sizeof *start);
+        start = calloc(2 * (nk + 1), sizeof *start);
         mot_tk_group *g = calloc(nk ? nk : 1, sizeof *g);
-        if (!start || !g) {
-            free(start);
+        gi[by] = malloc((nk ? nk : 1) * sizeof *gi[by]);
+        if (!start || !g || !gi[by]) {
             free(g);
             st = MOT_ENOMEM;
             break;
@@ -320,8 +362,10 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
         }
         size_t ng = 0;
         for (size_t j = 0; j < nk && st == MOT_OK; j++) {
+            gi[by][j] = MOT_NONE;
             if (start[j + 1] == start[j])
                 continue;
+            gi[by][j] = (uint32_t)ng;
             mot_tk_group *q = &g[ng++];
             const char *key = key_name(p, t, (mot_tk_by)by, (uint32_t)j);
             const char *name = by == MOT_TK_TOUCHPOINT
@@ -332,13 +376,51 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
                 st = MOT_ENOMEM;
             else
                 group_fill(q, t, idx + start[j], start[j + 1] - start[j],
-                           buf, level);
+                           level);
         }
         r->nby[by] = ng;
-        if (st == MOT_OK)
-            qsort(g, ng, sizeof *g, cmp_group);
         free(start);
+        start = NULL;
     }
+    /* The hours, one kind at a time. */
+    if (st == MOT_OK && !(start = malloc(2 * (maxk + 1) * sizeof *start)))
+        st = MOT_ENOMEM;
+    for (int w = 0; w < TK_NHOURS && st == MOT_OK; w++) {
+        size_t m;
+        if ((st = sorted_hours(t, k->n, w, &v, &m)) != MOT_OK)
+            break;
+        for (size_t i = 0; i < m; i++)
+            buf[i] = v[i].v;
+        hours_set(&r->total, w, buf, m, level);
+        for (int by = 0; by < MOT_TK_NBY; by++) {
+            size_t nk = nkeys(p, t, (mot_tk_by)by), *pos = start + nk + 1;
+            memset(start, 0, (nk + 1) * sizeof *start);
+            for (size_t i = 0; i < m; i++) {
+                uint32_t j = key_of(k, t, (mot_tk_by)by, v[i].row);
+                if (j != MOT_NONE)
+                    start[j + 1]++;
+            }
+            pos[0] = 0;
+            for (size_t j = 0; j < nk; j++)
+                pos[j + 1] = start[j + 1] += start[j];
+            for (size_t i = 0; i < m; i++) {
+                uint32_t j = key_of(k, t, (mot_tk_by)by, v[i].row);
+                if (j != MOT_NONE)
+                    buf[pos[j]++] = v[i].v;
+            }
+            for (size_t j = 0; j < nk; j++)
+                if (gi[by][j] != MOT_NONE)
+                    hours_set(&r->by[by][gi[by][j]], w, buf + start[j],
+                              start[j + 1] - start[j], level);
+        }
+        free(v);
+        v = NULL;
+    }
+    for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++)
+        qsort(r->by[by], r->nby[by], sizeof *r->by[by], cmp_group);
+    for (int by = 0; by < MOT_TK_NBY; by++)
+        free(gi[by]);
+    free(start);
     free(idx);
     return st;
 }
