@@ -152,40 +152,89 @@ static void group_fill(mot_tk_group *g, const mot_tk_table *t,
     mot_tk_share_fill(&g->resolution_sla, sw, sj, level);
 }
 
-/* A ticket's hours of one kind, and its row. */
-typedef struct tk_value {
-    double v;
-    size_t row;
-} tk_value;
-
-static int cmp_value(const void *a, const void *b)
+/* The unsigned key of a double that sorts as the double does (-0 as +0;
+** not NAN), and back. */
+static uint64_t hours_key(double v)
 {
-    const tk_value *x = a, *y = b;
-    if (x->v != y->v)
-        return x->v < y->v ? -1 : 1;
-    return (x->row > y->row) - (x->row < y->row);
+    uint64_t b;
+    if (v == 0)
+        v = 0;
+    memcpy(&b, &v, sizeof b);
+    return b >> 63 ? ~b : b | (UINT64_C(1) << 63);
 }
 
-/* The tickets' hours of kind w (the response or resolution time where
-** there is one; the age of the open tickets) with their rows, sorted by
-** hours, into a new *out (*n of them). MOT_ENOMEM. */
-static mot_status sorted_hours(const mot_tk_table *t, size_t nt, int w,
-                               tk_value **out, size_t *n)
+static double key_hours(uint64_t k)
 {
-    tk_value *v = malloc((nt ? nt : 1) * sizeof *v);
-    if (!v)
-        return MOT_ENOMEM;
+    uint64_t b = k >> 63 ? k & ~(UINT64_C(1) << 63) : ~k;
+    double v;
+    memcpy(&v, &b, sizeof v);
+    return v;
+}
+
+/* Sorted hours of one kind: key[i] (hours_key) of ticket row[i], m of
+** them, by hours and then row. */
+typedef struct tk_sorted {
+    uint64_t *key;
+    uint32_t *row;
+    size_t m;
+} tk_sorted;
+
+/* The tickets' hours of kind w (the response or resolution time where
+** there is one; the age of the open tickets) with their rows into *s,
+** sorted by hours then row (a stable LSD radix sort, a byte at a time,
+** from row order). MOT_ENOMEM (also for 2^32 tickets or more). */
+static mot_status sorted_hours(const mot_tk_table *t, size_t nt, int w,
+                               tk_sorted *s)
+{
+    size_t n = nt ? nt : 1;
+    s->m = 0;
+    s->key = malloc(n * sizeof *s->key);
+    s->row = malloc(n * sizeof *s->row);
+    uint64_t *k2 = malloc(n * sizeof *k2);
+    uint32_t *r2 = malloc(n * sizeof *r2);
+    size_t (*cnt)[256] = calloc(8, sizeof *cnt);
+    mot_status st = MOT_ENOMEM;
+    if (!s->key || !s->row || !k2 || !r2 || !cnt || nt > UINT32_MAX)
+        goto done;
     size_t m = 0;
     for (size_t i = 0; i < nt; i++) {
         double h = w == TK_RESPONSE ? t->response_h[i] : t->resolution_h[i];
-        if (w == TK_AGE ? isnan(h) : !isnan(h))
-            v[m++] = (tk_value){w == TK_AGE ? t->age_h[i] : h, i};
+        if (w == TK_AGE ? isnan(h) : !isnan(h)) {
+            s->key[m] = hours_key(w == TK_AGE ? t->age_h[i] : h);
+            s->row[m++] = (uint32_t)i;
+        }
     }
-    if (m > 1)
-        qsort(v, m, sizeof *v, cmp_value);
-    *out = v;
-    *n = m;
-    return MOT_OK;
+    for (size_t i = 0; i < m; i++)
+        for (int d = 0; d < 8; d++)
+            cnt[d][(s->key[i] >> (8 * d)) & 0xff]++;
+    for (int d = 0; d < 8 && m > 0; d++) {
+        size_t *c = cnt[d], sum = 0;
+        if (c[(s->key[0] >> (8 * d)) & 0xff] == m)
+            continue;      /* every key has this byte: nothing moves */
+        for (int j = 0; j < 256; j++) {
+            size_t x = c[j];
+            c[j] = sum;
+            sum += x;
+        }
+        for (size_t i = 0; i < m; i++) {
+            size_t to = c[(s->key[i] >> (8 * d)) & 0xff]++;
+            k2[to] = s->key[i];
+            r2[to] = s->row[i];
+        }
+        uint64_t *tk = s->key;
+        uint32_t *tr = s->row;
+        s->key = k2;
+        s->row = r2;
+        k2 = tk;
+        r2 = tr;
+    }
+    s->m = m;
+    st = MOT_OK;
+done:
+    free(k2);
+    free(r2);
+    free(cnt);
+    return st;
 }
 
 /* Within (1), missed (0) or not judged (-1) against standard s hours,
@@ -326,7 +375,7 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
     size_t *idx = malloc((k->n ? k->n : 1) * sizeof *idx);
     uint32_t *gi[MOT_TK_NBY] = {NULL};  /* by key: group index or none */
     size_t *start = NULL, maxk = 0;
-    tk_value *v = NULL;
+    tk_sorted v = {NULL, NULL, 0};
     if (!idx)
         return MOT_ENOMEM;
     for (size_t i = 0; i < k->n; i++)
@@ -383,20 +432,22 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
         start = NULL;
     }
     /* The hours, one kind at a time. */
+    free(idx);
+    idx = NULL;
     if (st == MOT_OK && !(start = malloc(2 * (maxk + 1) * sizeof *start)))
         st = MOT_ENOMEM;
     for (int w = 0; w < TK_NHOURS && st == MOT_OK; w++) {
-        size_t m;
-        if ((st = sorted_hours(t, k->n, w, &v, &m)) != MOT_OK)
+        if ((st = sorted_hours(t, k->n, w, &v)) != MOT_OK)
             break;
+        size_t m = v.m;
         for (size_t i = 0; i < m; i++)
-            buf[i] = v[i].v;
+            buf[i] = key_hours(v.key[i]);
         hours_set(&r->total, w, buf, m, level);
         for (int by = 0; by < MOT_TK_NBY; by++) {
             size_t nk = nkeys(p, t, (mot_tk_by)by), *pos = start + nk + 1;
             memset(start, 0, (nk + 1) * sizeof *start);
             for (size_t i = 0; i < m; i++) {
-                uint32_t j = key_of(k, t, (mot_tk_by)by, v[i].row);
+                uint32_t j = key_of(k, t, (mot_tk_by)by, v.row[i]);
                 if (j != MOT_NONE)
                     start[j + 1]++;
             }
@@ -404,18 +455,22 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
             for (size_t j = 0; j < nk; j++)
                 pos[j + 1] = start[j + 1] += start[j];
             for (size_t i = 0; i < m; i++) {
-                uint32_t j = key_of(k, t, (mot_tk_by)by, v[i].row);
+                uint32_t j = key_of(k, t, (mot_tk_by)by, v.row[i]);
                 if (j != MOT_NONE)
-                    buf[pos[j]++] = v[i].v;
+                    buf[pos[j]++] = key_hours(v.key[i]);
             }
             for (size_t j = 0; j < nk; j++)
                 if (gi[by][j] != MOT_NONE)
                     hours_set(&r->by[by][gi[by][j]], w, buf + start[j],
                               start[j + 1] - start[j], level);
         }
-        free(v);
-        v = NULL;
+        free(v.key);
+        free(v.row);
+        v.key = NULL;
+        v.row = NULL;
     }
+    free(v.key);
+    free(v.row);
     for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++)
         qsort(r->by[by], r->nby[by], sizeof *r->by[by], cmp_group);
     for (int by = 0; by < MOT_TK_NBY; by++)
