@@ -29,6 +29,14 @@
 ** below tolerance Newcombe's (1998, method 10) hybrid score interval of
 ** the difference from the two Wilson intervals and the pooled two-
 ** proportion z test; Holm over both measures of every touchpoint.
+**
+** Computed from per-cell sums: one pass over the events' columns adds
+** each rated score to the count, sum and sum of squares of its
+** (touchpoint, staff, branch) cell and its (touchpoint, day) cell (small
+** open-addressing hash tables: as many cells as there are, never a dense
+** touchpoints x staff x branches array) and to per-touchpoint sums; only
+** the cells are sorted, and nothing is kept per event. The ICC's within
+** sum of squares is the sum over groups of ss - s^2 / n.
 */
 #include <math.h>
 #include <stdio.h>
