@@ -71,33 +71,54 @@ static int is_decimal(const char *s, size_t len)
     return i == len;
 }
 
-/* Numbers longer than NUMBER_MAX bytes are rejected (no real field needs
-** them). The conversion is strtod's in the "C" locale, which the CLI never
-** changes; errno is restored. Values that overflow to infinity are
-** rejected; values that underflow become 0 or a subnormal. */
-/* Fast path: up to 15 digits alone (most scores and counts) are a whole
-** number below 2^53, which strtod would give exactly; 1 when taken. */
-static int small_whole(const char *s, size_t len, double *out)
+/* Fast path: an optional minus, up to 15 digits in all and an optional
+** point between digits ("4", "8.3", "-0.25"; most scores, waits and
+** amounts). The digits m are then a whole number below 2^53 and 10^k (k
+** digits after the point, k <= 15) is exact too, so m / 10^k is the
+** correctly rounded value, which is what strtod gives (Clinger 1990, the
+** exact fast path). 1 when taken. */
+static int small_decimal(const char *s, size_t len, double *out)
 {
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+                                   1e15};
     uint64_t v = 0;
-    if (len == 0 || len > 15)
+    size_t i = 0, digits = 0, point = 0;   /* point: index after '.' */
+    int neg = len > 0 && s[0] == '-';
+    i = (size_t)neg;
+    if (len - i == 0 || len - i > 16)
         return 0;
-    for (size_t i = 0; i < len; i++) {
+    for (; i < len; i++) {
         unsigned d = (unsigned)((unsigned char)s[i] - '0');
-        if (d > 9)
+        if (d <= 9) {
+            v = v * 10 + d;
+            digits++;
+        } else if (s[i] == '.' && !point && digits > 0 && i + 1 < len) {
+            point = i + 1;
+        } else {
             return 0;
-        v = v * 10 + d;
+        }
     }
-    *out = (double)v;
+    if (digits > 15)
+        return 0;
+    double x = (double)v;
+    if (point)
+        x /= pow10[len - point];
+    *out = neg ? -x : x;
     return 1;
 }
 
+/* Numbers longer than NUMBER_MAX bytes are rejected (no real field needs
+** them). The conversion is strtod's in the "C" locale, which the CLI never
+** changes (or the fast path's, the same value); errno is restored. Values
+** that overflow to infinity are rejected; values that underflow become 0
+** or a subnormal. */
 mot_status mot_parse_double(const char *s, size_t len, double *out)
 {
     char buf[NUMBER_MAX + 1];
     char *end;
     mot_text_trim(&s, &len);
-    if (small_whole(s, len, out))
+    if (small_decimal(s, len, out))
         return MOT_OK;
     if (len == 0 || len > NUMBER_MAX || !is_decimal(s, len))
         return MOT_EDATA;

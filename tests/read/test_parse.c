@@ -439,6 +439,42 @@ static void test_time_date(void **state)
 ** exactly YYYY-MM-DDTHH:MM:SS) give what the general parsers give for the
 ** same value written another way ("N.0", a trailing "Z"), and reject what
 ** they reject. */
+/* The short-decimal fast path ("8.3", "-0.25": m / 10^k) gives strtod's
+** value bit for bit: generated decimals of 1 to 16 digits, the point
+** anywhere, with and without a minus. */
+static void test_decimals_as_strtod(void **state)
+{
+    (void)state;
+    static const char *const edge[] = {"0.1", "-0.0", "0.0", "-0", "9.5",
+        "123456789012345", "1234567.89012345", "9.99999999999999",
+        "0.000000000000001", "999999999999999.9", "1.7976931348623157",
+        "4.35", "8.3", "2.675", "0.30000000000000004"};
+    uint64_t g = 88172645463325252u;
+    char a[40];
+    for (size_t i = 0; i < 200000 + sizeof edge / sizeof *edge; i++) {
+        if (i < sizeof edge / sizeof *edge) {
+            snprintf(a, sizeof a, "%s", edge[i]);
+        } else {
+            g ^= g << 13;
+            g ^= g >> 7;
+            g ^= g << 17;
+            size_t nd = 1 + g % 16, at = (g >> 8) % (nd + 1), k = 0;
+            if ((g >> 16) & 1)
+                a[k++] = '-';
+            for (size_t d = 0; d < nd; d++) {
+                if (d == at && d > 0)
+                    a[k++] = '.';
+                a[k++] = (char)('0' + (g >> (20 + 2 * (d % 20))) % 10);
+            }
+            a[k] = '\0';
+        }
+        double x, y = strtod(a, NULL);
+        assert_int_equal(mot_parse_double(a, strlen(a), &x), MOT_OK);
+        if (memcmp(&x, &y, sizeof x) != 0)
+            fail_msg("%s: %.17g, strtod %.17g", a, x, y);
+    }
+}
+
 static void test_fast_paths_agree(void **state)
 {
     (void)state;
@@ -503,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_format_then_parse),
         cmocka_unit_test(test_time_date),
         cmocka_unit_test(test_fast_paths_agree),
+        cmocka_unit_test(test_decimals_as_strtod),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
