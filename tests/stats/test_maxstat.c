@@ -299,13 +299,16 @@ static void assert_same_scan(const mot_maxstat *a, const mot_maxstat *b)
             fail_msg("field %zu: %.17g against %.17g", i, da[i], db[i]);
 }
 
-/* x with k distinct values (k up to 300: counting up to 256, qsort above),
-** some NAN x and y, a step in the churn rate; every scan also with 50
-** permutations, whose shuffles start from the order of ties. */
+/* x with k distinct values (k up to 300: counting up to 256, sorting
+** above; 1000 and 2999 with values of every sign and few ties), some NAN x
+** and y, a step in the churn rate: the scan by groups of equal x gives the
+** numbers of the scan by rows in qsort order. Every scan also with 50
+** permutations (by rows, counting or qsort), whose shuffles start from the
+** order of ties. */
 static void test_counting_matches_qsort(void **state)
 {
     (void)state;
-    static const size_t ks[] = {2, 5, 11, 30, 255, 256, 257, 300};
+    static const size_t ks[] = {2, 5, 11, 30, 255, 256, 257, 300, 1000, 2999};
     enum { N = 3000 };
     double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
     assert_non_null(x);
@@ -316,6 +319,8 @@ static void test_counting_matches_qsort(void **state)
         for (size_t i = 0; i < N; i++) {
             double u = mot_rng_uniform(&r);
             x[i] = (double)(size_t)(u * (double)ks[c]) / 2 - 3;
+            if (ks[c] > 300)    /* a scale that is not a multiple of 1/2 */
+                x[i] = (x[i] + 1) * 1.37e-3;
             y[i] = mot_rng_uniform(&r) < (u < 0.3 ? 0.4 : 0.2);
             if (i % 97 == 0)
                 x[i] = NAN;
