@@ -50,6 +50,7 @@
 #include "analyse/internal.h"
 #include "analyse/shared.h"
 #include "core/parallel.h"
+#include "stats/sort.h"
 
 #define DAY 86400.0
 
@@ -58,6 +59,7 @@ typedef struct ch_rows {
     size_t n;
     size_t *row;            /* feature row */
     double *y;              /* churned */
+    signed char *bad;       /* bad_at of each touchpoint (n x ntp) */
 } ch_rows;
 
 /* The model's terms and its design, collapsed to distinct patterns. */
@@ -165,7 +167,8 @@ static mot_status rows_and_rates(const mot_project *p, const mot_features *f,
     double *cnt = calloc(4 * ntp + 1, sizeof *cnt);  /* nbad ebad ngood egood */
     rw->row = malloc((f->ncustomers + 1) * sizeof *rw->row);
     rw->y = malloc((f->ncustomers + 1) * sizeof *rw->y);
-    if (!cnt || !rw->row || !rw->y) {
+    rw->bad = malloc(f->ncustomers * ntp + 1);
+    if (!cnt || !rw->row || !rw->y || !rw->bad) {
         free(cnt);
         return MOT_ENOMEM;
     }
@@ -173,10 +176,11 @@ static mot_status rows_and_rates(const mot_project *p, const mot_features *f,
         int32_t cr = f->customer_row[i];
         if (cr < 0 || cu->churned[cr] < 0)
             continue;
+        signed char *bi = rw->bad + rw->n * ntp;
         rw->row[rw->n] = i;
         rw->y[rw->n++] = cu->churned[cr];
         for (size_t t = 0; t < ntp; t++) {
-            int b = bad_at(f, a, i, t);
+            int b = bi[t] = (signed char)bad_at(f, a, i, t);
             if (b >= 0) {
                 cnt[4 * t + (b ? 0 : 2)]++;
                 cnt[4 * t + (b ? 1 : 3)] += cu->churned[cr];
@@ -241,38 +245,24 @@ static mot_status segment_terms(const mot_project *p, const ch_rows *rw,
 
 /* Term j (0/1) of model row i. */
 static int term_of(const mot_project *p, const mot_features *f,
-                   const mot_analysis *a, const ch_rows *rw,
-                   const ch_model *m, size_t i, size_t j)
+                   const ch_rows *rw, const ch_model *m, size_t i, size_t j)
 {
     size_t fr = rw->row[i];
     if (m->tp[j] != SIZE_MAX)
-        return bad_at(f, a, fr, m->tp[j]) == 1;
+        return rw->bad[i * f->ntp + m->tp[j]] == 1;
     return p->customers->segment[f->customer_row[fr]] == m->level[j];
-}
-
-/* A row's terms as bits, and its churn. */
-typedef struct keyed {
-    uint64_t key;
-    double y;
-} keyed;
-
-/* Ascending key. */
-static int cmp_keyed(const void *a, const void *b)
-{
-    uint64_t x = ((const keyed *)a)->key, y = ((const keyed *)b)->key;
-    return (x > y) - (x < y);
 }
 
 /* Append pattern bits (or row i's terms when bits is NULL) with weight w
 ** and churn rate y. */
 static void emit(const mot_project *p, const mot_features *f,
-                 const mot_analysis *a, const ch_rows *rw, ch_model *m,
+                 const ch_rows *rw, ch_model *m,
                  const uint64_t *bits, size_t i, double w, double y)
 {
     double *x = m->x + m->n * m->q;
     for (size_t j = 0; j < m->q; j++)
         x[j] = bits ? (double)((*bits >> j) & 1)
-                    : term_of(p, f, a, rw, m, i, j);
+                    : term_of(p, f, rw, m, i, j);
     m->w[m->n] = w;
     m->y[m->n++] = y;
 }
@@ -283,38 +273,40 @@ static void emit(const mot_project *p, const mot_features *f,
 ** estimates and standard errors; a million customers fit in a few
 ** hundred rows). With more than 64 terms every customer is a row. */
 static mot_status patterns(const mot_project *p, const mot_features *f,
-                           const mot_analysis *a, const ch_rows *rw,
-                           ch_model *m)
+                           const ch_rows *rw, ch_model *m)
 {
     size_t n = rw->n, q = m->q;
-    keyed *k = q <= 64 ? malloc((n + 1) * sizeof *k) : NULL;
+    mot_kv *k = q <= 64 ? malloc((n + 1) * sizeof *k) : NULL;
+    mot_kv *tmp = q <= 64 ? malloc((n + 1) * sizeof *tmp) : NULL;
     m->x = malloc((n * q + 1) * sizeof *m->x);
     m->w = malloc((n + 1) * sizeof *m->w);
     m->y = malloc((n + 1) * sizeof *m->y);
-    if ((q <= 64 && !k) || !m->x || !m->w || !m->y) {
+    if ((q <= 64 && (!k || !tmp)) || !m->x || !m->w || !m->y) {
         free(k);
+        free(tmp);
         return MOT_ENOMEM;
     }
     if (q > 64) {
         for (size_t i = 0; i < n; i++)
-            emit(p, f, a, rw, m, NULL, i, 1, rw->y[i]);
+            emit(p, f, rw, m, NULL, i, 1, rw->y[i]);
         return MOT_OK;
     }
     for (size_t i = 0; i < n; i++) {
         k[i].key = 0;
         for (size_t j = 0; j < q; j++)
-            k[i].key |= (uint64_t)term_of(p, f, a, rw, m, i, j) << j;
-        k[i].y = rw->y[i];
+            k[i].key |= (uint64_t)term_of(p, f, rw, m, i, j) << j;
+        k[i].val = i;
     }
-    qsort(k, n, sizeof *k, cmp_keyed);
+    const mot_kv *s = mot_sort_kv(k, tmp, n);
     for (size_t i = 0, e; i < n; i = e) {
         double ev = 0;
-        for (e = i; e < n && k[e].key == k[i].key; e++)
-            ev += k[e].y;
-        emit(p, f, a, rw, m, &k[i].key, 0, (double)(e - i),
+        for (e = i; e < n && s[e].key == s[i].key; e++)
+            ev += rw->y[s[e].val];
+        emit(p, f, rw, m, &s[i].key, 0, (double)(e - i),
              ev / (double)(e - i));
     }
     free(k);
+    free(tmp);
     return MOT_OK;
 }
 
@@ -348,7 +340,7 @@ static mot_status design(const mot_project *p, const mot_features *f,
                                few, o->min_group);
     if (st == MOT_OK && cu->has_segment)
         st = segment_terms(p, rw, f, o, a, m);
-    return st == MOT_OK ? patterns(p, f, a, rw, m) : st;
+    return st == MOT_OK ? patterns(p, f, rw, m) : st;
 }
 
 /* Drop aliased terms (noted). */
@@ -496,38 +488,29 @@ static size_t survival_times(const mot_project *p, const mot_features *f,
     return bad;
 }
 
-/* A model row and its survival time, for sorting. */
-typedef struct sv_timed {
-    double time;
-    size_t i;
-} sv_timed;
-
-/* By time, then by row: a total order. */
-static int cmp_timed(const void *a, const void *b)
-{
-    const sv_timed *x = a, *y = b;
-    if (x->time != y->time)
-        return x->time < y->time ? -1 : 1;
-    return (x->i > y->i) - (x->i < y->i);
-}
-
-/* The model rows with a survival time into ord, in time order; returns
-** their number, or (size_t)-1 if a malloc fails. Every touchpoint's rows
-** are taken in this order, so that the survival estimators find them
-** sorted and do not sort each touchpoint's again. */
+/* The model rows with a survival time into ord, in time order (ties in
+** row order: a stable sort of the rows); returns their number, or
+** (size_t)-1 if a malloc fails. Every touchpoint's rows are taken in this
+** order, so that the survival estimators find them sorted and do not sort
+** each touchpoint's again. */
 static size_t time_order(const double *time, size_t n, size_t *ord)
 {
-    sv_timed *t = malloc((n + 1) * sizeof *t);
+    mot_kv *t = malloc((n + 1) * sizeof *t);
+    mot_kv *tmp = malloc((n + 1) * sizeof *tmp);
     size_t k = 0;
-    if (!t)
+    if (!t || !tmp) {
+        free(t);
+        free(tmp);
         return (size_t)-1;
+    }
     for (size_t i = 0; i < n; i++)
         if (!isnan(time[i]))
-            t[k++] = (sv_timed){time[i], i};
-    qsort(t, k, sizeof *t, cmp_timed);
+            t[k++] = (mot_kv){mot_key_of_double(time[i]), i};
+    const mot_kv *s = mot_sort_kv(t, tmp, k);
     for (size_t i = 0; i < k; i++)
-        ord[i] = t[i].i;
+        ord[i] = (size_t)s[i].val;
     free(t);
+    free(tmp);
     return k;
 }
 
@@ -535,10 +518,9 @@ static size_t time_order(const double *time, size_t n, size_t *ord)
 typedef struct sv_job {
     const mot_features *f;
     mot_analysis *a;          /* each part writes its touchpoints only */
-    const ch_rows *rw;
-    const double *time;       /* per model row, NAN: left out */
-    const int *event;
-    const size_t *ord;        /* the model rows with a time, in time order */
+    const double *time;       /* the model rows with a time, in time order: */
+    const int *event;         /* time and event, */
+    const signed char *bad;   /* bad_at of each touchpoint (nord x ntp) */
     size_t nord;
     double min_group;
     mot_status st[MOT_MAX_THREADS];
@@ -555,14 +537,13 @@ typedef struct sv_buf {
 static void survival_tp(const sv_job *j, const sv_buf *b, size_t t)
 {
     mot_tp_result *r = &j->a->tp[t];
-    size_t n = 0;
+    size_t n = 0, ntp = j->f->ntp;
     for (size_t o = 0; o < j->nord; o++) {
-        size_t i = j->ord[o];
-        int bad = bad_at(j->f, j->a, j->rw->row[i], t);
+        int bad = j->bad[o * ntp + t];
         if (bad < 0)
             continue;
-        b->gt[n] = j->time[i];
-        b->ge[n] = j->event[i];
+        b->gt[n] = j->time[o];
+        b->ge[n] = j->event[o];
         b->gg[n++] = bad;
     }
     mot_logrank lr;
@@ -591,7 +572,7 @@ static void survival_tp(const sv_job *j, const sv_buf *b, size_t t)
 static void survival_part(void *ctx, unsigned part, unsigned nparts)
 {
     sv_job *j = ctx;
-    size_t n = j->rw->n + 1;
+    size_t n = j->nord + 1;
     sv_buf b = {malloc(n * sizeof(double)), malloc(n * sizeof(double)),
                 malloc(n * sizeof(int)), malloc(n * sizeof(int)),
                 malloc(n * sizeof(int))};
@@ -611,22 +592,46 @@ static void survival_part(void *ctx, unsigned part, unsigned nparts)
 }
 
 /* The survival view of every touchpoint with min_group bad and good, one
-** touchpoint per part. */
+** touchpoint per part. The rows with a time are put in time order once,
+** with their times, events and bad_at of every touchpoint, so that the
+** parts read them in order instead of gathering each touchpoint's from
+** the features. */
 static mot_status survival(const mot_project *p, const mot_features *f,
                            const mot_analyse_options *o, const ch_rows *rw,
                            mot_analysis *a)
 {
+    size_t ntp = f->ntp;
     double *time = malloc((rw->n + 1) * sizeof *time);
     int *event = malloc((rw->n + 1) * sizeof *event);
     size_t *ord = malloc((rw->n + 1) * sizeof *ord);
     size_t bad = 0, nord = (size_t)-1;
+    double *otime = NULL;
+    int *oevent = NULL;
+    signed char *obad = NULL;
     mot_status st = MOT_ENOMEM;
     if (time && event && ord) {
         bad = survival_times(p, f, rw, time, event);
         nord = time_order(time, rw->n, ord);
     }
     if (nord != (size_t)-1) {
-        sv_job j = {f, a, rw, time, event, ord, nord, (double)o->min_group,
+        otime = malloc((nord + 1) * sizeof *otime);
+        oevent = malloc((nord + 1) * sizeof *oevent);
+        obad = malloc(nord * ntp + 1);
+    }
+    if (otime && oevent && obad) {
+        for (size_t k = 0; k < nord; k++) {
+            size_t i = ord[k];
+            otime[k] = time[i];
+            oevent[k] = event[i];
+            memcpy(obad + k * ntp, rw->bad + i * ntp, ntp);
+        }
+        free(time);
+        free(event);
+        free(ord);
+        time = NULL;
+        event = NULL;
+        ord = NULL;
+        sv_job j = {f, a, otime, oevent, obad, nord, (double)o->min_group,
                     {MOT_OK}};
         unsigned parts = mot_parallel_threads(o->threads, f->ntp);
         mot_parallel_run(parts, survival_part, &j);
@@ -641,6 +646,9 @@ static mot_status survival(const mot_project *p, const mot_features *f,
     free(time);
     free(event);
     free(ord);
+    free(otime);
+    free(oevent);
+    free(obad);
     return st;
 }
 
@@ -650,7 +658,7 @@ static mot_status survival(const mot_project *p, const mot_features *f,
 static mot_status churn(const mot_project *p, const mot_features *f,
                         const mot_analyse_options *o, mot_analysis *a)
 {
-    ch_rows rw = {0, NULL, NULL};
+    ch_rows rw = {0, NULL, NULL, NULL};
     ch_model m = {0, NULL, NULL, 0, NULL, NULL, NULL};
     mot_status st = rows_and_rates(p, f, a, &rw);
     if (st == MOT_OK) {
@@ -670,6 +678,7 @@ static mot_status churn(const mot_project *p, const mot_features *f,
         st = survival(p, f, o, &rw, a);
     free(rw.row);
     free(rw.y);
+    free(rw.bad);
     free(m.tp);
     free(m.level);
     free(m.x);

@@ -49,6 +49,7 @@
 #include <string.h>
 
 #include "mot/stats.h"
+#include "stats/sort.h"
 #include "stats/stats_int.h"
 
 /* pi; M_PI is not in strict C11. */
@@ -362,52 +363,6 @@ static int groups_add(groups *g, double x, size_t rows, double events)
     return 1;
 }
 
-/* A double's bits as an unsigned key in the order of the values (not for
-** NAN; -0 would sort before 0, the callers have none), and back. */
-static uint64_t key_of(double x)
-{
-    uint64_t b;
-    memcpy(&b, &x, sizeof b);
-    return b >> 63 ? ~b : b | UINT64_C(1) << 63;
-}
-
-static double value_of(uint64_t k)
-{
-    uint64_t b = k >> 63 ? k & ~(UINT64_C(1) << 63) : ~k;
-    double x;
-    memcpy(&x, &b, sizeof x);
-    return x;
-}
-
-enum { RADIX_BITS = 16, RADIX = 1 << RADIX_BITS };
-
-/* Sort k[0..n-1] ascending by LSD radix on 16-bit digits, with tmp (n
-** keys) and count (RADIX) as scratch; a digit every key shares costs one
-** counting pass and no move. Returns where the sorted keys are (k or
-** tmp). */
-static uint64_t *radix_sort(uint64_t *k, uint64_t *tmp, size_t *count,
-                            size_t n)
-{
-    for (unsigned shift = 0; shift < 64 && n; shift += RADIX_BITS) {
-        memset(count, 0, RADIX * sizeof *count);
-        for (size_t i = 0; i < n; i++)
-            count[(k[i] >> shift) & (RADIX - 1)]++;
-        if (count[(k[0] >> shift) & (RADIX - 1)] == n)
-            continue;
-        for (size_t d = 0, at = 0; d < RADIX; d++) {
-            size_t c = count[d];
-            count[d] = at;
-            at += c;
-        }
-        for (size_t i = 0; i < n; i++)
-            tmp[count[(k[i] >> shift) & (RADIX - 1)]++] = k[i];
-        uint64_t *t = k;
-        k = tmp;
-        tmp = t;
-    }
-    return k;
-}
-
 /* The groups of the nn rows of x, y (neither NAN) by sorting keys: the
 ** events' x and the non-events' x sorted apart and merged. 0 on ENOMEM. */
 static int groups_by_sorting(const double *x, const double *y, size_t n,
@@ -415,22 +370,21 @@ static int groups_by_sorting(const double *x, const double *y, size_t n,
 {
     uint64_t *k = malloc((nn ? nn : 1) * sizeof *k);
     uint64_t *tmp = malloc((nn ? nn : 1) * sizeof *tmp);
-    size_t *count = malloc(RADIX * sizeof *count);
     int ok = 0;
-    if (!k || !tmp || !count)
+    if (!k || !tmp)
         goto done;
     size_t ne = 0, nz = nn;     /* events from the front, others from the back */
     for (size_t i = 0; i < n; i++) {
         if (isnan(x[i]) || isnan(y[i]))
             continue;
         if (y[i] != 0)
-            k[ne++] = key_of(x[i]);
+            k[ne++] = mot_key_of_double(x[i]);
         else
-            k[--nz] = key_of(x[i]);
+            k[--nz] = mot_key_of_double(x[i]);
     }
     assert(ne == nz);
-    const uint64_t *e = radix_sort(k, tmp, count, ne);
-    const uint64_t *z = radix_sort(k + ne, tmp + ne, count, nn - ne);
+    const uint64_t *e = mot_sort_u64(k, tmp, ne);
+    const uint64_t *z = mot_sort_u64(k + ne, tmp + ne, nn - ne);
     size_t i = 0, j = 0;
     while (i < ne || j < nn - ne) {
         uint64_t v = i == ne ? z[j] : j == nn - ne ? e[i]
@@ -441,14 +395,13 @@ static int groups_by_sorting(const double *x, const double *y, size_t n,
         rows = ev;
         for (; j < nn - ne && z[j] == v; j++)
             rows++;
-        if (!groups_add(g, value_of(v), rows, (double)ev))
+        if (!groups_add(g, mot_key_double(v), rows, (double)ev))
             goto done;
     }
     ok = 1;
 done:
     free(k);
     free(tmp);
-    free(count);
     return ok;
 }
 

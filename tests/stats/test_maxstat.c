@@ -6,9 +6,10 @@
 ** critical values of Lausen & Schumacher (1992), Table 2 (as shipped in
 ** R's maxstat, data/LausenTab2.txt); Miller-Siegmund against a 20000-
 ** permutation p on 2000 rows; a planted step recovered; the false
-** positive rate on pure noise over 200 seeds; and that ordering the rows
-** by counting (x with few distinct values) gives exactly the results of
-** ordering them by qsort, permutation p-values included.
+** positive rate on pure noise over 200 seeds; and that the scan by groups
+** of equal x (counted or sorted) and ordering the rows by counting give
+** exactly the results of ordering them by qsort, permutation p-values
+** included.
 */
 #include <stdarg.h>
 #include <stddef.h>
