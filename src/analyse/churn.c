@@ -51,6 +51,7 @@
 #include "analyse/shared.h"
 #include "core/parallel.h"
 #include "stats/sort.h"
+#include "stats/survival_int.h"
 
 #define DAY 86400.0
 
@@ -453,16 +454,6 @@ static mot_status fit_model(const mot_analyse_options *o, const ch_model *m,
 
 /* ---- survival ----------------------------------------------------------- */
 
-/* The Kaplan-Meier median: the first time at which S <= 0.5, NAN if S
-** stays above. */
-static double km_median(const mot_km *km)
-{
-    for (size_t i = 0; i < km->k; i++)
-        if (km->surv[i] <= 0.5)
-            return km->time[i];
-    return NAN;
-}
-
 /* Survival times of the model's rows (days; NAN to leave a row out). */
 static size_t survival_times(const mot_project *p, const mot_features *f,
                              const ch_rows *rw, double *time, int *event)
@@ -520,82 +511,45 @@ typedef struct sv_job {
     mot_analysis *a;          /* each part writes its touchpoints only */
     const double *time;       /* the model rows with a time, in time order: */
     const int *event;         /* time and event, */
-    const signed char *bad;   /* bad_at of each touchpoint (nord x ntp) */
+    const signed char *bad;   /* bad_at of touchpoint t at bad + t * nord */
     size_t nord;
     double min_group;
-    mot_status st[MOT_MAX_THREADS];
 } sv_job;
 
-/* Scratch arrays of one part (one entry per model row). */
-typedef struct sv_buf {
-    double *gt, *kt;          /* a touchpoint's times; one group's */
-    int *ge, *ke;
-    int *gg;                  /* a touchpoint's rows: 1 bad, 0 good */
-} sv_buf;
-
 /* Log-rank test and Kaplan-Meier medians of bad vs good at t. */
-static void survival_tp(const sv_job *j, const sv_buf *b, size_t t)
+static void survival_tp(const sv_job *j, size_t t)
 {
     mot_tp_result *r = &j->a->tp[t];
-    size_t n = 0, ntp = j->f->ntp;
-    for (size_t o = 0; o < j->nord; o++) {
-        int bad = j->bad[o * ntp + t];
-        if (bad < 0)
-            continue;
-        b->gt[n] = j->time[o];
-        b->ge[n] = j->event[o];
-        b->gg[n++] = bad;
-    }
+    const signed char *bad = j->bad + t * j->nord;
     mot_logrank lr;
-    if (mot_logrank_test(b->gt, b->ge, b->gg, n, &lr, NULL) != MOT_OK)
+    if (mot_logrank_ordered(j->time, j->event, bad, j->nord, &lr, NULL) !=
+        MOT_OK)
         return;
     r->km_stat = lr.stat;
     r->km_p = lr.p;
     r->km_hr = (lr.observed[1] / lr.expected[1]) /
                (lr.observed[0] / lr.expected[0]);
-    for (int g = 0; g < 2; g++) {
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (b->gg[i] == g) {
-                b->kt[k] = b->gt[i];
-                b->ke[k++] = b->ge[i];
-            }
-        mot_km *km;
-        if (mot_km_fit(b->kt, b->ke, k, &km, NULL) == MOT_OK) {
-            *(g ? &r->km_median_bad : &r->km_median_good) = km_median(km);
-            mot_km_free(km);
-        }
-    }
+    r->km_median_good = mot_km_median_ordered(j->time, j->event, bad, 0,
+                                              j->nord);
+    r->km_median_bad = mot_km_median_ordered(j->time, j->event, bad, 1,
+                                             j->nord);
 }
 
 /* Part `part`: the touchpoints t with t % nparts == part. */
 static void survival_part(void *ctx, unsigned part, unsigned nparts)
 {
     sv_job *j = ctx;
-    size_t n = j->nord + 1;
-    sv_buf b = {malloc(n * sizeof(double)), malloc(n * sizeof(double)),
-                malloc(n * sizeof(int)), malloc(n * sizeof(int)),
-                malloc(n * sizeof(int))};
-    if (b.gt && b.kt && b.ge && b.ke && b.gg) {
-        for (size_t t = part; t < j->f->ntp; t += nparts)
-            if (j->a->tp[t].n_bad >= j->min_group &&
-                j->a->tp[t].n_good >= j->min_group)
-                survival_tp(j, &b, t);
-    } else {
-        j->st[part] = MOT_ENOMEM;
-    }
-    free(b.gt);
-    free(b.kt);
-    free(b.ge);
-    free(b.ke);
-    free(b.gg);
+    for (size_t t = part; t < j->f->ntp; t += nparts)
+        if (j->a->tp[t].n_bad >= j->min_group &&
+            j->a->tp[t].n_good >= j->min_group)
+            survival_tp(j, t);
 }
 
 /* The survival view of every touchpoint with min_group bad and good, one
 ** touchpoint per part. The rows with a time are put in time order once,
-** with their times, events and bad_at of every touchpoint, so that the
-** parts read them in order instead of gathering each touchpoint's from
-** the features. */
+** with their times, events and bad_at of every touchpoint (a column per
+** touchpoint), so that the estimators read each touchpoint's rows in
+** order where they are, with no copy. */
 static mot_status survival(const mot_project *p, const mot_features *f,
                            const mot_analyse_options *o, const ch_rows *rw,
                            mot_analysis *a)
@@ -623,25 +577,15 @@ static mot_status survival(const mot_project *p, const mot_features *f,
             size_t i = ord[k];
             otime[k] = time[i];
             oevent[k] = event[i];
-            memcpy(obad + k * ntp, rw->bad + i * ntp, ntp);
+            for (size_t t = 0; t < ntp; t++)
+                obad[t * nord + k] = rw->bad[i * ntp + t];
         }
-        free(time);
-        free(event);
-        free(ord);
-        time = NULL;
-        event = NULL;
-        ord = NULL;
-        sv_job j = {f, a, otime, oevent, obad, nord, (double)o->min_group,
-                    {MOT_OK}};
+        sv_job j = {f, a, otime, oevent, obad, nord, (double)o->min_group};
         unsigned parts = mot_parallel_threads(o->threads, f->ntp);
         mot_parallel_run(parts, survival_part, &j);
-        st = MOT_OK;
-        for (unsigned t = 0; t < parts; t++)
-            if (j.st[t] != MOT_OK)
-                st = j.st[t];
-        if (st == MOT_OK && bad)
-            st = mot_analysis_note(a, "survival: %zu churner(s) without a "
-                                      "usable churn_time left out", bad);
+        st = bad ? mot_analysis_note(a, "survival: %zu churner(s) without a "
+                                        "usable churn_time left out", bad)
+                 : MOT_OK;
     }
     free(time);
     free(event);
