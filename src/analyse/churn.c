@@ -61,6 +61,7 @@ typedef struct ch_rows {
     size_t *row;            /* feature row */
     double *y;              /* churned */
     signed char *bad;       /* bad_at of each touchpoint (n x ntp) */
+    mot_kv *kv, *tmp;       /* scratch for sorting the rows (n each) */
 } ch_rows;
 
 /* The model's terms and its design, collapsed to distinct patterns. */
@@ -169,7 +170,9 @@ static mot_status rows_and_rates(const mot_project *p, const mot_features *f,
     rw->row = malloc((f->ncustomers + 1) * sizeof *rw->row);
     rw->y = malloc((f->ncustomers + 1) * sizeof *rw->y);
     rw->bad = malloc(f->ncustomers * ntp + 1);
-    if (!cnt || !rw->row || !rw->y || !rw->bad) {
+    rw->kv = malloc((f->ncustomers + 1) * sizeof *rw->kv);
+    rw->tmp = malloc((f->ncustomers + 1) * sizeof *rw->tmp);
+    if (!cnt || !rw->row || !rw->y || !rw->bad || !rw->kv || !rw->tmp) {
         free(cnt);
         return MOT_ENOMEM;
     }
@@ -276,17 +279,13 @@ static void emit(const mot_project *p, const mot_features *f,
 static mot_status patterns(const mot_project *p, const mot_features *f,
                            const ch_rows *rw, ch_model *m)
 {
+    mot_kv *k = rw->kv;
     size_t n = rw->n, q = m->q;
-    mot_kv *k = q <= 64 ? malloc((n + 1) * sizeof *k) : NULL;
-    mot_kv *tmp = q <= 64 ? malloc((n + 1) * sizeof *tmp) : NULL;
     m->x = malloc((n * q + 1) * sizeof *m->x);
     m->w = malloc((n + 1) * sizeof *m->w);
     m->y = malloc((n + 1) * sizeof *m->y);
-    if ((q <= 64 && (!k || !tmp)) || !m->x || !m->w || !m->y) {
-        free(k);
-        free(tmp);
+    if (!m->x || !m->w || !m->y)
         return MOT_ENOMEM;
-    }
     if (q > 64) {
         for (size_t i = 0; i < n; i++)
             emit(p, f, rw, m, NULL, i, 1, rw->y[i]);
@@ -298,7 +297,7 @@ static mot_status patterns(const mot_project *p, const mot_features *f,
             k[i].key |= (uint64_t)term_of(p, f, rw, m, i, j) << j;
         k[i].val = i;
     }
-    const mot_kv *s = mot_sort_kv(k, tmp, n);
+    const mot_kv *s = mot_sort_kv(k, rw->tmp, n);
     for (size_t i = 0, e; i < n; i = e) {
         double ev = 0;
         for (e = i; e < n && s[e].key == s[i].key; e++)
@@ -306,8 +305,6 @@ static mot_status patterns(const mot_project *p, const mot_features *f,
         emit(p, f, rw, m, &s[i].key, 0, (double)(e - i),
              ev / (double)(e - i));
     }
-    free(k);
-    free(tmp);
     return MOT_OK;
 }
 
@@ -454,13 +451,17 @@ static mot_status fit_model(const mot_analyse_options *o, const ch_model *m,
 
 /* ---- survival ----------------------------------------------------------- */
 
-/* Survival times of the model's rows (days; NAN to leave a row out). */
+/* The model rows with a survival time (days from the first event to
+** churn_time for churners, to the end of the data, the latest event or
+** churn time, for the others) as pairs: the time's sort key, and the row
+** with its event in the top bit. *nkv receives their number; returns the
+** churners without a usable time. */
 static size_t survival_times(const mot_project *p, const mot_features *f,
-                             const ch_rows *rw, double *time, int *event)
+                             const ch_rows *rw, mot_kv *kv, size_t *nkv)
 {
     const mot_customers *cu = p->customers;
     int64_t end = INT64_MIN;
-    size_t bad = 0;
+    size_t bad = 0, k = 0;
     for (size_t i = 0; i < rw->n; i++) {
         int64_t l = f->last_time[rw->row[i]];
         int64_t c = cu->churn_time[f->customer_row[rw->row[i]]];
@@ -471,38 +472,15 @@ static size_t survival_times(const mot_project *p, const mot_features *f,
         int64_t s = f->first_time[rw->row[i]];
         int64_t c = cu->churn_time[f->customer_row[rw->row[i]]];
         int64_t e = rw->y[i] ? c : end;
-        event[i] = rw->y[i] == 1;
-        time[i] = s == MOT_NO_TIME || e == MOT_NO_TIME || e < s
-                      ? NAN : (double)(e - s) / DAY;
-        bad += rw->y[i] && (s != MOT_NO_TIME) && isnan(time[i]);
+        uint64_t event = rw->y[i] == 1;
+        double time = s == MOT_NO_TIME || e == MOT_NO_TIME || e < s
+                          ? NAN : (double)(e - s) / DAY;
+        bad += rw->y[i] && (s != MOT_NO_TIME) && isnan(time);
+        if (!isnan(time))
+            kv[k++] = (mot_kv){mot_key_of_double(time), i | event << 63};
     }
+    *nkv = k;
     return bad;
-}
-
-/* The model rows with a survival time into ord, in time order (ties in
-** row order: a stable sort of the rows); returns their number, or
-** (size_t)-1 if a malloc fails. Every touchpoint's rows are taken in this
-** order, so that the survival estimators find them sorted and do not sort
-** each touchpoint's again. */
-static size_t time_order(const double *time, size_t n, size_t *ord)
-{
-    mot_kv *t = malloc((n + 1) * sizeof *t);
-    mot_kv *tmp = malloc((n + 1) * sizeof *tmp);
-    size_t k = 0;
-    if (!t || !tmp) {
-        free(t);
-        free(tmp);
-        return (size_t)-1;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(time[i]))
-            t[k++] = (mot_kv){mot_key_of_double(time[i]), i};
-    const mot_kv *s = mot_sort_kv(t, tmp, k);
-    for (size_t i = 0; i < k; i++)
-        ord[i] = (size_t)s[i].val;
-    free(t);
-    free(tmp);
-    return k;
 }
 
 /* The survival view's data, shared read-only by the parts. */
@@ -546,37 +524,27 @@ static void survival_part(void *ctx, unsigned part, unsigned nparts)
 }
 
 /* The survival view of every touchpoint with min_group bad and good, one
-** touchpoint per part. The rows with a time are put in time order once,
-** with their times, events and bad_at of every touchpoint (a column per
-** touchpoint), so that the estimators read each touchpoint's rows in
-** order where they are, with no copy. */
+** touchpoint per part. The rows with a time are put in time order once
+** (ties in row order: a stable sort of the rows), with their times,
+** events and bad_at of every touchpoint (a column per touchpoint), so
+** that the estimators read each touchpoint's rows in order where they
+** are, with no copy. */
 static mot_status survival(const mot_project *p, const mot_features *f,
                            const mot_analyse_options *o, const ch_rows *rw,
                            mot_analysis *a)
 {
-    size_t ntp = f->ntp;
-    double *time = malloc((rw->n + 1) * sizeof *time);
-    int *event = malloc((rw->n + 1) * sizeof *event);
-    size_t *ord = malloc((rw->n + 1) * sizeof *ord);
-    size_t bad = 0, nord = (size_t)-1;
-    double *otime = NULL;
-    int *oevent = NULL;
-    signed char *obad = NULL;
+    size_t ntp = f->ntp, nord;
+    size_t bad = survival_times(p, f, rw, rw->kv, &nord);
+    const mot_kv *s = mot_sort_kv(rw->kv, rw->tmp, nord);
+    double *otime = malloc((nord + 1) * sizeof *otime);
+    int *oevent = malloc((nord + 1) * sizeof *oevent);
+    signed char *obad = malloc(nord * ntp + 1);
     mot_status st = MOT_ENOMEM;
-    if (time && event && ord) {
-        bad = survival_times(p, f, rw, time, event);
-        nord = time_order(time, rw->n, ord);
-    }
-    if (nord != (size_t)-1) {
-        otime = malloc((nord + 1) * sizeof *otime);
-        oevent = malloc((nord + 1) * sizeof *oevent);
-        obad = malloc(nord * ntp + 1);
-    }
     if (otime && oevent && obad) {
         for (size_t k = 0; k < nord; k++) {
-            size_t i = ord[k];
-            otime[k] = time[i];
-            oevent[k] = event[i];
+            size_t i = (size_t)(s[k].val & ~(UINT64_C(1) << 63));
+            otime[k] = mot_key_double(s[k].key);
+            oevent[k] = (int)(s[k].val >> 63);
             for (size_t t = 0; t < ntp; t++)
                 obad[t * nord + k] = rw->bad[i * ntp + t];
         }
@@ -587,9 +555,6 @@ static mot_status survival(const mot_project *p, const mot_features *f,
                                         "usable churn_time left out", bad)
                  : MOT_OK;
     }
-    free(time);
-    free(event);
-    free(ord);
     free(otime);
     free(oevent);
     free(obad);
@@ -602,7 +567,7 @@ static mot_status survival(const mot_project *p, const mot_features *f,
 static mot_status churn(const mot_project *p, const mot_features *f,
                         const mot_analyse_options *o, mot_analysis *a)
 {
-    ch_rows rw = {0, NULL, NULL, NULL};
+    ch_rows rw = {0, NULL, NULL, NULL, NULL, NULL};
     ch_model m = {0, NULL, NULL, 0, NULL, NULL, NULL};
     mot_status st = rows_and_rates(p, f, a, &rw);
     if (st == MOT_OK) {
@@ -623,6 +588,8 @@ static mot_status churn(const mot_project *p, const mot_features *f,
     free(rw.row);
     free(rw.y);
     free(rw.bad);
+    free(rw.kv);
+    free(rw.tmp);
     free(m.tp);
     free(m.level);
     free(m.x);
