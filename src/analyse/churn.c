@@ -528,19 +528,26 @@ static void survival_part(void *ctx, unsigned part, unsigned nparts)
 ** (ties in row order: a stable sort of the rows), with their times,
 ** events and bad_at of every touchpoint (a column per touchpoint), so
 ** that the estimators read each touchpoint's rows in order where they
-** are, with no copy. */
+** are, with no copy. The times and events go into the sort scratch the
+** sorted pairs are not in (12 of its 16 bytes a row); rw->row and rw->y
+** are freed once read, to keep the peak memory down. */
 static mot_status survival(const mot_project *p, const mot_features *f,
-                           const mot_analyse_options *o, const ch_rows *rw,
+                           const mot_analyse_options *o, ch_rows *rw,
                            mot_analysis *a)
 {
     size_t ntp = f->ntp, nord;
     size_t bad = survival_times(p, f, rw, rw->kv, &nord);
     const mot_kv *s = mot_sort_kv(rw->kv, rw->tmp, nord);
-    double *otime = malloc((nord + 1) * sizeof *otime);
-    int *oevent = malloc((nord + 1) * sizeof *oevent);
-    signed char *obad = malloc(nord * ntp + 1);
+    void *spare = s == rw->kv ? (void *)rw->tmp : (void *)rw->kv;
+    double *otime = spare;
+    int *oevent = (int *)(otime + nord);
+    signed char *obad = NULL;
     mot_status st = MOT_ENOMEM;
-    if (otime && oevent && obad) {
+    free(rw->row);
+    free(rw->y);
+    rw->row = NULL;
+    rw->y = NULL;
+    if ((obad = malloc(nord * ntp + 1))) {
         for (size_t k = 0; k < nord; k++) {
             size_t i = (size_t)(s[k].val & ~(UINT64_C(1) << 63));
             otime[k] = mot_key_double(s[k].key);
@@ -555,8 +562,6 @@ static mot_status survival(const mot_project *p, const mot_features *f,
                                         "usable churn_time left out", bad)
                  : MOT_OK;
     }
-    free(otime);
-    free(oevent);
     free(obad);
     return st;
 }
