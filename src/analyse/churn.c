@@ -59,9 +59,7 @@
 typedef struct ch_rows {
     size_t n;
     size_t *row;            /* feature row */
-    double *y;              /* churned */
     signed char *bad;       /* bad_at of each touchpoint (n x ntp) */
-    mot_kv *kv, *tmp;       /* scratch for sorting the rows (n each) */
 } ch_rows;
 
 /* The model's terms and its design, collapsed to distinct patterns. */
@@ -75,6 +73,13 @@ typedef struct ch_model {
     double *w;              /* customers with each pattern */
     double *y;              /* and their churn rate */
 } ch_model;
+
+/* The churn value (0 or 1) of model row i. */
+static double churned_of(const mot_project *p, const mot_features *f,
+                         const ch_rows *rw, size_t i)
+{
+    return p->customers->churned[f->customer_row[rw->row[i]]];
+}
 
 /* 1 bad, 0 good, -1 not rated: customer row i at touchpoint t. */
 static int bad_at(const mot_features *f, const mot_analysis *a, size_t i,
@@ -168,11 +173,8 @@ static mot_status rows_and_rates(const mot_project *p, const mot_features *f,
     size_t ntp = f->ntp;
     double *cnt = calloc(4 * ntp + 1, sizeof *cnt);  /* nbad ebad ngood egood */
     rw->row = malloc((f->ncustomers + 1) * sizeof *rw->row);
-    rw->y = malloc((f->ncustomers + 1) * sizeof *rw->y);
     rw->bad = malloc(f->ncustomers * ntp + 1);
-    rw->kv = malloc((f->ncustomers + 1) * sizeof *rw->kv);
-    rw->tmp = malloc((f->ncustomers + 1) * sizeof *rw->tmp);
-    if (!cnt || !rw->row || !rw->y || !rw->bad || !rw->kv || !rw->tmp) {
+    if (!cnt || !rw->row || !rw->bad) {
         free(cnt);
         return MOT_ENOMEM;
     }
@@ -182,7 +184,7 @@ static mot_status rows_and_rates(const mot_project *p, const mot_features *f,
             continue;
         signed char *bi = rw->bad + rw->n * ntp;
         rw->row[rw->n] = i;
-        rw->y[rw->n++] = cu->churned[cr];
+        rw->n++;
         for (size_t t = 0; t < ntp; t++) {
             int b = bi[t] = (signed char)bad_at(f, a, i, t);
             if (b >= 0) {
@@ -271,40 +273,99 @@ static void emit(const mot_project *p, const mot_features *f,
     m->y[m->n++] = y;
 }
 
+/* A distinct pattern of terms: its customers and their churners. */
+typedef struct pattern {
+    uint64_t key;           /* the terms as bits */
+    size_t n;               /* 0: an empty slot */
+    double ev;
+} pattern;
+
+/* Ascending key. */
+static int cmp_pattern(const void *a, const void *b)
+{
+    uint64_t x = ((const pattern *)a)->key, y = ((const pattern *)b)->key;
+    return (x > y) - (x < y);
+}
+
+/* The slot of key in the table of cap (a power of two) slots: its own or
+** the empty one where it goes. */
+static pattern *pattern_slot(pattern *tab, size_t cap, uint64_t key)
+{
+    size_t h = (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 32);
+    for (;; h++) {
+        pattern *s = &tab[h & (cap - 1)];
+        if (!s->n || s->key == key)
+            return s;
+    }
+}
+
+/* Count the rows of each distinct pattern of terms (q <= 64) into a hash
+** table, and emit the patterns in ascending key order; MOT_ENOMEM. */
+static mot_status count_patterns(const mot_project *p, const mot_features *f,
+                                 const ch_rows *rw, ch_model *m)
+{
+    size_t cap = 1024, used = 0;
+    pattern *tab = calloc(cap, sizeof *tab);
+    if (!tab)
+        return MOT_ENOMEM;
+    for (size_t i = 0; i < rw->n; i++) {
+        uint64_t key = 0;
+        for (size_t j = 0; j < m->q; j++)
+            key |= (uint64_t)term_of(p, f, rw, m, i, j) << j;
+        pattern *s = pattern_slot(tab, cap, key);
+        if (!s->n) {
+            if (2 * (used + 1) > cap) {     /* grow to keep it half empty */
+                pattern *big = calloc(2 * cap, sizeof *big);
+                if (!big) {
+                    free(tab);
+                    return MOT_ENOMEM;
+                }
+                for (size_t k = 0; k < cap; k++)
+                    if (tab[k].n)
+                        *pattern_slot(big, 2 * cap, tab[k].key) = tab[k];
+                free(tab);
+                tab = big;
+                cap *= 2;
+                s = pattern_slot(tab, cap, key);
+            }
+            s->key = key;
+            used++;
+        }
+        s->n++;
+        s->ev += churned_of(p, f, rw, i);
+    }
+    size_t k = 0;
+    for (size_t h = 0; h < cap; h++)
+        if (tab[h].n)
+            tab[k++] = tab[h];
+    qsort(tab, k, sizeof *tab, cmp_pattern);
+    for (size_t h = 0; h < k; h++)
+        emit(p, f, rw, m, &tab[h].key, 0, (double)tab[h].n,
+             tab[h].ev / (double)tab[h].n);
+    free(tab);
+    return MOT_OK;
+}
+
 /* The design collapsed to its distinct patterns: customers with the same
 ** terms share one row, weighted by their number, with their churn rate
 ** as the outcome (the binomial likelihood is the same, so are the
 ** estimates and standard errors; a million customers fit in a few
-** hundred rows). With more than 64 terms every customer is a row. */
+** hundred rows), in ascending order of the terms as bits. The churners of
+** a pattern are a sum of 0/1 values, exact in any order. With more than
+** 64 terms every customer is a row. */
 static mot_status patterns(const mot_project *p, const mot_features *f,
                            const ch_rows *rw, ch_model *m)
 {
-    mot_kv *k = rw->kv;
     size_t n = rw->n, q = m->q;
     m->x = malloc((n * q + 1) * sizeof *m->x);
     m->w = malloc((n + 1) * sizeof *m->w);
     m->y = malloc((n + 1) * sizeof *m->y);
     if (!m->x || !m->w || !m->y)
         return MOT_ENOMEM;
-    if (q > 64) {
-        for (size_t i = 0; i < n; i++)
-            emit(p, f, rw, m, NULL, i, 1, rw->y[i]);
-        return MOT_OK;
-    }
-    for (size_t i = 0; i < n; i++) {
-        k[i].key = 0;
-        for (size_t j = 0; j < q; j++)
-            k[i].key |= (uint64_t)term_of(p, f, rw, m, i, j) << j;
-        k[i].val = i;
-    }
-    const mot_kv *s = mot_sort_kv(k, rw->tmp, n);
-    for (size_t i = 0, e; i < n; i = e) {
-        double ev = 0;
-        for (e = i; e < n && s[e].key == s[i].key; e++)
-            ev += rw->y[s[e].val];
-        emit(p, f, rw, m, &s[i].key, 0, (double)(e - i),
-             ev / (double)(e - i));
-    }
+    if (q <= 64)
+        return count_patterns(p, f, rw, m);
+    for (size_t i = 0; i < n; i++)
+        emit(p, f, rw, m, NULL, i, 1, churned_of(p, f, rw, i));
     return MOT_OK;
 }
 
@@ -471,11 +532,12 @@ static size_t survival_times(const mot_project *p, const mot_features *f,
     for (size_t i = 0; i < rw->n; i++) {
         int64_t s = f->first_time[rw->row[i]];
         int64_t c = cu->churn_time[f->customer_row[rw->row[i]]];
-        int64_t e = rw->y[i] ? c : end;
-        uint64_t event = rw->y[i] == 1;
+        double y = churned_of(p, f, rw, i);
+        int64_t e = y ? c : end;
+        uint64_t event = y == 1;
         double time = s == MOT_NO_TIME || e == MOT_NO_TIME || e < s
                           ? NAN : (double)(e - s) / DAY;
-        bad += rw->y[i] && (s != MOT_NO_TIME) && isnan(time);
+        bad += y && (s != MOT_NO_TIME) && isnan(time);
         if (!isnan(time))
             kv[k++] = (mot_kv){mot_key_of_double(time), i | event << 63};
     }
@@ -529,24 +591,28 @@ static void survival_part(void *ctx, unsigned part, unsigned nparts)
 ** events and bad_at of every touchpoint (a column per touchpoint), so
 ** that the estimators read each touchpoint's rows in order where they
 ** are, with no copy. The times and events go into the sort scratch the
-** sorted pairs are not in (12 of its 16 bytes a row); rw->row and rw->y
-** are freed once read, to keep the peak memory down. */
+** sorted pairs are not in (12 of its 16 bytes a row), and rw->row is
+** freed once read, to keep the peak memory down. */
 static mot_status survival(const mot_project *p, const mot_features *f,
                            const mot_analyse_options *o, ch_rows *rw,
                            mot_analysis *a)
 {
     size_t ntp = f->ntp, nord;
-    size_t bad = survival_times(p, f, rw, rw->kv, &nord);
-    const mot_kv *s = mot_sort_kv(rw->kv, rw->tmp, nord);
-    void *spare = s == rw->kv ? (void *)rw->tmp : (void *)rw->kv;
-    double *otime = spare;
-    int *oevent = (int *)(otime + nord);
+    mot_kv *kv = malloc((rw->n + 1) * sizeof *kv);
+    mot_kv *tmp = malloc((rw->n + 1) * sizeof *tmp);
     signed char *obad = NULL;
     mot_status st = MOT_ENOMEM;
+    if (!kv || !tmp) {
+        free(kv);
+        free(tmp);
+        return st;
+    }
+    size_t bad = survival_times(p, f, rw, kv, &nord);
+    const mot_kv *s = mot_sort_kv(kv, tmp, nord);
+    double *otime = (void *)(s == kv ? tmp : kv);
+    int *oevent = (int *)(otime + nord);
     free(rw->row);
-    free(rw->y);
     rw->row = NULL;
-    rw->y = NULL;
     if ((obad = malloc(nord * ntp + 1))) {
         for (size_t k = 0; k < nord; k++) {
             size_t i = (size_t)(s[k].val & ~(UINT64_C(1) << 63));
@@ -563,6 +629,8 @@ static mot_status survival(const mot_project *p, const mot_features *f,
                  : MOT_OK;
     }
     free(obad);
+    free(kv);
+    free(tmp);
     return st;
 }
 
@@ -572,14 +640,14 @@ static mot_status survival(const mot_project *p, const mot_features *f,
 static mot_status churn(const mot_project *p, const mot_features *f,
                         const mot_analyse_options *o, mot_analysis *a)
 {
-    ch_rows rw = {0, NULL, NULL, NULL, NULL, NULL};
+    ch_rows rw = {0, NULL, NULL};
     ch_model m = {0, NULL, NULL, 0, NULL, NULL, NULL};
     mot_status st = rows_and_rates(p, f, a, &rw);
     if (st == MOT_OK) {
         a->churn_n = rw.n;
         a->churners = 0;
         for (size_t i = 0; i < rw.n; i++)
-            a->churners += rw.y[i];
+            a->churners += churned_of(p, f, &rw, i);
         st = design(p, f, o, a, &rw, &m);
     }
     if (st == MOT_OK && m.q == 0)
@@ -591,10 +659,7 @@ static mot_status churn(const mot_project *p, const mot_features *f,
     if (st == MOT_OK && p->customers->has_churn_time)
         st = survival(p, f, o, &rw, a);
     free(rw.row);
-    free(rw.y);
     free(rw.bad);
-    free(rw.kv);
-    free(rw.tmp);
     free(m.tp);
     free(m.level);
     free(m.x);
