@@ -49,6 +49,7 @@
 #include <string.h>
 
 #include "mot/stats.h"
+#include "stats/maxstat_int.h"
 #include "stats/sort.h"
 #include "stats/stats_int.h"
 
@@ -454,36 +455,106 @@ static mot_status scan_groups(const groups *g, size_t nn, double events,
     return MOT_OK;
 }
 
-/* mot_maxstat_scan: check the rows, then scan them by groups of equal x
-** (counted in one pass when x has at most COUNTING_MAX distinct values,
-** else sorted as keys), or by rows in stable x order (`by_rows`, or a
-** permutation test, or a -0 in x). by_rows = 2 puts rows in order by qsort
-** whatever x holds. */
-static mot_status maxstat_scan(const double *x, const double *y, size_t n,
-                               const mot_maxstat_opts *opts, int by_rows,
-                               mot_maxstat *res, mot_error *err)
+void mot_maxstat_tally_init(mot_maxstat_tally *t)
 {
-    mot_maxstat_opts o;
-    if (opts)
-        o = *opts;
-    else
-        mot_maxstat_opts_default(&o);
-    if (!(o.min_prop >= 0 && o.min_prop < 0.5) || (n && (!x || !y)))
-        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
-                             "invalid arguments to mot_maxstat_scan");
+    t->ok = 1;
+    t->rows = t->skipped = t->n = 0;
+    t->events = 0;
+    memset(t->slot, 0xff, sizeof t->slot);
+}
+
+/* res with every number "not estimated". */
+static void res_clear(mot_maxstat *res)
+{
     memset(res, 0, sizeof *res);
     res->cut = res->cut_next = NAN;
     res->rate_below = res->rate_above = NAN;
     res->stat = res->p_raw = res->p_ms = res->p_lau94 = NAN;
     res->p_perm = res->p = res->eps_lo = res->eps_hi = NAN;
+}
 
+/* The options, or the defaults; MOT_EUSAGE for bad ones. */
+static mot_status options(const mot_maxstat_opts *opts, mot_maxstat_opts *o,
+                          mot_error *err)
+{
+    if (opts)
+        *o = *opts;
+    else
+        mot_maxstat_opts_default(o);
+    if (!(o->min_prop >= 0 && o->min_prop < 0.5))
+        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
+                             "invalid arguments to mot_maxstat_scan");
+    return MOT_OK;
+}
+
+/* The scan of tally t (at least 2 rows, both outcomes) by its groups. */
+static mot_status scan_tally(const mot_maxstat_tally *t,
+                             const mot_maxstat_opts *o, mot_maxstat *res,
+                             mot_error *err)
+{
+    groups g = {0, 0, NULL, NULL, NULL};
+    double sorted[MOT_TALLY_MAX];
+    mot_status st = MOT_OK;
+    memcpy(sorted, t->value, t->n * sizeof *sorted);
+    qsort(sorted, t->n, sizeof *sorted, cmp_double);
+    for (size_t j = 0; j < t->n && st == MOT_OK; j++) {
+        size_t k = 0;
+        while (t->value[k] != sorted[j])
+            k++;
+        if (!groups_add(&g, sorted[j], t->count[k], t->ev[k]))
+            st = mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (st == MOT_OK)
+        st = scan_groups(&g, t->rows, t->events, o, res, err);
+    free(g.x);
+    free(g.rows);
+    free(g.events);
+    return st;
+}
+
+mot_status mot_maxstat_tally_scan(const mot_maxstat_tally *t,
+                                  const mot_maxstat_opts *opts,
+                                  mot_maxstat *res, mot_error *err)
+{
+    mot_maxstat_opts o;
+    mot_status st = options(opts, &o, err);
+    if (st != MOT_OK)
+        return st;
+    if (!t->ok || o.perm > 0)
+        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
+                             "mot_maxstat_tally_scan: %s",
+                             t->ok ? "no permutation test on a tally"
+                                   : "the tally gave up");
+    res_clear(res);
+    res->rows = t->rows;
+    res->skipped = t->skipped;
+    if (t->rows < 2 || t->events == 0 || t->events == (double)t->rows)
+        return MOT_OK;      /* found = 0 */
+    return scan_tally(t, &o, res, err);
+}
+
+/* mot_maxstat_scan: check the rows, then scan them by groups of equal x
+** (counted in a tally in the same pass when x has at most MOT_TALLY_MAX
+** distinct values, else sorted as keys), or by rows in stable x order
+** (`by_rows`, or a permutation test, or a -0 in x). by_rows = 2 puts rows
+** in order by qsort whatever x holds. */
+static mot_status maxstat_scan(const double *x, const double *y, size_t n,
+                               const mot_maxstat_opts *opts, int by_rows,
+                               mot_maxstat *res, mot_error *err)
+{
+    mot_maxstat_opts o;
+    mot_status st = options(opts, &o, err);
+    if (st != MOT_OK)
+        return st;
+    if (n && (!x || !y))
+        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
+                             "invalid arguments to mot_maxstat_scan");
+    res_clear(res);
     if (o.perm > 0 && !by_rows)
         by_rows = 1;
-    distinct c;
-    double cev[COUNTING_MAX];
-    c.n = 0;
-    memset(c.slot, 0xff, sizeof c.slot);
-    int few = !by_rows;     /* still counting the distinct values */
+    mot_maxstat_tally t;
+    mot_maxstat_tally_init(&t);
+    t.ok = !by_rows;        /* still counting the distinct values */
     size_t nn = 0;
     double events = 0;
     for (size_t i = 0; i < n; i++) {
@@ -502,44 +573,21 @@ static mot_status maxstat_scan(const double *x, const double *y, size_t n,
             by_rows += !by_rows;
         events += y[i];
         nn++;
-        if (few) {
-            int kx = distinct_index(&c, x[i]);
-            if (kx < 0) {
-                few = 0;
-                continue;
-            }
-            if (c.count[kx] == 0)
-                cev[kx] = 0;
-            c.count[kx]++;
-            cev[kx] += y[i];
-        }
+        mot_maxstat_tally_add(&t, x[i], y[i]);
     }
     res->rows = nn;
     if (nn < 2 || events == 0 || events == (double)nn)
         return MOT_OK;      /* found = 0 */
     if (by_rows)
         return scan_rows(x, y, n, &o, by_rows == 1, res, err);
+    if (t.ok)
+        return scan_tally(&t, &o, res, err);
 
     groups g = {0, 0, NULL, NULL, NULL};
-    mot_status st = MOT_OK;
-    if (few) {
-        double sorted[COUNTING_MAX];
-        memcpy(sorted, c.value, c.n * sizeof *sorted);
-        qsort(sorted, c.n, sizeof *sorted, cmp_double);
-        for (size_t j = 0; j < c.n && st == MOT_OK; j++) {
-            size_t kx = 0;
-            while (c.value[kx] != sorted[j])
-                kx++;
-            if (!groups_add(&g, sorted[j], c.count[kx], cev[kx]))
-                st = MOT_ENOMEM;
-        }
-    } else if (!groups_by_sorting(x, y, n, nn, &g)) {
-        st = MOT_ENOMEM;
-    }
-    if (st == MOT_OK)
-        st = scan_groups(&g, nn, events, &o, res, err);
+    if (!groups_by_sorting(x, y, n, nn, &g))
+        st = mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
     else
-        mot_error_set(err, st, NULL, 0, 0, "out of memory");
+        st = scan_groups(&g, nn, events, &o, res, err);
     free(g.x);
     free(g.rows);
     free(g.events);
