@@ -5,9 +5,11 @@
 ** prints each phase's wall time, the process's CPU time (all threads)
 ** spent in it, the peak resident memory so far and the resident memory at
 ** its end: loading the project
-** (with MOT_SKIP_ANALYSIS; customers.csv and chunks of events.csv read at
-** the same time when N > 1), deriving the features, and the analysis
-** (models and bootstrap). Build against a release libmot, for example:
+** (with MOT_SKIP_ANALYSIS, or with tickets.csv and the events' staff,
+** branch and expected when the folder has tickets.csv; customers.csv and
+** chunks of events.csv read at the same time when N > 1), the tickets part
+** (tickets, consistency and trends, then freeing what only it used),
+** deriving the features, and the analysis (models and bootstrap). Build against a release libmot, for example:
 **
 **   cmake --preset release && cmake --build build/release
 **   cc -O2 -Iinclude bench/phases.c build/release/libmot.a -lz -lm \
@@ -21,6 +23,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <malloc.h>
 
 #include "mot/mot.h"
 
@@ -69,15 +72,23 @@ int main(int argc, char **argv)
         return 2;
     }
     unsigned threads = (unsigned)strtoul(argv[2], NULL, 10);
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);     /* as mot analyze does */
     mot_diag diag;
     mot_project *p = NULL;
     mot_features *f = NULL;
     mot_analysis *a = NULL;
+    mot_tickets_result *tk = NULL;
+    mot_consistency_result *cs = NULL;
     mot_error err;
     mot_load_options lo;
     mot_analyse_options ao;
     memset(&lo, 0, sizeof lo);
-    lo.skip = MOT_SKIP_ANALYSIS;
+    /* what `mot analyze` reads (src/cli/project.c): with tickets.csv also
+       the events' staff, branch and expected, for the tickets part */
+    int with_tickets = mot_project_has_file(argv[1], "tickets");
+    lo.skip = with_tickets ? MOT_SKIP_EVENT_JOURNEY |
+                                 MOT_SKIP_INTERACTION_DETAIL
+                           : MOT_SKIP_ANALYSIS;
     lo.threads = threads;
     mot_analyse_options_default(&ao);
     ao.threads = threads;
@@ -89,6 +100,16 @@ int main(int argc, char **argv)
         return 1;
     }
     phase("load");
+    if (with_tickets) {
+        if (mot_analyse_tickets(p, &tk, &cs, &err) != MOT_OK ||
+            mot_project_drop(p, MOT_SKIP_TICKETS | MOT_SKIP_EVENT_DETAIL) !=
+                MOT_OK) {
+            fprintf(stderr, "phases: tickets: %s\n", err.message);
+            return 1;
+        }
+        malloc_trim(0);
+        phase("tickets");
+    }
     if (mot_features_derive(p, threads, &f, &err) != MOT_OK) {
         fprintf(stderr, "phases: derive: %s\n", err.message);
         return 1;
@@ -99,6 +120,8 @@ int main(int argc, char **argv)
         return 1;
     }
     phase("analyse");
+    mot_tickets_result_free(tk);
+    mot_consistency_result_free(cs);
     mot_analysis_free(a);
     mot_features_free(f);
     mot_project_free(p);

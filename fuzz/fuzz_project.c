@@ -9,6 +9,14 @@
 ** text means the file is absent. Loading must never crash, read out of
 ** bounds or leak; a failed load must hand out no project and report its
 ** problems; a loaded project must only hold references that resolve.
+**
+** Then the loads of `mot analyze` are checked against each other: the
+** load with tickets.csv and the events' staff columns (MOT_SKIP_EVENT_
+** JOURNEY | MOT_SKIP_INTERACTION_DETAIL) must give the same status and
+** messages with one thread and with two (interactions.csv read beside
+** events.csv), and once loaded, mot_project_drop of tickets.csv and the
+** staff columns must leave exactly the project that a load skipping them
+** gives: the same id tables in the same order and the same columns.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -88,6 +96,125 @@ static void check(const mot_project *p)
                 abort();
 }
 
+#define WIDE (MOT_SKIP_EVENT_JOURNEY | MOT_SKIP_INTERACTION_DETAIL)
+#define DROP (MOT_SKIP_TICKETS | MOT_SKIP_EVENT_DETAIL)
+
+/* Load the folder with skip bits and threads into *p (NULL on failure);
+** the status, with the messages in d (initialised here). */
+static mot_status load(unsigned skip, unsigned threads, mot_project **p,
+                       mot_diag *d)
+{
+    mot_load_options o = {.skip = skip, .threads = threads};
+    *p = NULL;
+    mot_diag_init(d, 0);
+    return mot_project_load(p, dir, &o, d);
+}
+
+/* Abort unless both hold the same messages. */
+static void same_messages(const mot_diag *a, const mot_diag *b)
+{
+    if (a->total != b->total || a->n != b->n)
+        abort();
+    for (size_t i = 0; i < a->n; i++) {
+        char x[1200], y[1200];
+        mot_error_format(&a->items[i], x, sizeof x);
+        mot_error_format(&b->items[i], y, sizeof y);
+        if (strcmp(x, y) != 0)
+            abort();
+    }
+}
+
+static void same_ids(const mot_strtab *a, const mot_strtab *b)
+{
+    if (mot_strtab_count(a) != mot_strtab_count(b))
+        abort();
+    for (uint32_t i = 0; i < mot_strtab_count(a); i++)
+        if (strcmp(mot_strtab_get(a, i), mot_strtab_get(b, i)) != 0)
+            abort();
+}
+
+/* Abort unless the n elements of size sz at x and y are alike (both NULL
+** or equal bytes). */
+static void same_col(const void *x, const void *y, size_t n, size_t sz)
+{
+    if ((x == NULL) != (y == NULL) || (x && n && memcmp(x, y, n * sz)))
+        abort();
+}
+
+#define SAME(x, y, n) same_col((x), (y), (n), sizeof *(x))
+
+/* Abort unless the projects hold the same tables, ids and columns that
+** the analysis reads. */
+static void same_project(const mot_project *a, const mot_project *b)
+{
+    if (a->skipped != b->skipped || a->tickets || b->tickets ||
+        (a->customers == NULL) != (b->customers == NULL) ||
+        (a->events == NULL) != (b->events == NULL) ||
+        (a->interactions == NULL) != (b->interactions == NULL) ||
+        (a->staff == NULL) != (b->staff == NULL))
+        abort();
+    same_ids(a->customer_ids, b->customer_ids);
+    same_ids(a->staff_ids, b->staff_ids);
+    same_ids(a->branches, b->branches);
+    if (a->customers) {
+        if (a->customers->n != b->customers->n)
+            abort();
+        SAME(a->customers->customer, b->customers->customer,
+             a->customers->n);
+    }
+    if (a->events) {
+        const mot_events *x = a->events, *y = b->events;
+        if (x->n != y->n)
+            abort();
+        SAME(x->customer, y->customer, x->n);
+        SAME(x->time, y->time, x->n);
+        SAME(x->touchpoint, y->touchpoint, x->n);
+        SAME(x->score, y->score, x->n);
+        SAME(x->wait_minutes, y->wait_minutes, x->n);
+        SAME(x->staff, y->staff, x->n);
+        SAME(x->branch, y->branch, x->n);
+        SAME(x->journey, y->journey, x->n);
+    }
+    if (a->interactions) {
+        const mot_interactions *x = a->interactions, *y = b->interactions;
+        if (x->n != y->n || x->nsteps != y->nsteps)
+            abort();
+        SAME(x->staff, y->staff, x->n);
+        SAME(x->time, y->time, x->n);
+        SAME(x->customer_score, y->customer_score, x->n);
+    }
+    if (a->staff) {
+        if (a->staff->n != b->staff->n)
+            abort();
+        SAME(a->staff->staff, b->staff->staff, a->staff->n);
+        SAME(a->staff->branch, b->staff->branch, a->staff->n);
+    }
+}
+
+/* The loads of mot analyze, as the header says. */
+static void check_analysis_loads(void)
+{
+    mot_project *one, *two, *skipped;
+    mot_diag d1, d2, d3;
+    mot_status s1 = load(WIDE, 1, &one, &d1);
+    mot_status s2 = load(WIDE, 2, &two, &d2);
+    if (s1 != s2)
+        abort();
+    same_messages(&d1, &d2);
+    if (s1 == MOT_OK) {
+        if (mot_project_drop(one, DROP) != MOT_OK ||
+            load(WIDE | DROP, 1, &skipped, &d3) != MOT_OK)
+            abort();
+        same_project(one, skipped);
+        mot_project_free(skipped);
+        mot_diag_free(&d3);
+    }
+    mot_project_free(one);
+    mot_project_free(two);
+    mot_diag_free(&d1);
+    mot_diag_free(&d2);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *where = folder();
@@ -112,5 +239,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     mot_project_free(p);
     mot_diag_free(&diag);
+    check_analysis_loads();
     return 0;
 }

@@ -285,8 +285,9 @@ typedef struct mot_analysis {
     ** consistency / expectation / trends of the rated events, the object
     ** `mot tickets` prints (DESIGN §4 "tickets"). mot_analyse leaves them
     ** NULL: the caller fills them from mot_analyse_tickets (mot analyze
-    ** runs it on a load of its own, so that tickets.csv and the events'
-    ** staff, branch and expected columns are not in memory with the
+    ** runs it before deriving the features and then frees tickets.csv
+    ** and the events' staff, branch and expected columns with
+    ** mot_project_drop, so that they are not in memory with the
     ** features). NULL when the project has no tickets.csv; consistency may
     ** be NULL with tickets set. Owned and freed by mot_analysis_free. */
     struct mot_tickets_result *tickets;

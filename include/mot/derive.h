@@ -3,7 +3,8 @@
 **
 ** The derive stage turns the event log into one row per customer: for each
 ** touchpoint, whether the customer met it and how often, and the worst,
-** last and mean rated score there and the longest wait; for the whole
+** last and mean rated score there and the longest wait (where there are
+** waits); for the whole
 ** journey (all of the customer's events in time order), the first, worst,
 ** best and end moments and the mean score.
 **
@@ -42,9 +43,14 @@ typedef struct mot_features {
     float *worst;            /* lowest rated score; NAN if none rated */
     float *last;             /* score of the last rated contact; NAN */
     float *mean;             /* mean rated score; NAN */
-    float *wait;             /* longest wait_minutes; NAN if none; the
-                                array is NULL when events have no
-                                wait_minutes column */
+    /* Per customer and touchpoint with waits: the longest wait_minutes
+    ** (NAN if none), at index row * nwait + wait_slot[tp]. Only the
+    ** touchpoints where some event has a wait get a slot (wait_slot[tp]
+    ** >= 0, in touchpoint order; -1 for the others). wait and wait_slot
+    ** are NULL and nwait 0 when no event has a wait. */
+    float *wait;
+    int32_t *wait_slot;      /* per touchpoint */
+    size_t nwait;
 
     /* Per customer: the journey, all of the customer's events in time
     ** order (ties keep file order). Moments are rated events only. */

@@ -39,7 +39,12 @@
 #include "mot/segments.h"
 #include "mot/analyse.h"
 #include "mot/tickets.h"
+#include "mot/consistency.h"
 #include "mot/behaviour.h"
+#include "mot/svg.h"
+#include "mot/blueprint_svg.h"
+#include "mot/charts.h"
+#include "mot/report.h"
 
 #ifdef __cplusplus
 extern "C" {

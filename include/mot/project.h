@@ -311,6 +311,10 @@ typedef struct mot_project {
 ** consistency analyses (mot_analyse_tickets) do not use; staff_id, branch
 ** and expected are read (unless MOT_SKIP_EVENT_DETAIL is set too). */
 #define MOT_SKIP_EVENT_EXTRA 0x20u
+/* Of events.csv leave out journey_id, channel and the attribute columns
+** (they stay NULL, empty); what `mot analyze` does not use when it runs the
+** tickets part on the same load. */
+#define MOT_SKIP_EVENT_JOURNEY 0x40u
 /* All that mot_features_derive and mot_analyse do not use (mot_analyse
 ** reads staff.csv and interactions.csv for its behaviour part). */
 #define MOT_SKIP_ANALYSIS (MOT_SKIP_TICKETS | MOT_SKIP_EVENT_DETAIL | \
@@ -330,10 +334,11 @@ typedef struct mot_load_options {
                                and checks everything */
     unsigned threads;       /* threads to read with, 0 = one per core; with
                                MOT_SKIP_EVENT_DETAIL, or MOT_SKIP_EVENT_
-                               EXTRA when staff.csv is read or events.csv
-                               has no staff_id, customers.csv and chunks
-                               of events.csv are read at the same time
-                               (same result as one thread) */
+                               EXTRA or MOT_SKIP_EVENT_JOURNEY when
+                               staff.csv is read or events.csv has no
+                               staff_id, customers.csv and chunks of
+                               events.csv are read at the same time (same
+                               result as one thread) */
 } mot_load_options;
 
 /* Read the project in folder `dir`. Every problem found is added to diag
@@ -349,6 +354,27 @@ mot_status mot_project_load(mot_project **out, const char *dir,
 
 /* Free the project and everything it owns. NULL is a no-op. */
 void mot_project_free(mot_project *p);
+
+/* True when folder dir holds base.csv or base.csv.gz (base "tickets",
+** say): a file mot_project_load would read. */
+int mot_project_has_file(const char *dir, const char *base);
+
+/* Free the parts of a loaded project that the MOT_SKIP_* bits in `what`
+** name, leaving p as mot_project_load would have made it with those bits
+** added to its skip: MOT_SKIP_TICKETS (tickets.csv's table),
+** MOT_SKIP_INTERACTIONS (interactions.csv's), MOT_SKIP_EVENT_DETAIL (the
+** events' journey, staff, branch, expected, channel and attribute
+** columns) and MOT_SKIP_EVENT_JOURNEY (journey, channel, attributes). The
+** bits go to p->skipped where the part was there, and ids that only the
+** freed parts named leave the project's id tables (customer_ids, staff_ids,
+** branches), whose indexes are renumbered as the load would have numbered
+** them (the columns that remain are rewritten to match). `mot analyze`
+** uses this to read events.csv once for its tickets part and for the
+** analysis. Returns MOT_OK; MOT_EUSAGE (p unchanged) for any other bit;
+** MOT_ENOMEM if renumbering needs memory it cannot get: the parts are
+** freed and each id table is renumbered or left as it was, its columns
+** matching it, but ids no table refers to may remain. */
+mot_status mot_project_drop(mot_project *p, unsigned what);
 
 /* Read one KANO answer file at `path` on its own (any name; gzip too),
 ** with the checks mot_project_load makes of kano.csv; problems name the

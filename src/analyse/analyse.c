@@ -21,8 +21,9 @@
 **
 ** mot_analyse_tickets is the tickets hook: the tickets and consistency
 ** analyses that `mot tickets` runs, whose results a caller attaches to the
-** analysis (mot analyze runs it on a project load of its own, before the
-** features exist, to keep the peak memory that of the analysis).
+** analysis (mot analyze runs it before the features exist and then
+** frees what only it used, to keep the peak memory that of the
+** analysis).
 */
 #include <math.h>
 #include <stdarg.h>

@@ -29,6 +29,14 @@
 ** below tolerance Newcombe's (1998, method 10) hybrid score interval of
 ** the difference from the two Wilson intervals and the pooled two-
 ** proportion z test; Holm over both measures of every touchpoint.
+**
+** Computed from per-cell sums: one pass over the events' columns adds
+** each rated score to the count, sum and sum of squares of its
+** (touchpoint, staff, branch) cell and its (touchpoint, day) cell (small
+** open-addressing hash tables: as many cells as there are, never a dense
+** touchpoints x staff x branches array) and to per-touchpoint sums; only
+** the cells are sorted, and nothing is kept per event. The ICC's within
+** sum of squares is the sum over groups of ss - s^2 / n.
 */
 #include <math.h>
 #include <stdio.h>
@@ -144,34 +152,164 @@ static double acc_var(const acc *a)
     return v > 0 ? v : 0;
 }
 
-/* One rated event at a touchpoint. */
-typedef struct rated {
-    uint32_t tp, staff, branch;
-    int64_t key;          /* the period */
-    int64_t time;
-    double y, expected;
-} rated;
-
-static int cmp_staff(const void *a, const void *b)
+/* Add the count and sums of b to a. */
+static void acc_merge(acc *a, const acc *b)
 {
-    const rated *x = a, *y = b;
-    if (x->tp != y->tp)
-        return x->tp < y->tp ? -1 : 1;
-    if (x->staff != y->staff)
-        return x->staff < y->staff ? -1 : 1;
-    if (x->branch != y->branch)
-        return x->branch < y->branch ? -1 : 1;
+    a->n += b->n;
+    a->s += b->s;
+    a->ss += b->ss;
+}
+
+/* The within-group sum of squares of a: ss - s^2 / n (0 when rounding
+** makes it negative). */
+static double acc_ssw(const acc *a)
+{
+    if (a->n == 0)
+        return 0;
+    double v = a->ss - a->s * a->s / a->n;
+    return v > 0 ? v : 0;
+}
+
+/* ---- cells ----------------------------------------------------------------- */
+
+/* The rated scores of one cell: a (touchpoint, staff, branch) with a =
+** touchpoint << 32 | staff and b = branch (MOT_NONE for an unknown staff
+** member or branch, so they sort last), or a (touchpoint, day) with a =
+** touchpoint and b = the day. */
+typedef struct cell {
+    uint64_t a;
+    int64_t b;
+    acc y;
+    double below;          /* (touchpoint, day): scores below tolerance */
+    int used;
+} cell;
+
+/* Cells in an open-addressing hash table (linear probing, at most half
+** full; capacity a power of two). */
+typedef struct cells {
+    cell *c;
+    size_t cap, n;
+} cells;
+
+/* splitmix64's finaliser. */
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/* The slot of (a, b): where it is, or the free slot it would go to. */
+static size_t cells_slot(const cells *h, uint64_t a, int64_t b)
+{
+    size_t mask = h->cap - 1;
+    size_t i = (size_t)(mix(a * 0x9e3779b97f4a7c15ULL ^ (uint64_t)b) & mask);
+    while (h->c[i].used && (h->c[i].a != a || h->c[i].b != b))
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* Double the table's capacity (256 at first). MOT_ENOMEM, h unchanged. */
+static mot_status cells_grow(cells *h)
+{
+    size_t cap = h->cap ? 2 * h->cap : 256;
+    cell *c = calloc(cap, sizeof *c), *old = h->c;
+    size_t ocap = h->cap;
+    if (!c)
+        return MOT_ENOMEM;
+    h->c = c;
+    h->cap = cap;
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i].used)
+            h->c[cells_slot(h, old[i].a, old[i].b)] = old[i];
+    free(old);
+    return MOT_OK;
+}
+
+/* The cell (a, b), added empty when new; NULL when out of memory. The
+** pointer is valid until the next cells_get. */
+static cell *cells_get(cells *h, uint64_t a, int64_t b)
+{
+    if (2 * (h->n + 1) > h->cap && cells_grow(h) != MOT_OK)
+        return NULL;
+    cell *c = &h->c[cells_slot(h, a, b)];
+    if (!c->used) {
+        c->used = 1;
+        c->a = a;
+        c->b = b;
+        h->n++;
+    }
+    return c;
+}
+
+static int cmp_cell(const void *x, const void *y)
+{
+    const cell *c = x, *d = y;
+    if (c->a != d->a)
+        return c->a < d->a ? -1 : 1;
+    if (c->b != d->b)
+        return c->b < d->b ? -1 : 1;
     return 0;
 }
 
-static int cmp_period(const void *a, const void *b)
+/* Move the cells to the front of h->c sorted by (a, b) and return their
+** count; h is no longer a hash table after. */
+static size_t cells_sort(cells *h)
 {
-    const rated *x = a, *y = b;
-    if (x->tp != y->tp)
-        return x->tp < y->tp ? -1 : 1;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < h->cap; i++)
+        if (h->c[i].used)
+            h->c[k++] = h->c[i];
+    if (k > 1)
+        qsort(h->c, k, sizeof *h->c, cmp_cell);
+    return k;
+}
+
+/* ICC(1) as mot_icc1 does it, from the count and sums of the k groups g
+** (empty ones skipped): the within sum of squares is the sum over groups
+** of ss - s^2 / n. */
+static void icc_groups(const acc *g, size_t k, double level, mot_icc *out)
+{
+    mot_icc r = {0};
+    r.n0 = r.msb = r.msw = r.f = r.p = NAN;
+    r.var_between = r.var_within = r.icc = r.lo = r.hi = NAN;
+    double N = 0, total = 0, sq = 0, ssb = 0, ssw = 0;
+    for (size_t j = 0; j < k; j++) {
+        N += g[j].n;
+        total += g[j].s;
+    }
+    double m = N > 0 ? total / N : NAN;
+    for (size_t j = 0; j < k; j++) {
+        if (g[j].n == 0)
+            continue;
+        r.groups++;
+        double mj = g[j].s / g[j].n;
+        ssb += g[j].n * (mj - m) * (mj - m);
+        sq += g[j].n * g[j].n;
+        ssw += acc_ssw(&g[j]);
+    }
+    r.n = (size_t)N;
+    if (r.groups >= 2 && r.n > r.groups) {
+        double kk = (double)r.groups, df1 = kk - 1, df2 = N - kk;
+        r.n0 = (N - sq / N) / df1;
+        r.msb = ssb / df1;
+        r.msw = ssw / df2;
+        r.var_within = r.msw;
+        r.var_between = fmax(0, (r.msb - r.msw) / r.n0);
+        if (r.msw > 0) {
+            r.f = r.msb / r.msw;
+            r.p = mot_f_sf(r.f, df1, df2);
+            r.icc = (r.msb - r.msw) / (r.msb + (r.n0 - 1) * r.msw);
+            double q = 1 - (1 - level) / 2;
+            double fl = r.f / mot_f_quantile(q, df1, df2);
+            double fu = r.f * mot_f_quantile(q, df2, df1);
+            r.lo = (fl - 1) / (fl + r.n0 - 1);
+            r.hi = (fu - 1) / (fu + r.n0 - 1);
+        }
+    }
+    *out = r;
 }
 
 static char *dup(const char *s)
@@ -196,16 +334,86 @@ static void test_group(mot_cs_group *c, const acc *g, const acc *rest,
     }
 }
 
-/* ---- consistency ----------------------------------------------------------- */
+/* ---- the pass over the events ---------------------------------------------- */
 
 typedef struct cs {
     const mot_project *p;
     const mot_consistency_options *o;
     mot_consistency_result *r;
-    rated *ev;             /* rated events, n of them */
-    size_t n;
+    size_t n;              /* rated events */
+    size_t ns, nb;         /* staff ids, branches */
+    cells cell;            /* (touchpoint, staff, branch) */
+    cells day;             /* (touchpoint, day) */
+    int64_t tmin, tmax;    /* of the rated events */
+    acc *d;                /* per touchpoint: score - expected */
+    double *se, *ee;       /* per touchpoint: sums of score, expected */
+    acc *side;             /* 2 per touchpoint: before, after the change */
+    double *below;         /* 2 per touchpoint: below tolerance */
     size_t cap_groups;
 } cs;
+
+/* Days since 1970-01-01 of t (floor). */
+static int64_t day_of(int64_t t)
+{
+    return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+}
+
+/* One pass over the rated events (score known, touchpoint in the
+** blueprint): the cells, the touchpoints' sums and the time span.
+** MOT_ENOMEM. */
+static mot_status scan(cs *c)
+{
+    const mot_events *e = c->p->events;
+    mot_consistency_result *r = c->r;
+    size_t ntp = r->ntp ? r->ntp : 1;
+    c->d = calloc(ntp, sizeof *c->d);
+    c->se = calloc(ntp, sizeof *c->se);
+    c->ee = calloc(ntp, sizeof *c->ee);
+    c->side = calloc(2 * ntp, sizeof *c->side);
+    c->below = calloc(2 * ntp, sizeof *c->below);
+    if (!c->d || !c->se || !c->ee || !c->side || !c->below)
+        return MOT_ENOMEM;
+    if (!e)
+        return MOT_OK;
+    int split = r->change_time != MOT_NO_TIME;
+    for (size_t i = 0; i < e->n; i++) {
+        double y = e->score[i];
+        uint32_t tp = e->touchpoint[i];
+        if (isnan(y) || tp >= r->ntp)
+            continue;
+        uint32_t s = e->staff && e->staff[i] < c->ns ? e->staff[i] : MOT_NONE;
+        uint32_t b = e->branch && e->branch[i] < c->nb ? e->branch[i]
+                                                        : MOT_NONE;
+        int64_t t = e->time[i];
+        cell *x = cells_get(&c->cell, (uint64_t)tp << 32 | s, b);
+        if (!x)
+            return MOT_ENOMEM;
+        acc_add(&x->y, y);
+        if (!(x = cells_get(&c->day, tp, day_of(t))))
+            return MOT_ENOMEM;
+        acc_add(&x->y, y);
+        x->below += y < r->tolerance[tp];
+        if (c->n++ == 0)
+            c->tmin = c->tmax = t;
+        else if (t < c->tmin)
+            c->tmin = t;
+        else if (t > c->tmax)
+            c->tmax = t;
+        if (e->expected && isfinite(e->expected[i])) {
+            acc_add(&c->d[tp], y - e->expected[i]);
+            c->se[tp] += y;
+            c->ee[tp] += e->expected[i];
+        }
+        if (split) {
+            size_t k = 2 * (size_t)tp + (t >= r->change_time);
+            acc_add(&c->side[k], y);
+            c->below[k] += y < r->tolerance[tp];
+        }
+    }
+    return MOT_OK;
+}
+
+/* ---- consistency ----------------------------------------------------------- */
 
 static mot_cs_group *new_group(cs *c)
 {
@@ -225,48 +433,48 @@ static mot_cs_group *new_group(cs *c)
     return g;
 }
 
-/* Events [lo, hi) are the rated ones at one touchpoint, sorted by staff
-** and branch. Fills its ICCs and groups. */
-static mot_status one_touchpoint(cs *c, size_t lo, size_t hi)
+static uint32_t cell_staff(const cell *v)
+{
+    return (uint32_t)(v->a & 0xffffffffu);
+}
+
+/* Cells v[0..m) are those of one touchpoint, sorted by staff and branch.
+** Fills its ICCs and groups. */
+static mot_status one_touchpoint(cs *c, const cell *v, size_t m)
 {
     mot_consistency_result *r = c->r;
     const mot_project *p = c->p;
-    size_t ns = mot_strtab_count(p->staff_ids);
-    size_t nb = mot_strtab_count(p->branches);
-    size_t m = hi - lo, kmax = ns > nb ? ns : nb;
+    size_t nb = c->nb;
     mot_cs_touchpoint *t = &r->tp[r->ntps++];
-    t->tp = c->ev[lo].tp;
-    t->n = m;
-    double *y = malloc((m ? m : 1) * sizeof *y);
-    uint32_t *g = malloc((m ? m : 1) * sizeof *g);
-    acc *grp = calloc(kmax ? kmax : 1, sizeof *grp);
-    acc *bws = calloc(nb ? nb : 1, sizeof *bws);  /* branch, staff known */
+    t->tp = (size_t)(v[0].a >> 32);
+    acc *sg = calloc(m, sizeof *sg);             /* per staff member */
+    acc *grp = calloc(nb ? nb : 1, sizeof *grp); /* per branch */
+    acc *bws = calloc(nb ? nb : 1, sizeof *bws); /* branch, staff known */
     mot_status st = MOT_ENOMEM;
-    if (!y || !g || !grp || !bws)
+    if (!sg || !grp || !bws)
         goto done;
-    for (int f = 0; f < MOT_CS_NFACTORS; f++) {
-        size_t k = f == MOT_CS_STAFF ? ns : nb, cnt = 0;
-        for (size_t i = lo; i < hi; i++) {
-            uint32_t id = f == MOT_CS_STAFF ? c->ev[i].staff : c->ev[i].branch;
-            if (id >= k)
-                continue;
-            y[cnt] = c->ev[i].y;
-            g[cnt++] = id;
+    /* The groups' sums: staff members (runs of cells), branches. */
+    acc all = {0, 0, 0}, sall = {0, 0, 0};
+    size_t nsg = 0;
+    for (size_t i = 0; i < m; i++) {
+        uint32_t s = cell_staff(&v[i]);
+        int64_t b = v[i].b;
+        t->n += (size_t)v[i].y.n;
+        if (s != MOT_NONE) {
+            nsg += i == 0 || cell_staff(&v[i - 1]) != s;
+            acc_merge(&sg[nsg - 1], &v[i].y);
+            acc_merge(&sall, &v[i].y);
         }
-        if ((st = mot_icc1(y, g, cnt, k, c->o->level, &t->icc[f])) != MOT_OK)
-            goto done;
-        st = MOT_ENOMEM;
+        if (b != MOT_NONE) {
+            acc_merge(&grp[b], &v[i].y);
+            acc_merge(&all, &v[i].y);
+            if (s != MOT_NONE)
+                acc_merge(&bws[b], &v[i].y);
+        }
     }
+    icc_groups(sg, nsg, c->o->level, &t->icc[MOT_CS_STAFF]);
+    icc_groups(grp, nb, c->o->level, &t->icc[MOT_CS_BRANCH]);
     /* Branches: each against every other branch. */
-    acc all = {0, 0, 0};
-    memset(grp, 0, (kmax ? kmax : 1) * sizeof *grp);
-    for (size_t i = lo; i < hi; i++)
-        if (c->ev[i].branch < nb) {
-            acc_add(&grp[c->ev[i].branch], c->ev[i].y);
-            acc_add(&all, c->ev[i].y);
-            if (c->ev[i].staff < ns)
-                acc_add(&bws[c->ev[i].branch], c->ev[i].y);
-        }
     const mot_icc *ib = &t->icc[MOT_CS_BRANCH];
     for (size_t b = 0; b < nb; b++) {
         if (grp[b].n == 0)
@@ -295,36 +503,20 @@ static mot_status one_touchpoint(cs *c, size_t lo, size_t hi)
             q->diff = q->mean - q->rest_mean;
         }
     }
-    /* Staff: runs of one staff member (sorted by staff, then branch). */
-    acc sall = {0, 0, 0};
-    for (size_t i = lo; i < hi; i++)
-        if (c->ev[i].staff < ns)
-            acc_add(&sall, c->ev[i].y);
+    /* Staff: runs of cells of one staff member (the unknown ones last). */
     const mot_icc *is = &t->icc[MOT_CS_STAFF];
-    for (size_t i = lo; i < hi;) {
-        uint32_t s = c->ev[i].staff;
-        size_t j = i;
-        while (j < hi && c->ev[j].staff == s)
-            j++;
-        if (s >= ns) {
-            i = j;
-            continue;
-        }
-        /* The staff member's scores, and those in the branch most of
-        ** them are in (the first such branch in sort order). */
-        acc mine = {0, 0, 0}, home = {0, 0, 0}, run = {0, 0, 0};
+    for (size_t i = 0, k = 0; i < m && cell_staff(&v[i]) != MOT_NONE; k++) {
+        uint32_t s = cell_staff(&v[i]);
+        /* The staff member's home: the branch with most of their scores,
+        ** the first (lowest index) of equals. */
+        acc home = {0, 0, 0};
         uint32_t hb = MOT_NONE;
-        for (size_t a = i; a < j; a++) {
-            acc_add(&mine, c->ev[a].y);
-            acc_add(&run, c->ev[a].y);
-            if (a + 1 == j || c->ev[a + 1].branch != c->ev[a].branch) {
-                if (c->ev[a].branch < nb && run.n > home.n) {
-                    home = run;
-                    hb = c->ev[a].branch;
-                }
-                memset(&run, 0, sizeof run);
+        for (; i < m && cell_staff(&v[i]) == s; i++)
+            if (v[i].b != MOT_NONE && v[i].y.n > home.n) {
+                home = v[i].y;
+                hb = (uint32_t)v[i].b;
             }
-        }
+        const acc mine = sg[k];
         mot_cs_group *q = new_group(c);
         if (!q)
             goto done;
@@ -354,12 +546,10 @@ static mot_status one_touchpoint(cs *c, size_t lo, size_t hi)
             q->rest_mean = acc_mean(&rest);
             q->diff = acc_mean(&self) - q->rest_mean;
         }
-        i = j;
     }
     st = MOT_OK;
 done:
-    free(y);
-    free(g);
+    free(sg);
     free(grp);
     free(bws);
     return st;
@@ -396,19 +586,18 @@ static mot_status adjust_groups(mot_consistency_result *r)
 static mot_status consistency(cs *c)
 {
     mot_consistency_result *r = c->r;
-    if (c->n > 1)
-        qsort(c->ev, c->n, sizeof *c->ev, cmp_staff);
-    size_t ntp = 0;
-    for (size_t i = 0; i < c->n; i++)
-        ntp += i == 0 || c->ev[i].tp != c->ev[i - 1].tp;
+    size_t n = cells_sort(&c->cell), ntp = 0;
+    const cell *v = c->cell.c;
+    for (size_t i = 0; i < n; i++)
+        ntp += i == 0 || v[i].a >> 32 != v[i - 1].a >> 32;
     r->tp = calloc(ntp ? ntp : 1, sizeof *r->tp);
     if (!r->tp)
         return MOT_ENOMEM;
-    for (size_t i = 0; i < c->n;) {
+    for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < c->n && c->ev[j].tp == c->ev[i].tp)
+        while (j < n && v[j].a >> 32 == v[i].a >> 32)
             j++;
-        mot_status st = one_touchpoint(c, i, j);
+        mot_status st = one_touchpoint(c, &v[i], j - i);
         if (st != MOT_OK)
             return st;
         i = j;
@@ -422,23 +611,12 @@ static mot_status expectation(cs *c)
 {
     mot_consistency_result *r = c->r;
     size_t ntp = r->ntp;
-    acc *d = calloc(ntp ? ntp : 1, sizeof *d);
-    double *se = calloc(ntp ? ntp : 1, sizeof *se);
-    double *ee = calloc(ntp ? ntp : 1, sizeof *ee);
-    double *p = NULL;
-    mot_status st = MOT_ENOMEM;
-    if (!d || !se || !ee)
-        goto done;
-    for (size_t i = 0; i < c->n; i++)
-        if (isfinite(c->ev[i].expected)) {
-            acc_add(&d[c->ev[i].tp], c->ev[i].y - c->ev[i].expected);
-            se[c->ev[i].tp] += c->ev[i].y;
-            ee[c->ev[i].tp] += c->ev[i].expected;
-        }
+    const acc *d = c->d;
     for (size_t t = 0; t < ntp; t++)
         r->nexpect += d[t].n > 0;
     r->expect = calloc(r->nexpect ? r->nexpect : 1, sizeof *r->expect);
-    p = malloc((r->nexpect ? r->nexpect : 1) * sizeof *p);
+    double *p = malloc((r->nexpect ? r->nexpect : 1) * sizeof *p);
+    mot_status st = MOT_ENOMEM;
     if (!r->expect || !p)
         goto done;
     size_t k = 0;
@@ -448,8 +626,8 @@ static mot_status expectation(cs *c)
         mot_cs_expect *e = &r->expect[k];
         e->tp = t;
         e->n = (size_t)d[t].n;
-        e->score = se[t] / d[t].n;
-        e->expected = ee[t] / d[t].n;
+        e->score = c->se[t] / d[t].n;
+        e->expected = c->ee[t] / d[t].n;
         e->diff = acc_mean(&d[t]);
         e->lo = e->hi = e->t = e->p = NAN;
         double v = acc_var(&d[t]);
@@ -467,30 +645,21 @@ static mot_status expectation(cs *c)
         r->expect[i].p_holm = p[i];
     st = MOT_OK;
 done:
-    free(d);
-    free(se);
-    free(ee);
     free(p);
     return st;
 }
 
 /* ---- trends ---------------------------------------------------------------- */
 
-/* Days since 1970-01-01 of t (floor). */
-static int64_t day_of(int64_t t)
+/* The period key of day d (since 1970-01-01): year * 12 + month - 1, or
+** the Monday's day. */
+static int64_t period_key(int64_t d, int weekly)
 {
-    return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-}
-
-/* The period key of time t: year * 12 + month - 1, or the Monday's day. */
-static int64_t period_key(int64_t t, int weekly)
-{
-    int64_t d = day_of(t);
     if (weekly)
         return d - ((d % 7 + 7 + 3) % 7);
     int64_t y;
     int mo, day;
-    mot_time_date(t, &y, &mo, &day);
+    mot_time_date(d * 86400, &y, &mo, &day);
     return y * 12 + mo - 1;
 }
 
@@ -530,36 +699,30 @@ static mot_status trends(cs *c)
         r->period = "month";
         return MOT_OK;
     }
-    int64_t tmin = c->ev[0].time, tmax = c->ev[0].time;
-    for (size_t i = 1; i < c->n; i++) {
-        if (c->ev[i].time < tmin)
-            tmin = c->ev[i].time;
-        if (c->ev[i].time > tmax)
-            tmax = c->ev[i].time;
-    }
-    int weekly = day_of(tmax) - day_of(tmin) < WEEK_SPAN_DAYS;
+    int weekly = day_of(c->tmax) - day_of(c->tmin) < WEEK_SPAN_DAYS;
     r->period = weekly ? "week" : "month";
-    for (size_t i = 0; i < c->n; i++)
-        c->ev[i].key = period_key(c->ev[i].time, weekly);
-    qsort(c->ev, c->n, sizeof *c->ev, cmp_period);
-    size_t np = 0;
-    for (size_t i = 0; i < c->n; i++)
-        np += i == 0 || cmp_period(&c->ev[i], &c->ev[i - 1]) != 0;
-    r->trend = calloc(np, sizeof *r->trend);
+    /* (touchpoint, day) cells sorted, each day's period in place of the
+    ** day: they stay sorted, by (touchpoint, period). */
+    size_t n = cells_sort(&c->day), np = 0;
+    cell *v = c->day.c;
+    for (size_t i = 0; i < n; i++) {
+        v[i].b = period_key(v[i].b, weekly);
+        np += i == 0 || cmp_cell(&v[i], &v[i - 1]) != 0;
+    }
+    r->trend = calloc(np ? np : 1, sizeof *r->trend);
     if (!r->trend)
         return MOT_ENOMEM;
-    for (size_t i = 0; i < c->n;) {
+    for (size_t i = 0; i < n;) {
         size_t j = i;
         acc a = {0, 0, 0};
-        double below = 0, tol = r->tolerance[c->ev[i].tp];
-        while (j < c->n && cmp_period(&c->ev[j], &c->ev[i]) == 0) {
-            acc_add(&a, c->ev[j].y);
-            below += c->ev[j].y < tol;
-            j++;
+        double below = 0;
+        for (; j < n && cmp_cell(&v[j], &v[i]) == 0; j++) {
+            acc_merge(&a, &v[j].y);
+            below += v[j].below;
         }
         mot_cs_trend *t = &r->trend[r->ntrend++];
-        t->tp = c->ev[i].tp;
-        period_label(c->ev[i].key, weekly, t->period, sizeof t->period);
+        t->tp = (size_t)v[i].a;
+        period_label(v[i].b, weekly, t->period, sizeof t->period);
         t->n = (size_t)a.n;
         t->below = (size_t)below;
         describe(&a, below, r->level, &t->mean, &t->lo, &t->hi, &t->share,
@@ -595,21 +758,13 @@ static mot_status change(cs *c)
     if (r->change_time == MOT_NO_TIME)
         return MOT_OK;
     size_t ntp = r->ntp;
-    acc *a = calloc(2 * (ntp ? ntp : 1), sizeof *a);
-    double *below = calloc(2 * (ntp ? ntp : 1), sizeof *below);
-    double *p = NULL;
-    mot_status st = MOT_ENOMEM;
-    if (!a || !below)
-        goto done;
-    for (size_t i = 0; i < c->n; i++) {
-        size_t t = c->ev[i].tp, s = c->ev[i].time >= r->change_time;
-        acc_add(&a[2 * t + s], c->ev[i].y);
-        below[2 * t + s] += c->ev[i].y < r->tolerance[t];
-    }
+    const acc *a = c->side;
+    const double *below = c->below;
     for (size_t t = 0; t < ntp; t++)
         r->nchange += a[2 * t].n > 0 || a[2 * t + 1].n > 0;
     r->change = calloc(r->nchange ? r->nchange : 1, sizeof *r->change);
-    p = malloc(2 * (r->nchange ? r->nchange : 1) * sizeof *p);
+    double *p = malloc(2 * (r->nchange ? r->nchange : 1) * sizeof *p);
+    mot_status st = MOT_ENOMEM;
     if (!r->change || !p)
         goto done;
     size_t k = 0;
@@ -652,8 +807,6 @@ static mot_status change(cs *c)
     }
     st = MOT_OK;
 done:
-    free(a);
-    free(below);
     free(p);
     return st;
 }
@@ -680,30 +833,14 @@ static mot_status setup(cs *c)
         r->tolerance[t] = isfinite(tp->tolerance) ? tp->tolerance
                                                   : p->config.scale.neutral;
     }
+    c->ns = mot_strtab_count(p->staff_ids);
+    c->nb = mot_strtab_count(p->branches);
     if (!e)
         return MOT_OK;
     r->has_events = 1;
     r->has_staff = e->staff != NULL;
     r->has_branch = e->branch != NULL;
     r->has_expected = e->expected != NULL;
-    for (size_t i = 0; i < e->n; i++)
-        c->n += !isnan(e->score[i]) && e->touchpoint[i] < r->ntp;
-    c->ev = malloc((c->n ? c->n : 1) * sizeof *c->ev);
-    if (!c->ev)
-        return MOT_ENOMEM;
-    size_t k = 0;
-    for (size_t i = 0; i < e->n; i++) {
-        if (isnan(e->score[i]) || e->touchpoint[i] >= r->ntp)
-            continue;
-        rated *v = &c->ev[k++];
-        v->tp = e->touchpoint[i];
-        v->staff = e->staff ? e->staff[i] : MOT_NONE;
-        v->branch = e->branch ? e->branch[i] : MOT_NONE;
-        v->time = e->time[i];
-        v->key = 0;
-        v->y = e->score[i];
-        v->expected = e->expected ? e->expected[i] : NAN;
-    }
     return MOT_OK;
 }
 
@@ -735,8 +872,13 @@ mot_status mot_consistency_analyse(const mot_project *p,
     r->min_n = o->min_n;
     r->change_time = o->change_time;
     r->period = "month";
-    cs c = {p, o, r, NULL, 0, 0};
+    cs c = {0};
+    c.p = p;
+    c.o = o;
+    c.r = r;
     mot_status st = setup(&c);
+    if (st == MOT_OK)
+        st = scan(&c);
     if (st == MOT_OK)
         st = consistency(&c);
     if (st == MOT_OK)
@@ -745,7 +887,13 @@ mot_status mot_consistency_analyse(const mot_project *p,
         st = trends(&c);
     if (st == MOT_OK)
         st = change(&c);
-    free(c.ev);
+    free(c.cell.c);
+    free(c.day.c);
+    free(c.d);
+    free(c.se);
+    free(c.ee);
+    free(c.side);
+    free(c.below);
     if (st != MOT_OK) {
         mot_consistency_result_free(r);
         mot_error_set(err, st, NULL, 0, 0, "out of memory");

@@ -74,21 +74,15 @@ mot_status mot_tk_note(mot_tickets_result *r, const char *fmt, ...)
     return MOT_OK;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Sort the m values of v and fill *h from them. */
-static void hours_fill(mot_tk_hours *h, double *v, size_t m, double level)
+/* Fill *h from the m values of v, sorted ascending. */
+static void hours_fill(mot_tk_hours *h, const double *v, size_t m,
+                       double level)
 {
     h->n = m;
     h->median = h->median_lo = h->median_hi = NAN;
     h->p90 = h->p90_lo = h->p90_hi = NAN;
     if (m == 0)
         return;
-    qsort(v, m, sizeof *v, cmp_double);
     h->median = mot_quantile_sorted(v, m, 0.5);
     h->p90 = mot_quantile_sorted(v, m, 0.9);
     mot_quantile_ci_sorted(v, m, 0.5, level, &h->median_lo, &h->median_hi,
@@ -108,25 +102,37 @@ void mot_tk_share_fill(mot_tk_share *s, size_t within, size_t judged,
     mot_prop_wilson((double)within, (double)judged, level, &s->lo, &s->hi);
 }
 
-/* Fill group g from the m tickets idx[] of the table t; buf has room for
-** m doubles. */
-static void group_fill(mot_tk_group *g, const mot_tk_table *t,
-                       const size_t *idx, size_t m, double *buf,
-                       double level)
+/* The hours of a group's tickets: response, resolution and, of the open
+** ones, age. */
+enum { TK_RESPONSE, TK_RESOLUTION, TK_AGE, TK_NHOURS };
+
+/* Fill hours kind w of group g from its m values v, sorted ascending. */
+static void hours_set(mot_tk_group *g, int w, const double *v, size_t m,
+                      double level)
 {
-    size_t k, c, rw = 0, rj = 0, sw = 0, sj = 0;
+    if (w == TK_RESPONSE)
+        hours_fill(&g->response, v, m, level);
+    else if (w == TK_RESOLUTION)
+        hours_fill(&g->resolution, v, m, level);
+    else {
+        g->open_age_median = g->open_age_max = NAN;
+        if (m) {
+            g->open_age_median = mot_quantile_sorted(v, m, 0.5);
+            g->open_age_max = v[m - 1];
+        }
+    }
+}
+
+/* Fill the counts and shares of group g from its m tickets idx[] of the
+** table t (the hours come from hours_set). */
+static void group_fill(mot_tk_group *g, const mot_tk_table *t,
+                       const size_t *idx, size_t m, double level)
+{
+    size_t rw = 0, rj = 0, sw = 0, sj = 0;
     g->n = m;
-    for (k = c = 0; k < m; k++)
-        if (!isnan(t->response_h[idx[k]]))
-            buf[c++] = t->response_h[idx[k]];
-    hours_fill(&g->response, buf, c, level);
-    for (k = c = 0; k < m; k++)
-        if (!isnan(t->resolution_h[idx[k]]))
-            buf[c++] = t->resolution_h[idx[k]];
-    hours_fill(&g->resolution, buf, c, level);
     g->open = g->open_overdue = g->repeats = 0;
     g->response_tier_std = g->resolution_tier_std = 0;
-    for (k = c = 0; k < m; k++) {
+    for (size_t k = 0; k < m; k++) {
         size_t i = idx[k];
         rw += t->response_ok[i] == 1;
         rj += t->response_ok[i] >= 0;
@@ -140,17 +146,95 @@ static void group_fill(mot_tk_group *g, const mot_tk_table *t,
         if (isnan(t->resolution_h[i])) {
             g->open++;
             g->open_overdue += t->resolution_ok[i] == 0;
-            buf[c++] = t->age_h[i];
         }
     }
     mot_tk_share_fill(&g->response_sla, rw, rj, level);
     mot_tk_share_fill(&g->resolution_sla, sw, sj, level);
-    g->open_age_median = g->open_age_max = NAN;
-    if (c) {
-        qsort(buf, c, sizeof *buf, cmp_double);
-        g->open_age_median = mot_quantile_sorted(buf, c, 0.5);
-        g->open_age_max = buf[c - 1];
+}
+
+/* The unsigned key of a double that sorts as the double does (-0 as +0;
+** not NAN), and back. */
+static uint64_t hours_key(double v)
+{
+    uint64_t b;
+    if (v == 0)
+        v = 0;
+    memcpy(&b, &v, sizeof b);
+    return b >> 63 ? ~b : b | (UINT64_C(1) << 63);
+}
+
+static double key_hours(uint64_t k)
+{
+    uint64_t b = k >> 63 ? k & ~(UINT64_C(1) << 63) : ~k;
+    double v;
+    memcpy(&v, &b, sizeof v);
+    return v;
+}
+
+/* Sorted hours of one kind: key[i] (hours_key) of ticket row[i], m of
+** them, by hours and then row. */
+typedef struct tk_sorted {
+    uint64_t *key;
+    uint32_t *row;
+    size_t m;
+} tk_sorted;
+
+/* The tickets' hours of kind w (the response or resolution time where
+** there is one; the age of the open tickets) with their rows into *s,
+** sorted by hours then row (a stable LSD radix sort, a byte at a time,
+** from row order). MOT_ENOMEM (also for 2^32 tickets or more). */
+static mot_status sorted_hours(const mot_tk_table *t, size_t nt, int w,
+                               tk_sorted *s)
+{
+    size_t n = nt ? nt : 1;
+    s->m = 0;
+    s->key = malloc(n * sizeof *s->key);
+    s->row = malloc(n * sizeof *s->row);
+    uint64_t *k2 = malloc(n * sizeof *k2);
+    uint32_t *r2 = malloc(n * sizeof *r2);
+    size_t (*cnt)[256] = calloc(8, sizeof *cnt);
+    mot_status st = MOT_ENOMEM;
+    if (!s->key || !s->row || !k2 || !r2 || !cnt || nt > UINT32_MAX)
+        goto done;
+    size_t m = 0;
+    for (size_t i = 0; i < nt; i++) {
+        double h = w == TK_RESPONSE ? t->response_h[i] : t->resolution_h[i];
+        if (w == TK_AGE ? isnan(h) : !isnan(h)) {
+            s->key[m] = hours_key(w == TK_AGE ? t->age_h[i] : h);
+            s->row[m++] = (uint32_t)i;
+        }
     }
+    for (size_t i = 0; i < m; i++)
+        for (int d = 0; d < 8; d++)
+            cnt[d][(s->key[i] >> (8 * d)) & 0xff]++;
+    for (int d = 0; d < 8 && m > 0; d++) {
+        size_t *c = cnt[d], sum = 0;
+        if (c[(s->key[0] >> (8 * d)) & 0xff] == m)
+            continue;      /* every key has this byte: nothing moves */
+        for (int j = 0; j < 256; j++) {
+            size_t x = c[j];
+            c[j] = sum;
+            sum += x;
+        }
+        for (size_t i = 0; i < m; i++) {
+            size_t to = c[(s->key[i] >> (8 * d)) & 0xff]++;
+            k2[to] = s->key[i];
+            r2[to] = s->row[i];
+        }
+        uint64_t *tk = s->key;
+        uint32_t *tr = s->row;
+        s->key = k2;
+        s->row = r2;
+        k2 = tk;
+        r2 = tr;
+    }
+    s->m = m;
+    st = MOT_OK;
+done:
+    free(k2);
+    free(r2);
+    free(cnt);
+    return st;
 }
 
 /* Within (1), missed (0) or not judged (-1) against standard s hours,
@@ -279,27 +363,34 @@ static int cmp_group(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-/* The groups of every `by` with at least one ticket, most tickets first. */
+/* The groups of every `by` with at least one ticket, most tickets first.
+** Each kind of hours is sorted once, over all the tickets; a counting
+** sort by key of those sorted values gives every group its values
+** sorted. buf has room for as many doubles as there are tickets. */
 static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
                               mot_tickets_result *r, double *buf,
                               double level)
 {
     const mot_tickets *k = p->tickets;
     size_t *idx = malloc((k->n ? k->n : 1) * sizeof *idx);
+    uint32_t *gi[MOT_TK_NBY] = {NULL};  /* by key: group index or none */
+    size_t *start = NULL, maxk = 0;
+    tk_sorted v = {NULL, NULL, 0};
     if (!idx)
         return MOT_ENOMEM;
     for (size_t i = 0; i < k->n; i++)
         idx[i] = i;
-    group_fill(&r->total, t, idx, k->n, buf, level);
+    group_fill(&r->total, t, idx, k->n, level);
     mot_status st = MOT_OK;
     for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++) {
         size_t nk = nkeys(p, t, (mot_tk_by)by);
+        maxk = nk > maxk ? nk : maxk;
         /* counting sort: the tickets of key j go to idx[start[j] ..
         ** start[j + 1]), placed through pos */
-        size_t *start = calloc(2 * (nk + 1), sizeof *start);
+        start = calloc(2 * (nk + 1), sizeof *start);
         mot_tk_group *g = calloc(nk ? nk : 1, sizeof *g);
-        if (!start || !g) {
-            free(start);
+        gi[by] = malloc((nk ? nk : 1) * sizeof *gi[by]);
+        if (!start || !g || !gi[by]) {
             free(g);
             st = MOT_ENOMEM;
             break;
@@ -320,8 +411,10 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
         }
         size_t ng = 0;
         for (size_t j = 0; j < nk && st == MOT_OK; j++) {
+            gi[by][j] = MOT_NONE;
             if (start[j + 1] == start[j])
                 continue;
+            gi[by][j] = (uint32_t)ng;
             mot_tk_group *q = &g[ng++];
             const char *key = key_name(p, t, (mot_tk_by)by, (uint32_t)j);
             const char *name = by == MOT_TK_TOUCHPOINT
@@ -332,13 +425,57 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
                 st = MOT_ENOMEM;
             else
                 group_fill(q, t, idx + start[j], start[j + 1] - start[j],
-                           buf, level);
+                           level);
         }
         r->nby[by] = ng;
-        if (st == MOT_OK)
-            qsort(g, ng, sizeof *g, cmp_group);
         free(start);
+        start = NULL;
     }
+    /* The hours, one kind at a time. */
+    free(idx);
+    idx = NULL;
+    if (st == MOT_OK && !(start = malloc(2 * (maxk + 1) * sizeof *start)))
+        st = MOT_ENOMEM;
+    for (int w = 0; w < TK_NHOURS && st == MOT_OK; w++) {
+        if ((st = sorted_hours(t, k->n, w, &v)) != MOT_OK)
+            break;
+        size_t m = v.m;
+        for (size_t i = 0; i < m; i++)
+            buf[i] = key_hours(v.key[i]);
+        hours_set(&r->total, w, buf, m, level);
+        for (int by = 0; by < MOT_TK_NBY; by++) {
+            size_t nk = nkeys(p, t, (mot_tk_by)by), *pos = start + nk + 1;
+            memset(start, 0, (nk + 1) * sizeof *start);
+            for (size_t i = 0; i < m; i++) {
+                uint32_t j = key_of(k, t, (mot_tk_by)by, v.row[i]);
+                if (j != MOT_NONE)
+                    start[j + 1]++;
+            }
+            pos[0] = 0;
+            for (size_t j = 0; j < nk; j++)
+                pos[j + 1] = start[j + 1] += start[j];
+            for (size_t i = 0; i < m; i++) {
+                uint32_t j = key_of(k, t, (mot_tk_by)by, v.row[i]);
+                if (j != MOT_NONE)
+                    buf[pos[j]++] = key_hours(v.key[i]);
+            }
+            for (size_t j = 0; j < nk; j++)
+                if (gi[by][j] != MOT_NONE)
+                    hours_set(&r->by[by][gi[by][j]], w, buf + start[j],
+                              start[j + 1] - start[j], level);
+        }
+        free(v.key);
+        free(v.row);
+        v.key = NULL;
+        v.row = NULL;
+    }
+    free(v.key);
+    free(v.row);
+    for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++)
+        qsort(r->by[by], r->nby[by], sizeof *r->by[by], cmp_group);
+    for (int by = 0; by < MOT_TK_NBY; by++)
+        free(gi[by]);
+    free(start);
     free(idx);
     return st;
 }

@@ -64,7 +64,7 @@ static double tp_value(const mot_features *f, const tl_scan *s, size_t i)
     switch (s->kind) {
     case M_SCORE: return f->worst[k];
     case M_CONTACTS: return f->contacts[k] ? f->contacts[k] : NAN;
-    default: return f->wait[k];
+    default: return f->wait[i * f->nwait + (size_t)f->wait_slot[s->tp]];
     }
 }
 
@@ -177,7 +177,7 @@ static size_t list_scans(const mot_project *p, const mot_features *f,
     for (size_t t = 0; t < f->ntp; t++) {
         sc[n++] = (tl_scan){M_SCORE, t, NULL, "score"};
         sc[n++] = (tl_scan){M_CONTACTS, t, NULL, "contacts"};
-        if (f->wait)
+        if (f->wait && f->wait_slot[t] >= 0)
             sc[n++] = (tl_scan){M_WAIT, t, NULL, "wait_minutes"};
     }
     if (cu->has_value)

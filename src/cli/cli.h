@@ -114,28 +114,22 @@ int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
 /* Load (as above, skipping the MOT_SKIP_* bits in skip, such as
 ** MOT_SKIP_ANALYSIS: the files and columns the analysis does not use,
 ** which are neither read nor checked), derive and analyse the project in
-** dir with options opt.
+** dir with options opt. With with_tickets, when dir holds tickets.csv, the
+** load also reads it and the events' staff, branch and expected, and the
+** tickets part (mot_analyse_tickets) runs first; its results go to the
+** analysis's tickets and consistency, and what only it used is freed
+** (mot_project_drop) before the features are made.
 ** Returns 0 with the project in *p and the analysis in *a (the caller
 ** frees both), or an exit code after printing what went wrong. */
 int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
-                        const mot_analyse_options *opt, mot_project **p,
-                        mot_analysis **a);
+                        int with_tickets, const mot_analyse_options *opt,
+                        mot_project **p, mot_analysis **a);
 
 /* The tickets analysis of p (default options) in *out when p has
 ** tickets.csv (loaded: not skipped), else *out = NULL. Returns 0, or an
 ** exit code after printing what went wrong. The caller frees *out. */
 int cli_tickets_if_any(const char *cmd, const mot_project *p,
                        mot_tickets_result **out);
-
-/* The tickets part of `mot analyze` (mot_analyse_tickets) when dir holds
-** tickets.csv: loads the project as `mot tickets` does (all but
-** interactions.csv), analyses it and frees it again, so that its tables
-** are gone before the analysis loads its own. Returns 0 with the results
-** in *tk and *cs (both NULL without tickets.csv; the caller frees them or
-** hands them to a mot_analysis), or an exit code after printing what went
-** wrong (load problems as cli_load_project prints them). */
-int cli_tickets_part(const char *cmd, const char *dir,
-                     mot_tickets_result **tk, mot_consistency_result **cs);
 
 /* ---- reports (output.c) ------------------------------------------------- */
 

@@ -7,8 +7,9 @@
 ** the report whole into memory and only then publishes it on stdout or
 ** in the -o file, so a failure leaves no partial report. When the folder
 ** has tickets.csv, the tickets part (what `mot tickets` shows; the HTML's
-** blueprint marks its fail and wait points) is analysed first, on a load
-** of its own freed before the analysis loads. `mot peakend`
+** blueprint marks its fail and wait points) is analysed first, on the
+** same load, and what only it reads is freed before the features are
+** made. `mot peakend`
 ** (cmd_peakend.c) is the same command reporting only the peak-end part.
 */
 #include <stdio.h>
@@ -142,21 +143,12 @@ int cli_analysis_command(const char *cmd, int argc, char **argv,
 
     mot_project *p;
     mot_analysis *an;
-    mot_tickets_result *tk = NULL;
-    mot_consistency_result *cs = NULL;
-    /* the tickets part first, on a load of its own that is freed before
-       the analysis loads (memory: bench/README.md); the peak-end report
-       does not show it, nor the behaviour part */
-    if (!peak_end_only && (rc = cli_tickets_part(cmd, a.arg[0], &tk, &cs)))
-        return rc;
+    /* the peak-end report shows neither the tickets nor the behaviour
+       part */
     unsigned skip = peak_end_only ? MOT_SKIP_BEHAVIOUR : MOT_SKIP_ANALYSIS;
-    if ((rc = cli_analyse_project(cmd, a.arg[0], skip, &opt, &p, &an))) {
-        mot_tickets_result_free(tk);
-        mot_consistency_result_free(cs);
+    if ((rc = cli_analyse_project(cmd, a.arg[0], skip, !peak_end_only, &opt,
+                                  &p, &an)))
         return rc;
-    }
-    an->tickets = tk;       /* the analysis owns them from here */
-    an->consistency = cs;
     if (segment) {
         mot_error err = {0};
         mot_status sst = mot_analyse_segments(p, segment, &opt, an, &err);

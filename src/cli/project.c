@@ -6,13 +6,13 @@
 ** asked (file:line:column: message on stderr, then how many there were),
 ** so `mot analyze` on a broken folder says what `mot check` says of the
 ** files and columns the analysis reads (the others it does not read).
-** The tickets part of the analysis has a load of its own
-** (cli_tickets_part), made and freed before the analysis's: tickets.csv
-** and the events' staff, branch and expected columns are then never in
-** memory together with the features.
+** The tickets part of the analysis reads events.csv on the analysis's
+** own load (reading it twice cost seconds on big projects), and
+** tickets.csv and the events' staff, branch and expected columns are
+** freed before the features are made (mot_project_drop), so they are
+** never in memory together.
 */
 #include <stdio.h>
-#include <sys/stat.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -71,22 +71,6 @@ int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
     return EXIT_OK;
 }
 
-int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
-                        const mot_analyse_options *opt, mot_project **pp,
-                        mot_analysis **out)
-{
-    mot_project *p;
-    int rc = load_project(cmd, dir, 100, skip, opt->threads, &p);
-    if (rc)
-        return rc;
-    if ((rc = cli_analyse(cmd, dir, p, opt, out))) {
-        mot_project_free(p);
-        return rc;
-    }
-    *pp = p;
-    return EXIT_OK;
-}
-
 /* 0 for MOT_OK, else say on stderr why the tickets analysis failed and
 ** return the exit code of st. */
 static int tickets_exit(const char *cmd, mot_status st, mot_error *err)
@@ -114,49 +98,59 @@ int cli_tickets_if_any(const char *cmd, const mot_project *p,
     return tickets_exit(cmd, st, &err);
 }
 
-/* True when dir holds tickets.csv or tickets.csv.gz (the names the loader
-** reads). */
-static int has_tickets(const char *dir)
+/* The tickets part of `mot analyze` on p (loaded with tickets.csv and the
+** events' staff, branch and expected) into *tk and *cs; then the tables
+** only it used are freed. */
+static int tickets_part(const char *cmd, mot_project *p,
+                        mot_tickets_result **tk, mot_consistency_result **cs)
 {
-    static const char *const names[] = {"tickets.csv", "tickets.csv.gz"};
-    char path[4096];
-    struct stat sb;
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
-            return 1;
-    }
-    return 0;
-}
-
-int cli_tickets_part(const char *cmd, const char *dir,
-                     mot_tickets_result **tk, mot_consistency_result **cs)
-{
-    *tk = NULL;
-    *cs = NULL;
-    if (!has_tickets(dir))
-        return EXIT_OK;
-#if defined(__GLIBC__)
-    /* glibc raises its mmap threshold (up to 32 MiB) each time a big
-       mmapped block is freed; after this load is freed, the analysis's
-       arrays would then come from the heap, fragmenting it: 735 MiB peak
-       on the 1M benchmark instead of 674 MiB with the threshold fixed at
-       its default (bench/README.md) */
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-#endif
-    mot_project *p;
-    int rc = cli_load_project(cmd, dir, 100, MOT_SKIP_INTERACTIONS |
-                              MOT_SKIP_EVENT_EXTRA, &p);
-    if (rc)
-        return rc;
     mot_error err;
     mot_error_clear(&err);
     mot_status st = mot_analyse_tickets(p, tk, cs, &err);
-    mot_project_free(p);
+    if (st == MOT_OK &&
+        (st = mot_project_drop(p, MOT_SKIP_TICKETS |
+                                   MOT_SKIP_EVENT_DETAIL)) != MOT_OK)
+        mot_error_set(&err, st, NULL, 0, 0, "%s", mot_strerror(st));
 #if defined(__GLIBC__)
-    /* give the freed pages back: glibc keeps them resident otherwise,
-       and the analysis's own arrays would come on top of them */
+    /* give the freed pages back before the features are made */
     malloc_trim(0);
 #endif
     return tickets_exit(cmd, st, &err);
+}
+
+int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
+                        int with_tickets, const mot_analyse_options *opt,
+                        mot_project **pp, mot_analysis **out)
+{
+#if defined(__GLIBC__)
+    /* glibc raises its mmap threshold (up to 32 MiB) each time a big
+       mmapped block is freed; the arrays made after that would then come
+       from the heap and fragment it (bench/README.md): keep the default */
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+    /* the tickets part reads tickets.csv and events.csv's staff, branch
+       and expected on the same load, freed before the features are made */
+    with_tickets = with_tickets && mot_project_has_file(dir, "tickets");
+    if (with_tickets)
+        skip = (skip & ~(MOT_SKIP_TICKETS | MOT_SKIP_EVENT_DETAIL)) |
+               MOT_SKIP_EVENT_JOURNEY;
+    mot_project *p;
+    mot_analysis *a = NULL;
+    mot_tickets_result *tk = NULL;
+    mot_consistency_result *cs = NULL;
+    int rc = load_project(cmd, dir, 100, skip, opt->threads, &p);
+    if (rc)
+        return rc;
+    if ((with_tickets && (rc = tickets_part(cmd, p, &tk, &cs))) ||
+        (rc = cli_analyse(cmd, dir, p, opt, &a))) {
+        mot_tickets_result_free(tk);
+        mot_consistency_result_free(cs);
+        mot_project_free(p);
+        return rc;
+    }
+    a->tickets = tk;        /* the analysis owns them from here */
+    a->consistency = cs;
+    *pp = p;
+    *out = a;
+    return EXIT_OK;
 }

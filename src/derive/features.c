@@ -19,7 +19,8 @@
 ** customer, 4 bytes an event when the file is not grouped by customer,
 ** and per worker the longest journey's (time, index) pairs. The features
 ** themselves take 14 bytes a customer-touchpoint (a uint16 count and three
-** floats; 18 with the wait column) and 64 bytes a customer.
+** floats), 4 more at each touchpoint where some event has a wait, and 64
+** bytes a customer.
 **
 ** Definitions (all over the customer's events in time order):
 **   contacts  events at the touchpoint (saturating at 65535)
@@ -37,6 +38,7 @@
 #include <string.h>
 
 #include "mot/derive.h"
+#include "core/mem.h"
 #include "core/parallel.h"
 #include "derive/order.h"
 
@@ -62,23 +64,25 @@ static void clear_row(mot_features *f, scratch *s, size_t c)
     for (size_t t = 0; t < f->ntp; t++) {
         f->contacts[base + t] = 0;
         f->worst[base + t] = f->last[base + t] = f->mean[base + t] = NAN;
-        if (f->wait)
-            f->wait[base + t] = NAN;
         s->sum[t] = 0;
         s->nrated[t] = 0;
     }
+    for (size_t k = 0; k < f->nwait; k++)
+        f->wait[c * f->nwait + k] = NAN;
 }
 
-/* Count event e (at touchpoint slot i of the row) as a contact. */
-static void add_contact(const mot_events *ev, mot_features *f, size_t i,
-                        uint32_t e)
+/* Count event e of customer c at touchpoint tp as a contact. */
+static void add_contact(const mot_events *ev, mot_features *f, size_t c,
+                        uint32_t tp, uint32_t e)
 {
+    size_t i = c * f->ntp + tp;
     if (f->contacts[i] < UINT16_MAX)
         f->contacts[i]++;
-    if (f->wait) {
-        float w = ev->wait_minutes[e];
-        if (!isnan(w) && (isnan(f->wait[i]) || w > f->wait[i]))
-            f->wait[i] = w;
+    if (f->wait && f->wait_slot[tp] >= 0) {
+        float w = ev->wait_minutes[e], *m;
+        m = &f->wait[c * f->nwait + (size_t)f->wait_slot[tp]];
+        if (!isnan(w) && (isnan(*m) || w > *m))
+            *m = w;
     }
 }
 
@@ -121,7 +125,7 @@ static mot_status derive_customer(const derive_job *j, scratch *s, size_t c)
     for (size_t i = 0; i < k; i++) {
         uint32_t e = keys[i].idx, tp = j->ev->touchpoint[e];
         float x = j->ev->score[e];
-        add_contact(j->ev, f, base + tp, e);
+        add_contact(j->ev, f, c, tp, e);
         if (isnan(x))
             continue;
         if (isnan(f->worst[base + tp]) || x < f->worst[base + tp])
@@ -159,19 +163,47 @@ static void derive_part(void *ctx, unsigned part, unsigned nparts)
     free(s.nrated);
 }
 
-/* malloc(n * size), or NULL on overflow or failure; never malloc(0). */
+/* malloc(n * size) with huge-page advice (core/mem.h: the features of a
+** big project are hundreds of MiB written once), or NULL on overflow or
+** failure; never malloc(0). */
 static void *alloc_array(size_t n, size_t size)
 {
     if (n > SIZE_MAX / size)
         return NULL;
-    return malloc(n ? n * size : 1);
+    void *p = malloc(n ? n * size : 1);
+    mot_mem_huge(p, n * size);
+    return p;
 }
 
-/* Allocate the arrays of f (f->ncustomers and f->ntp set). */
-static mot_status alloc_features(mot_features *f, int with_wait)
+/* Give each touchpoint where an event of ev (may be NULL) has a wait a
+** slot of f's wait array. */
+static mot_status wait_slots(const mot_events *ev, mot_features *f)
+{
+    if (!ev || !ev->wait_minutes)
+        return MOT_OK;
+    if (!(f->wait_slot = malloc((f->ntp ? f->ntp : 1) * sizeof *f->wait_slot)))
+        return MOT_ENOMEM;
+    for (size_t t = 0; t < f->ntp; t++)
+        f->wait_slot[t] = -1;
+    for (size_t i = 0; i < ev->n; i++)
+        if (!isnan(ev->wait_minutes[i]) && ev->touchpoint[i] < f->ntp)
+            f->wait_slot[ev->touchpoint[i]] = 0;
+    for (size_t t = 0; t < f->ntp; t++)
+        if (f->wait_slot[t] == 0)
+            f->wait_slot[t] = (int32_t)f->nwait++;
+    if (f->nwait == 0) {
+        free(f->wait_slot);
+        f->wait_slot = NULL;
+    }
+    return MOT_OK;
+}
+
+/* Allocate the arrays of f (f->ncustomers, f->ntp and f->nwait set). */
+static mot_status alloc_features(mot_features *f)
 {
     size_t nc = f->ncustomers, cells;
-    if (f->ntp && nc > SIZE_MAX / f->ntp)
+    if ((f->ntp && nc > SIZE_MAX / f->ntp) ||
+        (f->nwait && nc > SIZE_MAX / f->nwait))
         return MOT_ENOMEM;
     cells = nc * f->ntp;
     f->customer_row = alloc_array(nc, sizeof *f->customer_row);
@@ -179,7 +211,7 @@ static mot_status alloc_features(mot_features *f, int with_wait)
     f->worst = alloc_array(cells, sizeof *f->worst);
     f->last = alloc_array(cells, sizeof *f->last);
     f->mean = alloc_array(cells, sizeof *f->mean);
-    f->wait = with_wait ? alloc_array(cells, sizeof *f->wait) : NULL;
+    f->wait = f->nwait ? alloc_array(nc * f->nwait, sizeof *f->wait) : NULL;
     f->events = nc ? calloc(nc, sizeof *f->events) : malloc(1);
     f->rated = alloc_array(nc, sizeof *f->rated);
     f->first = alloc_array(nc, sizeof *f->first);
@@ -194,7 +226,7 @@ static mot_status alloc_features(mot_features *f, int with_wait)
     f->first_time = alloc_array(nc, sizeof *f->first_time);
     f->last_time = alloc_array(nc, sizeof *f->last_time);
     if (!f->customer_row || !f->contacts || !f->worst || !f->last ||
-        !f->mean || (with_wait && !f->wait) || !f->events || !f->rated ||
+        !f->mean || (f->nwait && !f->wait) || !f->events || !f->rated ||
         !f->first || !f->worst_moment || !f->best_moment || !f->end ||
         !f->journey_mean || !f->first_tp || !f->worst_tp || !f->best_tp ||
         !f->end_tp || !f->first_time || !f->last_time)
@@ -254,7 +286,9 @@ mot_status mot_features_derive(const mot_project *p, unsigned threads,
         return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
     f->ncustomers = ncust;
     f->ntp = p->blueprint.n;
-    st = alloc_features(f, p->events && p->events->wait_minutes);
+    st = wait_slots(p->events, f);
+    if (st == MOT_OK)
+        st = alloc_features(f);
     if (st != MOT_OK) {
         mot_features_free(f);
         return mot_error_set(err, st, NULL, 0, 0, "out of memory");
@@ -278,6 +312,7 @@ void mot_features_free(mot_features *f)
     free(f->last);
     free(f->mean);
     free(f->wait);
+    free(f->wait_slot);
     free(f->events);
     free(f->rated);
     free(f->first);

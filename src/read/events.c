@@ -11,16 +11,16 @@
 ** a row costs 20 bytes (customer, time, touchpoint, score) plus 4 or 1 for
 ** each optional column the file has and the load reads (with
 ** MOT_SKIP_EVENT_DETAIL, only wait_minutes; with MOT_SKIP_EVENT_EXTRA,
-** no journey, wait_minutes, channel or attribute columns); ids are
-** interned once.
+** no journey, wait_minutes, channel or attribute columns; with
+** MOT_SKIP_EVENT_JOURNEY, no journey, channel or attribute columns); ids
+** are interned once.
 **
-** mot_load_customers_events reads customers.csv and, with those five
-** columns only (MOT_SKIP_EVENT_DETAIL) or those and staff_id, branch and
-** expected (MOT_SKIP_EVENT_EXTRA, when staff ids are checked against
-** staff.csv, a lookup only), events.csv in chunks on several threads
-** (chunks.h): each chunk runs the same read_row into arrays and id tables
-** (customers, branches) of its own, and the chunks are put together so
-** that the project is exactly what one reader would give; any problem
+** mot_load_customers_events reads customers.csv and, when one of those
+** bits leaves the journey ids out and staff ids are checked against
+** staff.csv (a lookup only) or not read, events.csv in chunks on several
+** threads (chunks.h): each chunk runs the same read_row into arrays and id
+** tables (customers, branches) of its own, and the chunks are put together
+** so that the project is exactly what one reader would give; any problem
 ** sends the file to that one reader.
 */
 #define _DEFAULT_SOURCE 1   /* madvise */
@@ -32,6 +32,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/mem.h"
 #include "core/parallel.h"
 #include "read/chunks.h"
 #include "read/columns.h"
@@ -42,6 +43,11 @@ enum {
     E_CUSTOMER, E_TIME, E_TOUCHPOINT, E_SCORE, E_JOURNEY, E_STAFF, E_BRANCH,
     E_WAIT, E_EXPECTED, E_CHANNEL, E_NCOLS
 };
+
+/* The skip bits that leave columns of events.csv unread (the attribute
+** columns with any of them). */
+#define EVENT_SKIPS (MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_EXTRA | \
+                     MOT_SKIP_EVENT_JOURNEY)
 
 static const char *const customer_aliases[] = {"case_id",
                                                 "case:concept:name", NULL};
@@ -86,18 +92,25 @@ void mot_events_free(mot_events *e)
     free(e);
 }
 
-/* True when column c is to be read: it is in the file, and neither
-** MOT_SKIP_EVENT_DETAIL (all but wait_minutes) nor MOT_SKIP_EVENT_EXTRA
-** (journey, wait_minutes, channel) leaves it out. */
+/* True when column c is to be read: it is in the file, and the skip bits
+** do not leave it out: MOT_SKIP_EVENT_DETAIL (all but wait_minutes),
+** MOT_SKIP_EVENT_EXTRA (journey, wait_minutes, channel) or
+** MOT_SKIP_EVENT_JOURNEY (journey, channel). */
 static int wanted(const ev_read *r, int c)
 {
     unsigned skip = r->t.ld->skip;
     if (!mot_tbl_has(&r->t, c))
         return 0;
-    if ((skip & MOT_SKIP_EVENT_DETAIL) && c != E_WAIT)
-        return 0;
-    return !(skip & MOT_SKIP_EVENT_EXTRA) ||
-           (c != E_JOURNEY && c != E_WAIT && c != E_CHANNEL);
+    switch (c) {
+    case E_JOURNEY:
+    case E_CHANNEL:
+        return !(skip & (MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_EXTRA |
+                         MOT_SKIP_EVENT_JOURNEY));
+    case E_WAIT:
+        return !(skip & MOT_SKIP_EVENT_EXTRA);
+    default:
+        return !(skip & MOT_SKIP_EVENT_DETAIL);
+    }
 }
 
 /* List the arrays of the columns to read. */
@@ -172,18 +185,14 @@ mot_status mot_load_events(mot_load *ld)
 {
     ev_read r;
     mot_status st;
-    int detail = !(ld->skip & MOT_SKIP_EVENT_DETAIL);
-    int extra = !(ld->skip & MOT_SKIP_EVENT_EXTRA);
     memset(&r, 0, sizeof r);
     r.ids = ld->p->customer_ids;
     r.branches = ld->p->branches;
-    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS, detail && extra);
+    st = mot_tbl_open(&r.t, ld, "events", cols, E_NCOLS,
+                      !(ld->skip & EVENT_SKIPS));
     if (st != MOT_OK)
         return st;
-    if (!detail)
-        ld->p->skipped |= MOT_SKIP_EVENT_DETAIL;
-    if (!extra)
-        ld->p->skipped |= MOT_SKIP_EVENT_EXTRA;
+    ld->p->skipped |= ld->skip & EVENT_SKIPS;
     if (!(r.e = ld->p->events = calloc(1, sizeof *r.e)) ||
         (wanted(&r, E_JOURNEY) &&
          !(r.e->journeys = mot_strtab_new())))
@@ -226,22 +235,6 @@ typedef struct ev_par {
     _Atomic size_t next;        /* the next task: 0 customers, k chunk k-1 */
 } ev_par;
 
-/* Ask for huge pages under the n bytes at p (advice only: fewer page
-** faults when big arrays are first written, which cost much in VMs). */
-static void huge_pages(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
-    uintptr_t hi = ((uintptr_t)p + n) & ~(huge - 1);
-    if (p && hi > lo)
-        madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)n;
-#endif
-}
-
 /* Map each of the k arrays for cap elements, straight from the system
 ** (untouched pages take no memory; unmapped when freed, they leave
 ** malloc's thresholds and arenas as they were); 0 if one fails. */
@@ -253,7 +246,7 @@ static int map_arrays(const mot_array *a, size_t k, size_t cap)
         if (p == MAP_FAILED)
             return 0;
         memcpy(a[i].ptr, &p, sizeof p);
-        huge_pages(p, cap * a[i].size);
+        mot_mem_huge(p, cap * a[i].size);
     }
     return 1;
 }
@@ -492,21 +485,20 @@ static int merge_chunks(ev_par *par, unsigned threads)
         return 1;
     }
     e->n = n;
-    huge_pages(e->customer, n * sizeof *e->customer);
-    huge_pages(e->time, n * sizeof *e->time);
-    huge_pages(e->touchpoint, n * sizeof *e->touchpoint);
-    huge_pages(e->score, n * sizeof *e->score);
-    huge_pages(e->wait_minutes, wait ? n * sizeof *e->wait_minutes : 0);
-    huge_pages(e->staff, staff ? n * sizeof *e->staff : 0);
-    huge_pages(e->branch, branch ? n * sizeof *e->branch : 0);
-    huge_pages(e->expected, expected ? n * sizeof *e->expected : 0);
+    mot_mem_huge(e->customer, n * sizeof *e->customer);
+    mot_mem_huge(e->time, n * sizeof *e->time);
+    mot_mem_huge(e->touchpoint, n * sizeof *e->touchpoint);
+    mot_mem_huge(e->score, n * sizeof *e->score);
+    mot_mem_huge(e->wait_minutes, wait ? n * sizeof *e->wait_minutes : 0);
+    mot_mem_huge(e->staff, staff ? n * sizeof *e->staff : 0);
+    mot_mem_huge(e->branch, branch ? n * sizeof *e->branch : 0);
+    mot_mem_huge(e->expected, expected ? n * sizeof *e->expected : 0);
     mot_parallel_run(mot_parallel_threads(threads, par->nchunks), copy_part,
                      par);
     par->head.nrows = n;
     mot_tbl_take_attrs(&par->head, &e->attrs);
     mot_chunked_loads++;
-    ld->p->skipped |= ld->skip & (MOT_SKIP_EVENT_DETAIL |
-                                  MOT_SKIP_EVENT_EXTRA);
+    ld->p->skipped |= ld->skip & EVENT_SKIPS;
     return 1;
 }
 
@@ -583,7 +575,7 @@ mot_status mot_load_customers_events(mot_load *ld)
     atomic_init(&par.next, 0);
     par.ld = ld;
     if (threads > 1 &&
-        (ld->skip & (MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_EXTRA)) &&
+        (ld->skip & EVENT_SKIPS) &&
         !mot_load_stopped(ld) && open_chunked(&par, &hl, &hd, threads)) {
         mot_parallel_run(mot_parallel_threads(threads, par.nchunks),
                          read_part, &par);

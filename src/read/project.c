@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/parallel.h"
 #include "read/columns.h"
 #include "read/load.h"
 
@@ -117,6 +118,71 @@ static void load_config(mot_load *ld)
         ld->status = st;
 }
 
+/* interactions.csv read on a thread of its own while customers.csv and
+** events.csv are read: possible when the load reads only the columns of
+** interactions.csv that refer to no id table but staff.csv's, in which it
+** only looks ids up (MOT_SKIP_INTERACTION_DETAIL with staff.csv), so that
+** nothing it does depends on the other files. It reads into a shallow copy
+** of the project (the shared tables only read) on a load of its own that
+** stops at the first problem; a problem, or a main load that stopped,
+** throws its table away, and the file is then read again in its place,
+** which reports what one reader reports. */
+typedef struct side_read {
+    mot_load *ld;           /* the project's load */
+    mot_load sl;            /* the side load */
+    mot_diag diag;
+    mot_project p;          /* the shallow copy */
+} side_read;
+
+static int side_possible(const mot_load *ld)
+{
+    return (ld->skip & MOT_SKIP_INTERACTION_DETAIL) &&
+           !(ld->skip & MOT_SKIP_INTERACTIONS) && ld->has_staff_file &&
+           !mot_load_stopped(ld) &&
+           mot_parallel_threads(ld->threads, 0) > 1 &&
+           mot_tbl_present(ld, "interactions");
+}
+
+static void side_part(void *ctx, unsigned part, unsigned nparts)
+{
+    side_read *s = ctx;
+    (void)nparts;
+    if (part == 0)
+        mot_load_customers_events(s->ld);
+    else
+        mot_load_interactions(&s->sl);
+}
+
+/* customers.csv and events.csv, with interactions.csv beside them; 1 when
+** interactions.csv was read too. */
+static int customers_events_side(mot_load *ld)
+{
+    side_read s;
+    memset(&s, 0, sizeof s);
+    s.ld = ld;
+    s.p = *ld->p;
+    mot_diag_init(&s.diag, 1);
+    s.sl.p = &s.p;
+    s.sl.diag = &s.diag;
+    s.sl.max_errors = 1;
+    s.sl.skip = ld->skip;
+    s.sl.threads = 1;
+    s.sl.blueprint_partial = ld->blueprint_partial;
+    s.sl.has_staff_file = ld->has_staff_file;
+    s.sl.nstaff_file = ld->nstaff_file;
+    mot_parallel_run(2, side_part, &s);
+    int ok = s.sl.nerrors == 0 && !s.sl.stop && !mot_load_stopped(ld);
+    if (ok) {
+        ld->p->interactions = s.p.interactions;
+        ld->p->skipped |= s.p.skipped & MOT_SKIP_INTERACTION_DETAIL;
+    } else {
+        mot_interactions_free(s.p.interactions);
+    }
+    mot_load_free(&s.sl);
+    mot_diag_free(&s.diag);
+    return ok;
+}
+
 /* Read the data files after blueprint.csv, in an order where each file
 ** is checked against those it refers to. A file whose MOT_SKIP_* bit is
 ** in ld->skip is not opened; the bit goes to p->skipped when the file is
@@ -135,10 +201,15 @@ static void load_files(mot_load *ld)
         {mot_load_tickets, MOT_SKIP_TICKETS, "tickets"},
         {mot_load_interactions, MOT_SKIP_INTERACTIONS, "interactions"},
     };
+    int side_done = 0;
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         if (mot_load_stopped(ld))
             return;
-        if (!(ld->skip & files[i].skip))
+        if (files[i].load == mot_load_customers_events && side_possible(ld))
+            side_done = customers_events_side(ld);
+        else if (files[i].load == mot_load_interactions && side_done)
+            continue;
+        else if (!(ld->skip & files[i].skip))
             files[i].load(ld);
         else if (mot_tbl_present(ld, files[i].base))
             ld->p->skipped |= files[i].skip;

@@ -309,14 +309,19 @@ static char *locate(mot_tbl *t, const char *base, mot_status *st)
     return has_plain ? plain : gz;
 }
 
-int mot_tbl_present(const mot_load *ld, const char *base)
+int mot_project_has_file(const char *dir, const char *base)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s.csv", ld->p->dir, base);
+    snprintf(path, sizeof path, "%s/%s.csv", dir, base);
     if (file_exists(path))
         return 1;
-    snprintf(path, sizeof path, "%s/%s.csv.gz", ld->p->dir, base);
+    snprintf(path, sizeof path, "%s/%s.csv.gz", dir, base);
     return file_exists(path);
+}
+
+int mot_tbl_present(const mot_load *ld, const char *base)
+{
+    return mot_project_has_file(ld->p->dir, base);
 }
 
 /* Set up t for a file with the given columns. */

@@ -1051,14 +1051,16 @@ static void notes_section(mot_doc *d, const mot_analysis *a, mot_lang lang)
 /* Who the models rest on and how the intervals were made. */
 static void sample_section(mot_doc *d, const mot_analysis *a, mot_lang lang)
 {
-    char n[32], m[32], r2[32];
+    char n[32], m[32], r2[32], im[96];
     mot_doc_add(d, MOT_BLOCK_HEADING, "%s", mot_tr(lang, "h.sample"));
     if (a->overall_n > 0) {
         snprintf(n, sizeof n, "%zu", a->overall_n);
         mot_doc_add(d, MOT_BLOCK_BULLET, mot_tr(lang, "n.overall"),
                     lift_measure_text(lang, a->overall_outcome),
                     importance_method_text(lang, a->importance_method), n,
-                    fmt_r2(r2, sizeof r2, a->overall_r2), a->interval_method);
+                    fmt_r2(r2, sizeof r2, a->overall_r2),
+                    mot_interval_method_text(lang, a->interval_method, im,
+                                             sizeof im));
     } else {
         mot_doc_add(d, MOT_BLOCK_BULLET, "%s", mot_tr(lang, "n.overall.none"));
     }

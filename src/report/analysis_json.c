@@ -43,7 +43,7 @@ static void skippable(mot_json *j, const char *key, const size_t *n,
 }
 
 /* Counts of every input table present (tickets.csv: the tickets part's
-** count when the analysis carries it, read on a load of its own). */
+** count when the analysis carries it, the table itself being freed). */
 static void inputs(mot_json *j, const mot_project *p, const mot_analysis *a)
 {
     mot_json_key(j, "inputs");

@@ -174,7 +174,7 @@ static void doc_row(mot_doc *doc, mot_table *t, const mot_driver *d,
 static void drivers_doc(mot_doc *doc, const mot_drivers *d, mot_lang lang)
 {
     static const int right[7] = {0, 1, 0, 1, 0, 1, 0};
-    char n[32], rows[32], ev[32], r2[32];
+    char n[32], rows[32], ev[32], r2[32], im[96];
     snprintf(n, sizeof n, "%zu", d->n);
     snprintf(rows, sizeof rows, "%zu", d->rows);
     mot_doc_add(doc, MOT_BLOCK_TITLE, mot_tr(lang, "drv.title"), d->outcome);
@@ -191,7 +191,8 @@ static void drivers_doc(mot_doc *doc, const mot_drivers *d, mot_lang lang)
                 mot_tr(lang, strcmp(d->importance_method, "lmg") == 0
                                  ? "drv.lmg"
                                  : "drv.relative_weights"),
-                d->interval_method);
+                mot_interval_method_text(lang, d->interval_method, im,
+                                         sizeof im));
     mot_table *t = mot_doc_table(doc, 7, right);
     const char *head[7] = {
         mot_tr(lang, "drv.col.driver"), mot_tr(lang, "drv.col.importance"),

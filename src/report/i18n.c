@@ -29,6 +29,7 @@
 */
 #include <assert.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "report/internal.h"
@@ -206,6 +207,7 @@ static const message messages[] = {
     MSG("method.permutation", "permutation"),
     MSG("method.lmg", "LMG (Shapley value)"),
     MSG("method.relative_weights", "Johnson's relative weights"),
+    MSG("method.boot", "percentile Poisson bootstrap (%s resamples)"),
 
     /* the touchpoint tables */
     MSG("col.priority", "#"),
@@ -630,6 +632,22 @@ const char *mot_tr_text(mot_lang lang, const char *english)
     const char *zh = mo_find(mot_catalog_zh, mot_catalog_zh_size, NULL,
                              english);
     return zh ? zh : english;
+}
+
+const char *mot_interval_method_text(mot_lang lang, const char *m,
+                                     char *buf, size_t n)
+{
+    static const char boot[] = "percentile Poisson bootstrap (";
+    const char *num = m + sizeof boot - 1;
+    size_t digits = strspn(num, "0123456789");
+    char count[24];
+    if (strncmp(m, boot, sizeof boot - 1) != 0 || digits == 0 ||
+        digits >= sizeof count || strcmp(num + digits, ")") != 0)
+        return m;
+    memcpy(count, num, digits);
+    count[digits] = '\0';
+    snprintf(buf, n, mot_tr(lang, "method.boot"), count);
+    return buf;
 }
 
 size_t mot_tr_count(void)

@@ -30,6 +30,12 @@ const char *mot_tr(mot_lang lang, const char *key);
 ** text itself when lang is English or the catalog has no translation. */
 const char *mot_tr_text(mot_lang lang, const char *english);
 
+/* The display text in lang of an interval method that the analyses name
+** ("percentile Poisson bootstrap (200)"), written into buf (size n); m
+** itself when it is not one of those. */
+const char *mot_interval_method_text(mot_lang lang, const char *m,
+                                     char *buf, size_t n);
+
 /* Marks a string literal for xgettext (po/update.sh) where it is not an
 ** argument of a translating call, e.g. in a table. */
 #define N_(s) s

@@ -152,16 +152,33 @@ mot_status mot_quantile_ci_sorted(const double *sorted, size_t n,
         return MOT_EUSAGE;
     double tail = (1 - level) / 2, flo = NAN, fhi = NAN;
     size_t l = 0, u = 0;    /* 1-based ranks; 0 = none */
-    for (size_t k = 0; k < n; k++) {
-        double f = gsl_cdf_binomial_P((unsigned)k, prob, (unsigned)n);
-        if (f <= tail) {
-            l = k + 1;
-            flo = f;
-        }
-        if (!u && f >= 1 - tail) {
-            u = k + 1;
-            fhi = f;
-        }
+    /* F(k) does not decrease with k: binary searches for the first k
+    ** with F(k) > tail (l is the count before it) and the first with
+    ** F(k) >= 1 - tail. */
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (gsl_cdf_binomial_P((unsigned)mid, prob, (unsigned)n) <= tail)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    if (a > 0) {
+        l = a;
+        flo = gsl_cdf_binomial_P((unsigned)(a - 1), prob, (unsigned)n);
+    }
+    a = 0;
+    b = n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (gsl_cdf_binomial_P((unsigned)mid, prob, (unsigned)n) >= 1 - tail)
+            b = mid;
+        else
+            a = mid + 1;
+    }
+    if (a < n) {
+        u = a + 1;
+        fhi = gsl_cdf_binomial_P((unsigned)a, prob, (unsigned)n);
     }
     *lo = l ? sorted[l - 1] : NAN;
     *hi = u ? sorted[u - 1] : NAN;

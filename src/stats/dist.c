@@ -12,6 +12,7 @@
 ** Student's t interval for a mean (Student 1908): mean -+ t_{(1+level)/2,
 ** n-1} sd / sqrt(n), sd the sample standard deviation (divisor n - 1).
 */
+#include <float.h>
 #include <math.h>
 
 #include <gsl/gsl_cdf.h>
@@ -130,6 +131,27 @@ double mot_f_sf(double x, double df1, double df2)
     return x <= 0 ? 1 : gsl_cdf_fdist_Q(x, df1, df2);
 }
 
+/* The p-quantile of F(df1, df2) by bisection on its CDF, for where GSL's
+** inverse gives up (it returns NaN for about one pair of degrees of
+** freedom in 25, e.g. p 0.975 with (11, 1900) or (1, 478)): the bracket
+** doubles until it holds the quantile, then halves to the last bit. */
+static double f_quantile_bisect(double p, double df1, double df2)
+{
+    double lo = 0, hi = 1;
+    for (int i = 0; i < 2000 && gsl_cdf_fdist_P(hi, df1, df2) < p; i++) {
+        lo = hi;
+        hi *= 2;
+    }
+    for (int i = 0; i < 200 && hi - lo > 4 * DBL_EPSILON * hi; i++) {
+        double mid = lo + (hi - lo) / 2;
+        if (gsl_cdf_fdist_P(mid, df1, df2) < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo + (hi - lo) / 2;
+}
+
 double mot_f_quantile(double p, double df1, double df2)
 {
     double q;
@@ -138,7 +160,8 @@ double mot_f_quantile(double p, double df1, double df2)
     if (quantile_edge(p, 0, INFINITY, &q))
         return q;
     mot_stats_gsl_quiet();
-    return gsl_cdf_fdist_Pinv(p, df1, df2);
+    q = gsl_cdf_fdist_Pinv(p, df1, df2);
+    return isnan(q) ? f_quantile_bisect(p, df1, df2) : q;
 }
 
 static int bad_prop(double x, double n, double level)

@@ -17,7 +17,11 @@
 **    works: after the training dates their trained colleagues S01-S03 do
 **    the key step more often and score about 0.45 higher, so S04-S06 are
 **    truly below the rest of their branch and are sometimes flagged (at
-**    telecom T10 in 2 of 8 seeds at 4000 customers).
+**    telecom T10 in 2 of 8 seeds at 4000 customers);
+**  - many cells (300 staff, 12 branches, 3 touchpoints, 6000 events,
+**    some without staff or branch, ties for a home branch): the per-cell
+**    sums against the events summed one by one here and mot_icc1 on the
+**    raw scores.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -350,6 +354,196 @@ static void test_icc_edges(void **state)
     assert_int_equal(mot_icc1(y, g, 4, 1, 1.5, &c), MOT_EUSAGE);
 }
 
+/* ---- many cells --------------------------------------------------------------- */
+
+/* Many staff and branches (more cells than the hash starts with), some
+** scores without staff or branch, ties for a staff member's home branch:
+** every ICC against mot_icc1 on the raw scores, and every group's n, mean,
+** home branch (most scores there, the lowest branch index on a tie) and
+** rest, the monthly trends and the before/after counts and means against
+** sums taken here from the events one by one. */
+#define MC_N 6000
+static void test_many_cells(void **state)
+{
+    (void)state;
+    const char *dir = tu_tmpdir("consistency_cells");
+    tu_write(dir, "blueprint.csv", "id,name,stage\nA,A,s\nB,B,s\nC,C,s\n",
+             (size_t)-1);
+    tu_write(dir, "mot.ini", "[scale]\nmin = 1\nmax = 5\nneutral = 3\n",
+             (size_t)-1);
+    static char csv[MC_N * 64 + 64];
+    static int ytp[MC_N], ysc[MC_N], yst[MC_N], ybr[MC_N], ymo[MC_N];
+    size_t len = (size_t)snprintf(csv, 64,
+                                  "customer_id,time,touchpoint,score,"
+                                  "staff_id,branch\n");
+    uint32_t x = 12345;
+    for (int i = 0; i < MC_N; i++) {
+        x = x * 1103515245u + 12345u;
+        uint32_t v = x >> 8;
+        ytp[i] = (int)(v % 3);
+        yst[i] = (int)(v / 3 % 301);         /* 300: no staff */
+        ybr[i] = (int)(v / 903 % 13);        /* 12: no branch */
+        if (yst[i] < 300 && v / 11739 % 4)   /* mostly one branch each */
+            ybr[i] = yst[i] % 12;
+        ysc[i] = 1 + (int)(v / 46956 % 5);
+        if (yst[i] % 7 == 0 && ysc[i] < 5)  /* some staff score higher */
+            ysc[i]++;
+        ymo[i] = (int)(v / 234780 % 9) + 1;
+        char st[8] = "", br[8] = "";
+        if (yst[i] < 300)
+            snprintf(st, sizeof st, "s%03d", yst[i]);
+        if (ybr[i] < 12)
+            snprintf(br, sizeof br, "n%02d", ybr[i]);
+        len += (size_t)snprintf(csv + len, 64,
+                                "c%d,2026-%02d-1%dT10:00:00,%c,%d,%s,%s\n",
+                                i, ymo[i], i % 10, 'A' + ytp[i], ysc[i],
+                                st, br);
+    }
+    tu_write(dir, "events.csv", csv, len);
+    mot_project *p = load(dir);
+    mot_consistency_result *r = run(p, "2026-05-01");
+    /* the project's indices of the staff and branches */
+    uint32_t sidx[301], bidx[13];
+    for (int s = 0; s < 301; s++) {
+        char k[8];
+        snprintf(k, sizeof k, "s%03d", s);
+        sidx[s] = s < 300 ? mot_strtab_find(p->staff_ids, k, 4) : MOT_NONE;
+    }
+    for (int b = 0; b < 13; b++) {
+        char k[8];
+        snprintf(k, sizeof k, "n%02d", b);
+        bidx[b] = b < 12 ? mot_strtab_find(p->branches, k, 3) : MOT_NONE;
+    }
+    size_t ns = mot_strtab_count(p->staff_ids);
+    size_t nb = mot_strtab_count(p->branches);
+    static double y[MC_N];
+    static uint32_t g[MC_N];
+    size_t gi = 0;
+    for (int t = 0; t < 3; t++) {
+        char id[2] = {(char)('A' + t), 0};
+        const mot_cs_touchpoint *tp = touchpoint(r, id);
+        for (int f = 0; f < MOT_CS_NFACTORS; f++) {
+            size_t m = 0;
+            for (int i = 0; i < MC_N; i++) {
+                uint32_t k = f == MOT_CS_STAFF ? sidx[yst[i]] : bidx[ybr[i]];
+                if (ytp[i] == t && k != MOT_NONE) {
+                    y[m] = ysc[i];
+                    g[m++] = k;
+                }
+            }
+            mot_icc want;
+            assert_int_equal(mot_icc1(y, g, m, f == MOT_CS_STAFF ? ns : nb,
+                                      0.95, &want), MOT_OK);
+            const mot_icc *got = &tp->icc[f];
+            assert_int_equal(got->n, want.n);
+            assert_int_equal(got->groups, want.groups);
+            CLOSE(got->n0, want.n0, 1e-9);
+            CLOSE(got->msb, want.msb, 1e-9);
+            CLOSE(got->msw, want.msw, 1e-9);
+            CLOSE(got->icc, want.icc, 1e-9);
+            /* an end mot_f_quantile cannot give is NAN in both */
+            assert_int_equal(isnan(got->lo), isnan(want.lo));
+            if (!isnan(want.lo))
+                CLOSE(got->lo, want.lo, 1e-9);
+            assert_int_equal(isnan(got->hi), isnan(want.hi));
+            if (!isnan(want.hi))
+                CLOSE(got->hi, want.hi, 1e-9);
+        }
+        /* groups in order: branches, then staff, by index */
+        for (int f = MOT_CS_BRANCH; f >= MOT_CS_STAFF; f--) {
+            size_t nk = f == MOT_CS_STAFF ? ns : nb;
+            for (uint32_t k = 0; k < nk; k++) {
+                double n = 0, sum = 0, cnt[13] = {0}, sb[13] = {0};
+                for (int i = 0; i < MC_N; i++)
+                    if (ytp[i] == t &&
+                        (f == MOT_CS_STAFF ? sidx[yst[i]] : bidx[ybr[i]]) ==
+                            k) {
+                        n++;
+                        sum += ysc[i];
+                        cnt[ybr[i]]++;
+                        sb[ybr[i]] += ysc[i];
+                    }
+                if (n == 0)
+                    continue;
+                assert_true(gi < r->ngroups);
+                const mot_cs_group *q = &r->group[gi++];
+                assert_int_equal(q->tp, tp->tp);
+                assert_int_equal(q->factor, f);
+                assert_string_equal(q->key,
+                                    f == MOT_CS_STAFF
+                                        ? mot_strtab_get(p->staff_ids, k)
+                                        : mot_strtab_get(p->branches, k));
+                assert_int_equal(q->n, (size_t)n);
+                CLOSE(q->mean, sum / n, 1e-12);
+                double rn = 0, rs = 0;
+                int home = -1;
+                if (f == MOT_CS_STAFF) {
+                    for (int b = 0; b < 12; b++)
+                        if (cnt[b] > 0 &&
+                            (home < 0 || cnt[b] > cnt[home] ||
+                             (cnt[b] == cnt[home] && bidx[b] < bidx[home])))
+                            home = b;
+                    if (home < 0)
+                        assert_null(q->within);
+                    else
+                        assert_string_equal(q->within,
+                                            mot_strtab_get(p->branches,
+                                                           bidx[home]));
+                }
+                for (int i = 0; i < MC_N; i++) {
+                    if (ytp[i] != t)
+                        continue;
+                    if (f == MOT_CS_BRANCH ? ybr[i] < 12 && bidx[ybr[i]] != k
+                        : yst[i] < 300 && sidx[yst[i]] != k &&
+                              (home < 0 || ybr[i] == home)) {
+                        rn++;
+                        rs += ysc[i];
+                    }
+                }
+                assert_int_equal(q->rest_n, (size_t)rn);
+                if (rn > 0)
+                    CLOSE(q->rest_mean, rs / rn, 1e-12);
+                double self = home < 0 ? sum / n : sb[home] / cnt[home];
+                if (rn > 0)
+                    CLOSE(q->diff, self - rs / rn, 1e-12);
+            }
+        }
+        /* trends by month, before/after 2026-05-01 */
+        double bn[2] = {0, 0}, bs[2] = {0, 0};
+        for (int mo = 1; mo <= 9; mo++) {
+            double n = 0, sum = 0, below = 0;
+            for (int i = 0; i < MC_N; i++)
+                if (ytp[i] == t && ymo[i] == mo) {
+                    n++;
+                    sum += ysc[i];
+                    below += ysc[i] < 3;
+                    bn[mo >= 5] += 1;
+                    bs[mo >= 5] += ysc[i];
+                }
+            char per[16];
+            snprintf(per, sizeof per, "2026-%02d", mo);
+            const mot_cs_trend *tr = trend(r, id, per);
+            assert_int_equal(tr->n, (size_t)n);
+            assert_int_equal(tr->below, (size_t)below);
+            CLOSE(tr->mean, sum / n, 1e-12);
+        }
+        const mot_cs_change *ch = NULL;
+        for (size_t i = 0; i < r->nchange; i++)
+            if (r->change[i].tp == tp->tp)
+                ch = &r->change[i];
+        assert_non_null(ch);
+        assert_int_equal(ch->n_before, (size_t)bn[0]);
+        assert_int_equal(ch->n_after, (size_t)bn[1]);
+        CLOSE(ch->mean_before, bs[0] / bn[0], 1e-12);
+        CLOSE(ch->mean_after, bs[1] / bn[1], 1e-12);
+    }
+    assert_int_equal(gi, r->ngroups);
+    assert_int_equal(r->ntrend, 27);
+    assert_string_equal(r->period, "month");
+    mot_consistency_result_free(r);
+    mot_project_free(p);
+}
+
 /* ---- the demo ---------------------------------------------------------------- */
 
 static void test_demo_planted(void **state)
@@ -415,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_by_hand),
         cmocka_unit_test(test_no_events),
         cmocka_unit_test(test_icc_edges),
+        cmocka_unit_test(test_many_cells),
         cmocka_unit_test(test_demo_planted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -63,6 +63,16 @@ static void check_float(float got, float want)
         assert_true(got == want);
 }
 
+/* The longest wait of customer c at touchpoint t: NAN where the
+** touchpoint has no wait slot (no event there has a wait). */
+static float wait_at(const mot_features *f, size_t c, size_t t)
+{
+    if (!f->wait || f->wait_slot[t] < 0)
+        return NAN;
+    assert_true((size_t)f->wait_slot[t] < f->nwait);
+    return f->wait[c * f->nwait + (size_t)f->wait_slot[t]];
+}
+
 static void check_tp(const mot_features *f, size_t c, const tp_expect *e)
 {
     for (size_t t = 0; t < f->ntp; t++) {
@@ -71,7 +81,7 @@ static void check_tp(const mot_features *f, size_t c, const tp_expect *e)
         check_float(f->worst[i], e[t].worst);
         check_float(f->last[i], e[t].last);
         check_float(f->mean[i], e[t].mean);
-        check_float(f->wait[i], e[t].wait);
+        check_float(wait_at(f, c, t), e[t].wait);
     }
 }
 
@@ -115,6 +125,11 @@ static void test_hand_worked_features(void **state)
     assert_int_equal(mot_features_derive(p, 2, &f, &err), MOT_OK);
     assert_int_equal(f->ncustomers, 5);
     assert_int_equal(f->ntp, 3);
+    /* only T1 has waits: one slot */
+    assert_int_equal(f->nwait, 1);
+    assert_int_equal(f->wait_slot[0], 0);
+    assert_int_equal(f->wait_slot[1], -1);
+    assert_int_equal(f->wait_slot[2], -1);
     const int32_t rows[] = {0, 1, 2, 3, -1};
     for (size_t c = 0; c < 5; c++)
         assert_int_equal(f->customer_row[c], rows[c]);
@@ -291,7 +306,7 @@ static void check_reference(const mot_events *e, const mot_features *f,
         check_float(f->worst[x], lo);
         check_float(f->last[x], last == SIZE_MAX ? NAN : e->score[last]);
         check_float(f->mean[x], k ? (float)(s / k) : NAN);
-        check_float(f->wait[x], w);
+        check_float(wait_at(f, c, t), w);
     }
     for (size_t i = 0; i < e->n; i++) {
         if (e->customer[i] != c)
@@ -349,7 +364,11 @@ static void check_identical(const mot_features *a, const mot_features *b)
     SAME(a, b, worst, cells);
     SAME(a, b, last, cells);
     SAME(a, b, mean, cells);
-    SAME(a, b, wait, cells);
+    assert_int_equal(b->nwait, a->nwait);
+    if (a->nwait) {
+        SAME(a, b, wait, nc * a->nwait);
+        SAME(a, b, wait_slot, a->ntp);
+    }
     SAME(a, b, events, nc);
     SAME(a, b, rated, nc);
     SAME(a, b, first, nc);

@@ -121,12 +121,80 @@ static void test_skip_detail(void **state)
     mot_project_free(p);
 }
 
+/* Load dir with skip and threads; the messages into *d (initialised
+** here), the project returned (NULL when the load failed). */
+static mot_project *load_with(const char *dir, unsigned skip,
+                              unsigned threads, mot_diag *d)
+{
+    mot_project *p = NULL;
+    mot_load_options opt = {.skip = skip, .threads = threads};
+    mot_diag_init(d, 0);
+    mot_project_load(&p, dir, &opt, d);
+    return p;
+}
+
+/* With staff.csv and MOT_SKIP_INTERACTION_DETAIL, two threads read
+** interactions.csv beside customers.csv and events.csv: the same table,
+** and, for a file with problems, the same messages as one thread (the file
+** is read again in its place). */
+static void test_read_beside_events(void **state)
+{
+    (void)state;
+    static const char staff[] = "staff_id,branch\nS1,北京\nS2,上海\n";
+    static const char events[] = "customer_id,time,touchpoint,score\n"
+                                 "C1,0,T1,4\nC2,60,T2,\n";
+    static const char good[] =
+        "interaction_id,staff_id,time,customer_score,greeted\n"
+        "I1,S2,0,4,1\nI2,S1,60,,0\n";
+    static const char bad[] =
+        "interaction_id,staff_id,time,customer_score,greeted\n"
+        "I1,S2,0,4,1\nI2,S9,60,,0\nI3,S1,x,,0\n";
+    const unsigned skip = MOT_SKIP_INTERACTION_DETAIL;
+    const char *dir = lu_project("in_beside", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT}, {"staff.csv", staff},
+        {"events.csv", events}, {"interactions.csv", good}, {NULL, NULL}});
+    mot_diag d1, d2;
+    mot_project *p1 = load_with(dir, skip, 1, &d1);
+    mot_project *p2 = load_with(dir, skip, 2, &d2);
+    assert_non_null(p1);
+    assert_non_null(p2);
+    assert_int_equal(p2->skipped, p1->skipped);
+    assert_int_equal(p2->interactions->n, 2);
+    assert_memory_equal(p1->interactions->staff, p2->interactions->staff,
+                        2 * sizeof *p1->interactions->staff);
+    assert_memory_equal(p1->interactions->time, p2->interactions->time,
+                        2 * sizeof *p1->interactions->time);
+    assert_true(p2->interactions->steps[0][0] == 1.0f);
+    assert_int_equal(p2->events->n, 2);
+    mot_project_free(p1);
+    mot_project_free(p2);
+    mot_diag_free(&d1);
+    mot_diag_free(&d2);
+
+    tu_write(dir, "interactions.csv", bad, (size_t)-1);
+    p1 = load_with(dir, skip, 1, &d1);
+    p2 = load_with(dir, skip, 2, &d2);
+    assert_null(p1);
+    assert_null(p2);
+    assert_int_equal(d1.n, 2);
+    assert_int_equal(d2.n, d1.n);
+    for (size_t i = 0; i < d1.n; i++) {
+        char a[1200], b[1200];
+        mot_error_format(&d1.items[i], a, sizeof a);
+        mot_error_format(&d2.items[i], b, sizeof b);
+        assert_string_equal(a, b);
+    }
+    mot_diag_free(&d1);
+    mot_diag_free(&d2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_steps_and_columns),
         cmocka_unit_test(test_staff_interned_without_staff_file),
         cmocka_unit_test(test_skip_detail),
+        cmocka_unit_test(test_read_beside_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "mot/stats.h"
 
 static void assert_abs(double got, double want, double tol)
@@ -213,6 +215,48 @@ static void test_poisson_bootstrap_mean(void **state)
     }
 }
 
+/* mot_quantile_ci_sorted finds its ranks by binary search on the binomial
+** CDF; the plain scan over every k (the way the ranks are defined: l the
+** last k + 1 with F(k) <= tail, u the first k + 1 with F(k) >= 1 - tail)
+** must give the same ends and coverage. */
+static void test_quantile_ci_ranks(void **state)
+{
+    (void)state;
+    static const double probs[] = {0.05, 0.25, 0.5, 0.75, 0.9, 0.99};
+    static const double levels[] = {0.8, 0.9, 0.95, 0.99};
+    double *x = malloc(600 * sizeof *x);
+    assert_non_null(x);
+    for (size_t i = 0; i < 600; i++)
+        x[i] = (double)i;       /* sorted[r - 1] = r - 1: the rank shows */
+    for (size_t n = 1; n <= 600; n += n < 60 ? 1 : 37)
+        for (size_t a = 0; a < sizeof probs / sizeof *probs; a++)
+            for (size_t b = 0; b < sizeof levels / sizeof *levels; b++) {
+                double tail = (1 - levels[b]) / 2, lo, hi, cov;
+                size_t l = 0, u = 0;
+                for (size_t k = 0; k < n; k++) {
+                    double f = gsl_cdf_binomial_P((unsigned)k, probs[a],
+                                                  (unsigned)n);
+                    if (f <= tail)
+                        l = k + 1;
+                    if (!u && f >= 1 - tail)
+                        u = k + 1;
+                }
+                assert_int_equal(mot_quantile_ci_sorted(x, n, probs[a],
+                                                        levels[b], &lo, &hi,
+                                                        &cov),
+                                 MOT_OK);
+                if (l)
+                    assert_true(lo == (double)(l - 1));
+                else
+                    assert_true(isnan(lo));
+                if (u)
+                    assert_true(hi == (double)(u - 1));
+                else
+                    assert_true(isnan(hi));
+            }
+    free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_poisson1),
         cmocka_unit_test(test_quantiles),
         cmocka_unit_test(test_poisson_bootstrap_mean),
+        cmocka_unit_test(test_quantile_ci_ranks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

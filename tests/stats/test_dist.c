@@ -16,6 +16,8 @@
 
 #include <math.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "mot/stats.h"
 
 #define PI 3.14159265358979323846
@@ -58,6 +60,21 @@ static void test_table_quantiles(void **state)
     assert_abs(mot_t_quantile(0.975, 10), 2.228138851986274, 1e-9);
     assert_abs(mot_t_quantile(0.975, 1), 12.70620473617471, 1e-8);
     assert_abs(mot_f_quantile(0.95, 2, 10), 4.102821015130399, 1e-8);
+    /* where GSL's inverse returns NaN (R: qf(0.975, 11, 1900), qf(0.975,
+    ** 1, 478); and the other tail of the first) */
+    assert_abs(mot_f_quantile(0.975, 11, 1900), 1.99951523923822, 1e-10);
+    assert_abs(mot_f_quantile(0.975, 1, 478), 5.05568877713994, 1e-10);
+    assert_abs(mot_f_quantile(0.025, 11, 1900), 0.346414087582038, 1e-10);
+    assert_abs(mot_f_quantile(0.975, 1900, 11), 2.88671862908339, 1e-10);
+    /* never NaN over a grid of degrees of freedom, and the CDF at the
+    ** quantile gives p back */
+    for (double d1 = 1; d1 <= 40; d1 += 3)
+        for (double d2 = 2; d2 <= 5000; d2 = d2 * 1.7 + 1)
+            for (int k = 0; k < 2; k++) {
+                double p = k ? 0.975 : 0.025, q = mot_f_quantile(p, d1, d2);
+                assert_true(isfinite(q) && q > 0);
+                assert_abs(gsl_cdf_fdist_P(q, d1, d2), p, 1e-9);
+            }
     /* Edges and bad arguments. */
     assert_true(isinf(mot_norm_quantile(1)) && mot_norm_quantile(1) > 0);
     assert_true(isinf(mot_norm_quantile(0)) && mot_norm_quantile(0) < 0);

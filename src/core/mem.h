@@ -1,0 +1,26 @@
+/*
+** mem.h: huge-page advice for big arrays (not public).
+**
+** Page faults and TLB misses are costly, in virtual machines above all:
+** the first write to each 4 KiB page of a new array traps into the kernel,
+** and random access over tens of MiB (a hash table's slots) misses the TLB
+** on nearly every probe. Linux backs memory with 2 MiB transparent huge
+** pages only where advised when transparent_hugepage is "madvise"
+** (Debian's default).
+*/
+#ifndef MOT_CORE_MEM_H
+#define MOT_CORE_MEM_H
+
+#include <stddef.h>
+
+/* Below this many bytes an array gets no advice. */
+#define MOT_MEM_HUGE_MIN ((size_t)4 << 20)
+
+/* Advise huge pages for the whole 2 MiB pages inside the n bytes at p
+** (from malloc or mmap), when n >= MOT_MEM_HUGE_MIN. Advice only: nothing
+** changes for the caller, and nothing happens where the system has no
+** such advice or p is NULL. The block must not be grown with realloc
+** afterwards (the advice splits its mapping, so realloc would copy). */
+void mot_mem_huge(void *p, size_t n);
+
+#endif /* MOT_CORE_MEM_H */
