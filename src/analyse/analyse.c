@@ -11,6 +11,14 @@
 ** with mot_analysis_note; typing reads everything before it. On any
 ** failure the whole result is freed and nothing is returned.
 **
+** Behaviour and journeys read nothing of the analysis: with 2 or more
+** threads they run on a thread of their own while the other parts run,
+** each into a blank result of its own, which is then moved into the
+** analysis in the fixed order (their fields, then their notes after those
+** of the parts before them; their failure reported only if every part
+** before them succeeded), so the result, notes and errors are those of
+** the parts run one after another.
+**
 ** mot_analyse_tickets is the tickets hook: the tickets and consistency
 ** analyses that `mot tickets` runs, whose results a caller attaches to the
 ** analysis (mot analyze runs it before the features exist and then
@@ -24,6 +32,7 @@
 #include <string.h>
 
 #include "analyse/internal.h"
+#include "core/parallel.h"
 #include "mot/consistency.h"
 #include "mot/tickets.h"
 
@@ -154,18 +163,119 @@ typedef mot_status (*part_fn)(const mot_project *, const mot_features *,
                               const mot_analyse_options *, mot_analysis *,
                               mot_error *);
 
+/* The parts in their order; the last SIDE_PARTS read nothing of the
+** analysis and may run on a thread of their own. */
+static const part_fn parts[] = {
+    mot_analyse_perf, mot_analyse_overall, mot_analyse_churn,
+    mot_analyse_tolerance, mot_analyse_experience, mot_analyse_peak_end,
+    mot_analyse_typing, mot_analyse_ipa, mot_analyse_surveys,
+    mot_analyse_behaviour, mot_analyse_journeys};
+#define NPARTS (sizeof parts / sizeof parts[0])
+#define SIDE_PARTS 2
+
+/* A run of parts [from, to) on one analysis, stopping at the first
+** failure: its status and error. */
+typedef struct run {
+    size_t from, to;
+    mot_analysis *a;
+    mot_status st;
+    mot_error err;
+} run;
+
+/* The inputs of the parts, and the runs: runs[0] the main parts into the
+** result, runs[1 + k] side part k into a blank result of its own. */
+typedef struct runs_job {
+    const mot_project *p;
+    const mot_features *f;
+    const mot_analyse_options *o;
+    run runs[1 + SIDE_PARTS];
+} runs_job;
+
+static void run_parts(const runs_job *j, run *r)
+{
+    mot_error_clear(&r->err);
+    r->st = MOT_OK;
+    for (size_t i = r->from; i < r->to && r->st == MOT_OK; i++)
+        r->st = parts[i](j->p, j->f, j->o, r->a, &r->err);
+}
+
+/* Part 0: the main parts; part 1: the side parts, one after another. */
+static void runs_part(void *ctx, unsigned part, unsigned nparts)
+{
+    runs_job *j = ctx;
+    (void)nparts;
+    if (part == 0)
+        run_parts(j, &j->runs[0]);
+    else
+        for (size_t k = 1; k <= SIDE_PARTS; k++)
+            run_parts(j, &j->runs[k]);
+}
+
+/* Move what side result s holds (behaviour, journeys and the notes) into
+** a, notes after a's. MOT_ENOMEM (s keeps what was not moved). */
+static mot_status adopt(mot_analysis *a, mot_analysis *s)
+{
+    if (s->nnotes) {
+        char **grown = realloc(a->notes,
+                               (a->nnotes + s->nnotes) * sizeof *grown);
+        if (!grown)
+            return MOT_ENOMEM;
+        a->notes = grown;
+        memcpy(a->notes + a->nnotes, s->notes, s->nnotes * sizeof *grown);
+        a->nnotes += s->nnotes;
+        s->nnotes = 0;
+    }
+    if (s->behaviour) {
+        a->behaviour = s->behaviour;
+        s->behaviour = NULL;
+    }
+    if (s->journeys) {
+        a->journeys = s->journeys;
+        s->journeys = NULL;
+    }
+    return MOT_OK;
+}
+
+/* Run every part into a, the side parts on a thread of their own; the
+** first failure in the parts' order, with its error in *err. */
+static mot_status run_all(const mot_project *p, const mot_features *f,
+                          const mot_analyse_options *o, mot_analysis *a,
+                          mot_error *err)
+{
+    runs_job j;
+    j.p = p;
+    j.f = f;
+    j.o = o;
+    j.runs[0].from = 0;
+    j.runs[0].to = NPARTS - SIDE_PARTS;
+    j.runs[0].a = a;
+    mot_status st = MOT_OK;
+    for (size_t k = 1; k <= SIDE_PARTS; k++) {
+        j.runs[k].from = NPARTS - SIDE_PARTS + k - 1;
+        j.runs[k].to = j.runs[k].from + 1;
+        if (!(j.runs[k].a = calloc(1, sizeof *j.runs[k].a)))
+            st = MOT_ENOMEM;
+    }
+    if (st == MOT_OK)
+        mot_parallel_run(2, runs_part, &j);
+    for (size_t k = 0; k <= SIDE_PARTS && st == MOT_OK; k++) {
+        if (k > 0 && (st = adopt(a, j.runs[k].a)) != MOT_OK)
+            break;
+        if ((st = j.runs[k].st) != MOT_OK && err)
+            *err = j.runs[k].err;
+    }
+    for (size_t k = 1; k <= SIDE_PARTS; k++)
+        mot_analysis_free(j.runs[k].a);
+    return st;
+}
+
 mot_status mot_analyse(const mot_project *p, const mot_features *f,
                        const mot_analyse_options *opt, mot_analysis **out,
                        mot_error *err)
 {
-    static const part_fn parts[] = {
-        mot_analyse_perf, mot_analyse_overall, mot_analyse_churn,
-        mot_analyse_tolerance, mot_analyse_experience, mot_analyse_peak_end,
-        mot_analyse_typing, mot_analyse_ipa, mot_analyse_surveys,
-        mot_analyse_behaviour, mot_analyse_journeys};
     mot_analyse_options o;
     mot_analysis *a;
-    mot_status st;
+    mot_status st = MOT_OK;
     *out = NULL;
     if (opt)
         o = *opt;
@@ -175,13 +285,16 @@ mot_status mot_analyse(const mot_project *p, const mot_features *f,
         return st;
     if (!(a = analysis_new(p, f)))
         return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        if ((st = parts[i](p, f, &o, a, err)) != MOT_OK) {
-            mot_analysis_free(a);
-            if (st == MOT_ENOMEM) /* notes fail without a message */
-                mot_error_set(err, st, NULL, 0, 0, "out of memory");
-            return st;
-        }
+    if (mot_parallel_threads(o.threads, 2) > 1)
+        st = run_all(p, f, &o, a, err);
+    else
+        for (size_t i = 0; i < NPARTS && st == MOT_OK; i++)
+            st = parts[i](p, f, &o, a, err);
+    if (st != MOT_OK) {
+        mot_analysis_free(a);
+        if (st == MOT_ENOMEM) /* notes fail without a message */
+            mot_error_set(err, st, NULL, 0, 0, "out of memory");
+        return st;
     }
     *out = a;
     return MOT_OK;

@@ -50,6 +50,8 @@
 #include "analyse/internal.h"
 #include "analyse/shared.h"
 #include "core/parallel.h"
+#include "stats/sort.h"
+#include "stats/survival_int.h"
 
 #define DAY 86400.0
 
@@ -57,7 +59,7 @@
 typedef struct ch_rows {
     size_t n;
     size_t *row;            /* feature row */
-    double *y;              /* churned */
+    signed char *bad;       /* bad_at of each touchpoint (n x ntp) */
 } ch_rows;
 
 /* The model's terms and its design, collapsed to distinct patterns. */
@@ -71,6 +73,13 @@ typedef struct ch_model {
     double *w;              /* customers with each pattern */
     double *y;              /* and their churn rate */
 } ch_model;
+
+/* The churn value (0 or 1) of model row i. */
+static double churned_of(const mot_project *p, const mot_features *f,
+                         const ch_rows *rw, size_t i)
+{
+    return p->customers->churned[f->customer_row[rw->row[i]]];
+}
 
 /* 1 bad, 0 good, -1 not rated: customer row i at touchpoint t. */
 static int bad_at(const mot_features *f, const mot_analysis *a, size_t i,
@@ -164,8 +173,8 @@ static mot_status rows_and_rates(const mot_project *p, const mot_features *f,
     size_t ntp = f->ntp;
     double *cnt = calloc(4 * ntp + 1, sizeof *cnt);  /* nbad ebad ngood egood */
     rw->row = malloc((f->ncustomers + 1) * sizeof *rw->row);
-    rw->y = malloc((f->ncustomers + 1) * sizeof *rw->y);
-    if (!cnt || !rw->row || !rw->y) {
+    rw->bad = malloc(f->ncustomers * ntp + 1);
+    if (!cnt || !rw->row || !rw->bad) {
         free(cnt);
         return MOT_ENOMEM;
     }
@@ -173,10 +182,11 @@ static mot_status rows_and_rates(const mot_project *p, const mot_features *f,
         int32_t cr = f->customer_row[i];
         if (cr < 0 || cu->churned[cr] < 0)
             continue;
+        signed char *bi = rw->bad + rw->n * ntp;
         rw->row[rw->n] = i;
-        rw->y[rw->n++] = cu->churned[cr];
+        rw->n++;
         for (size_t t = 0; t < ntp; t++) {
-            int b = bad_at(f, a, i, t);
+            int b = bi[t] = (signed char)bad_at(f, a, i, t);
             if (b >= 0) {
                 cnt[4 * t + (b ? 0 : 2)]++;
                 cnt[4 * t + (b ? 1 : 3)] += cu->churned[cr];
@@ -241,80 +251,121 @@ static mot_status segment_terms(const mot_project *p, const ch_rows *rw,
 
 /* Term j (0/1) of model row i. */
 static int term_of(const mot_project *p, const mot_features *f,
-                   const mot_analysis *a, const ch_rows *rw,
-                   const ch_model *m, size_t i, size_t j)
+                   const ch_rows *rw, const ch_model *m, size_t i, size_t j)
 {
     size_t fr = rw->row[i];
     if (m->tp[j] != SIZE_MAX)
-        return bad_at(f, a, fr, m->tp[j]) == 1;
+        return rw->bad[i * f->ntp + m->tp[j]] == 1;
     return p->customers->segment[f->customer_row[fr]] == m->level[j];
-}
-
-/* A row's terms as bits, and its churn. */
-typedef struct keyed {
-    uint64_t key;
-    double y;
-} keyed;
-
-/* Ascending key. */
-static int cmp_keyed(const void *a, const void *b)
-{
-    uint64_t x = ((const keyed *)a)->key, y = ((const keyed *)b)->key;
-    return (x > y) - (x < y);
 }
 
 /* Append pattern bits (or row i's terms when bits is NULL) with weight w
 ** and churn rate y. */
 static void emit(const mot_project *p, const mot_features *f,
-                 const mot_analysis *a, const ch_rows *rw, ch_model *m,
+                 const ch_rows *rw, ch_model *m,
                  const uint64_t *bits, size_t i, double w, double y)
 {
     double *x = m->x + m->n * m->q;
     for (size_t j = 0; j < m->q; j++)
         x[j] = bits ? (double)((*bits >> j) & 1)
-                    : term_of(p, f, a, rw, m, i, j);
+                    : term_of(p, f, rw, m, i, j);
     m->w[m->n] = w;
     m->y[m->n++] = y;
+}
+
+/* A distinct pattern of terms: its customers and their churners. */
+typedef struct pattern {
+    uint64_t key;           /* the terms as bits */
+    size_t n;               /* 0: an empty slot */
+    double ev;
+} pattern;
+
+/* Ascending key. */
+static int cmp_pattern(const void *a, const void *b)
+{
+    uint64_t x = ((const pattern *)a)->key, y = ((const pattern *)b)->key;
+    return (x > y) - (x < y);
+}
+
+/* The slot of key in the table of cap (a power of two) slots: its own or
+** the empty one where it goes. */
+static pattern *pattern_slot(pattern *tab, size_t cap, uint64_t key)
+{
+    size_t h = (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 32);
+    for (;; h++) {
+        pattern *s = &tab[h & (cap - 1)];
+        if (!s->n || s->key == key)
+            return s;
+    }
+}
+
+/* Count the rows of each distinct pattern of terms (q <= 64) into a hash
+** table, and emit the patterns in ascending key order; MOT_ENOMEM. */
+static mot_status count_patterns(const mot_project *p, const mot_features *f,
+                                 const ch_rows *rw, ch_model *m)
+{
+    size_t cap = 1024, used = 0;
+    pattern *tab = calloc(cap, sizeof *tab);
+    if (!tab)
+        return MOT_ENOMEM;
+    for (size_t i = 0; i < rw->n; i++) {
+        uint64_t key = 0;
+        for (size_t j = 0; j < m->q; j++)
+            key |= (uint64_t)term_of(p, f, rw, m, i, j) << j;
+        pattern *s = pattern_slot(tab, cap, key);
+        if (!s->n) {
+            if (2 * (used + 1) > cap) {     /* grow to keep it half empty */
+                pattern *big = calloc(2 * cap, sizeof *big);
+                if (!big) {
+                    free(tab);
+                    return MOT_ENOMEM;
+                }
+                for (size_t k = 0; k < cap; k++)
+                    if (tab[k].n)
+                        *pattern_slot(big, 2 * cap, tab[k].key) = tab[k];
+                free(tab);
+                tab = big;
+                cap *= 2;
+                s = pattern_slot(tab, cap, key);
+            }
+            s->key = key;
+            used++;
+        }
+        s->n++;
+        s->ev += churned_of(p, f, rw, i);
+    }
+    size_t k = 0;
+    for (size_t h = 0; h < cap; h++)
+        if (tab[h].n)
+            tab[k++] = tab[h];
+    qsort(tab, k, sizeof *tab, cmp_pattern);
+    for (size_t h = 0; h < k; h++)
+        emit(p, f, rw, m, &tab[h].key, 0, (double)tab[h].n,
+             tab[h].ev / (double)tab[h].n);
+    free(tab);
+    return MOT_OK;
 }
 
 /* The design collapsed to its distinct patterns: customers with the same
 ** terms share one row, weighted by their number, with their churn rate
 ** as the outcome (the binomial likelihood is the same, so are the
 ** estimates and standard errors; a million customers fit in a few
-** hundred rows). With more than 64 terms every customer is a row. */
+** hundred rows), in ascending order of the terms as bits. The churners of
+** a pattern are a sum of 0/1 values, exact in any order. With more than
+** 64 terms every customer is a row. */
 static mot_status patterns(const mot_project *p, const mot_features *f,
-                           const mot_analysis *a, const ch_rows *rw,
-                           ch_model *m)
+                           const ch_rows *rw, ch_model *m)
 {
     size_t n = rw->n, q = m->q;
-    keyed *k = q <= 64 ? malloc((n + 1) * sizeof *k) : NULL;
     m->x = malloc((n * q + 1) * sizeof *m->x);
     m->w = malloc((n + 1) * sizeof *m->w);
     m->y = malloc((n + 1) * sizeof *m->y);
-    if ((q <= 64 && !k) || !m->x || !m->w || !m->y) {
-        free(k);
+    if (!m->x || !m->w || !m->y)
         return MOT_ENOMEM;
-    }
-    if (q > 64) {
-        for (size_t i = 0; i < n; i++)
-            emit(p, f, a, rw, m, NULL, i, 1, rw->y[i]);
-        return MOT_OK;
-    }
-    for (size_t i = 0; i < n; i++) {
-        k[i].key = 0;
-        for (size_t j = 0; j < q; j++)
-            k[i].key |= (uint64_t)term_of(p, f, a, rw, m, i, j) << j;
-        k[i].y = rw->y[i];
-    }
-    qsort(k, n, sizeof *k, cmp_keyed);
-    for (size_t i = 0, e; i < n; i = e) {
-        double ev = 0;
-        for (e = i; e < n && k[e].key == k[i].key; e++)
-            ev += k[e].y;
-        emit(p, f, a, rw, m, &k[i].key, 0, (double)(e - i),
-             ev / (double)(e - i));
-    }
-    free(k);
+    if (q <= 64)
+        return count_patterns(p, f, rw, m);
+    for (size_t i = 0; i < n; i++)
+        emit(p, f, rw, m, NULL, i, 1, churned_of(p, f, rw, i));
     return MOT_OK;
 }
 
@@ -348,7 +399,7 @@ static mot_status design(const mot_project *p, const mot_features *f,
                                few, o->min_group);
     if (st == MOT_OK && cu->has_segment)
         st = segment_terms(p, rw, f, o, a, m);
-    return st == MOT_OK ? patterns(p, f, a, rw, m) : st;
+    return st == MOT_OK ? patterns(p, f, rw, m) : st;
 }
 
 /* Drop aliased terms (noted). */
@@ -461,23 +512,17 @@ static mot_status fit_model(const mot_analyse_options *o, const ch_model *m,
 
 /* ---- survival ----------------------------------------------------------- */
 
-/* The Kaplan-Meier median: the first time at which S <= 0.5, NAN if S
-** stays above. */
-static double km_median(const mot_km *km)
-{
-    for (size_t i = 0; i < km->k; i++)
-        if (km->surv[i] <= 0.5)
-            return km->time[i];
-    return NAN;
-}
-
-/* Survival times of the model's rows (days; NAN to leave a row out). */
+/* The model rows with a survival time (days from the first event to
+** churn_time for churners, to the end of the data, the latest event or
+** churn time, for the others) as pairs: the time's sort key, and the row
+** with its event in the top bit. *nkv receives their number; returns the
+** churners without a usable time. */
 static size_t survival_times(const mot_project *p, const mot_features *f,
-                             const ch_rows *rw, double *time, int *event)
+                             const ch_rows *rw, mot_kv *kv, size_t *nkv)
 {
     const mot_customers *cu = p->customers;
     int64_t end = INT64_MIN;
-    size_t bad = 0;
+    size_t bad = 0, k = 0;
     for (size_t i = 0; i < rw->n; i++) {
         int64_t l = f->last_time[rw->row[i]];
         int64_t c = cu->churn_time[f->customer_row[rw->row[i]]];
@@ -487,160 +532,105 @@ static size_t survival_times(const mot_project *p, const mot_features *f,
     for (size_t i = 0; i < rw->n; i++) {
         int64_t s = f->first_time[rw->row[i]];
         int64_t c = cu->churn_time[f->customer_row[rw->row[i]]];
-        int64_t e = rw->y[i] ? c : end;
-        event[i] = rw->y[i] == 1;
-        time[i] = s == MOT_NO_TIME || e == MOT_NO_TIME || e < s
-                      ? NAN : (double)(e - s) / DAY;
-        bad += rw->y[i] && (s != MOT_NO_TIME) && isnan(time[i]);
+        double y = churned_of(p, f, rw, i);
+        int64_t e = y ? c : end;
+        uint64_t event = y == 1;
+        double time = s == MOT_NO_TIME || e == MOT_NO_TIME || e < s
+                          ? NAN : (double)(e - s) / DAY;
+        bad += y && (s != MOT_NO_TIME) && isnan(time);
+        if (!isnan(time))
+            kv[k++] = (mot_kv){mot_key_of_double(time), i | event << 63};
     }
+    *nkv = k;
     return bad;
-}
-
-/* A model row and its survival time, for sorting. */
-typedef struct sv_timed {
-    double time;
-    size_t i;
-} sv_timed;
-
-/* By time, then by row: a total order. */
-static int cmp_timed(const void *a, const void *b)
-{
-    const sv_timed *x = a, *y = b;
-    if (x->time != y->time)
-        return x->time < y->time ? -1 : 1;
-    return (x->i > y->i) - (x->i < y->i);
-}
-
-/* The model rows with a survival time into ord, in time order; returns
-** their number, or (size_t)-1 if a malloc fails. Every touchpoint's rows
-** are taken in this order, so that the survival estimators find them
-** sorted and do not sort each touchpoint's again. */
-static size_t time_order(const double *time, size_t n, size_t *ord)
-{
-    sv_timed *t = malloc((n + 1) * sizeof *t);
-    size_t k = 0;
-    if (!t)
-        return (size_t)-1;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(time[i]))
-            t[k++] = (sv_timed){time[i], i};
-    qsort(t, k, sizeof *t, cmp_timed);
-    for (size_t i = 0; i < k; i++)
-        ord[i] = t[i].i;
-    free(t);
-    return k;
 }
 
 /* The survival view's data, shared read-only by the parts. */
 typedef struct sv_job {
     const mot_features *f;
     mot_analysis *a;          /* each part writes its touchpoints only */
-    const ch_rows *rw;
-    const double *time;       /* per model row, NAN: left out */
-    const int *event;
-    const size_t *ord;        /* the model rows with a time, in time order */
+    const double *time;       /* the model rows with a time, in time order: */
+    const int *event;         /* time and event, */
+    const signed char *bad;   /* bad_at of touchpoint t at bad + t * nord */
     size_t nord;
     double min_group;
-    mot_status st[MOT_MAX_THREADS];
 } sv_job;
 
-/* Scratch arrays of one part (one entry per model row). */
-typedef struct sv_buf {
-    double *gt, *kt;          /* a touchpoint's times; one group's */
-    int *ge, *ke;
-    int *gg;                  /* a touchpoint's rows: 1 bad, 0 good */
-} sv_buf;
-
 /* Log-rank test and Kaplan-Meier medians of bad vs good at t. */
-static void survival_tp(const sv_job *j, const sv_buf *b, size_t t)
+static void survival_tp(const sv_job *j, size_t t)
 {
     mot_tp_result *r = &j->a->tp[t];
-    size_t n = 0;
-    for (size_t o = 0; o < j->nord; o++) {
-        size_t i = j->ord[o];
-        int bad = bad_at(j->f, j->a, j->rw->row[i], t);
-        if (bad < 0)
-            continue;
-        b->gt[n] = j->time[i];
-        b->ge[n] = j->event[i];
-        b->gg[n++] = bad;
-    }
+    const signed char *bad = j->bad + t * j->nord;
     mot_logrank lr;
-    if (mot_logrank_test(b->gt, b->ge, b->gg, n, &lr, NULL) != MOT_OK)
+    if (mot_logrank_ordered(j->time, j->event, bad, j->nord, &lr, NULL) !=
+        MOT_OK)
         return;
     r->km_stat = lr.stat;
     r->km_p = lr.p;
     r->km_hr = (lr.observed[1] / lr.expected[1]) /
                (lr.observed[0] / lr.expected[0]);
-    for (int g = 0; g < 2; g++) {
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (b->gg[i] == g) {
-                b->kt[k] = b->gt[i];
-                b->ke[k++] = b->ge[i];
-            }
-        mot_km *km;
-        if (mot_km_fit(b->kt, b->ke, k, &km, NULL) == MOT_OK) {
-            *(g ? &r->km_median_bad : &r->km_median_good) = km_median(km);
-            mot_km_free(km);
-        }
-    }
+    r->km_median_good = mot_km_median_ordered(j->time, j->event, bad, 0,
+                                              j->nord);
+    r->km_median_bad = mot_km_median_ordered(j->time, j->event, bad, 1,
+                                             j->nord);
 }
 
 /* Part `part`: the touchpoints t with t % nparts == part. */
 static void survival_part(void *ctx, unsigned part, unsigned nparts)
 {
     sv_job *j = ctx;
-    size_t n = j->rw->n + 1;
-    sv_buf b = {malloc(n * sizeof(double)), malloc(n * sizeof(double)),
-                malloc(n * sizeof(int)), malloc(n * sizeof(int)),
-                malloc(n * sizeof(int))};
-    if (b.gt && b.kt && b.ge && b.ke && b.gg) {
-        for (size_t t = part; t < j->f->ntp; t += nparts)
-            if (j->a->tp[t].n_bad >= j->min_group &&
-                j->a->tp[t].n_good >= j->min_group)
-                survival_tp(j, &b, t);
-    } else {
-        j->st[part] = MOT_ENOMEM;
-    }
-    free(b.gt);
-    free(b.kt);
-    free(b.ge);
-    free(b.ke);
-    free(b.gg);
+    for (size_t t = part; t < j->f->ntp; t += nparts)
+        if (j->a->tp[t].n_bad >= j->min_group &&
+            j->a->tp[t].n_good >= j->min_group)
+            survival_tp(j, t);
 }
 
 /* The survival view of every touchpoint with min_group bad and good, one
-** touchpoint per part. */
+** touchpoint per part. The rows with a time are put in time order once
+** (ties in row order: a stable sort of the rows), with their times,
+** events and bad_at of every touchpoint (a column per touchpoint), so
+** that the estimators read each touchpoint's rows in order where they
+** are, with no copy. The times and events go into the sort scratch the
+** sorted pairs are not in (12 of its 16 bytes a row), and rw->row is
+** freed once read, to keep the peak memory down. */
 static mot_status survival(const mot_project *p, const mot_features *f,
-                           const mot_analyse_options *o, const ch_rows *rw,
+                           const mot_analyse_options *o, ch_rows *rw,
                            mot_analysis *a)
 {
-    double *time = malloc((rw->n + 1) * sizeof *time);
-    int *event = malloc((rw->n + 1) * sizeof *event);
-    size_t *ord = malloc((rw->n + 1) * sizeof *ord);
-    size_t bad = 0, nord = (size_t)-1;
+    size_t ntp = f->ntp, nord;
+    mot_kv *kv = malloc((rw->n + 1) * sizeof *kv);
+    mot_kv *tmp = malloc((rw->n + 1) * sizeof *tmp);
+    signed char *obad = NULL;
     mot_status st = MOT_ENOMEM;
-    if (time && event && ord) {
-        bad = survival_times(p, f, rw, time, event);
-        nord = time_order(time, rw->n, ord);
+    if (!kv || !tmp) {
+        free(kv);
+        free(tmp);
+        return st;
     }
-    if (nord != (size_t)-1) {
-        sv_job j = {f, a, rw, time, event, ord, nord, (double)o->min_group,
-                    {MOT_OK}};
+    size_t bad = survival_times(p, f, rw, kv, &nord);
+    const mot_kv *s = mot_sort_kv(kv, tmp, nord);
+    double *otime = (void *)(s == kv ? tmp : kv);
+    int *oevent = (int *)(otime + nord);
+    free(rw->row);
+    rw->row = NULL;
+    if ((obad = malloc(nord * ntp + 1))) {
+        for (size_t k = 0; k < nord; k++) {
+            size_t i = (size_t)(s[k].val & ~(UINT64_C(1) << 63));
+            otime[k] = mot_key_double(s[k].key);
+            oevent[k] = (int)(s[k].val >> 63);
+            for (size_t t = 0; t < ntp; t++)
+                obad[t * nord + k] = rw->bad[i * ntp + t];
+        }
+        sv_job j = {f, a, otime, oevent, obad, nord, (double)o->min_group};
         unsigned parts = mot_parallel_threads(o->threads, f->ntp);
         mot_parallel_run(parts, survival_part, &j);
-        st = MOT_OK;
-        for (unsigned t = 0; t < parts; t++)
-            if (j.st[t] != MOT_OK)
-                st = j.st[t];
-        if (st == MOT_OK && bad)
-            st = mot_analysis_note(a, "survival: %zu churner(s) without a "
-                                      "usable churn_time left out", bad);
+        st = bad ? mot_analysis_note(a, "survival: %zu churner(s) without a "
+                                        "usable churn_time left out", bad)
+                 : MOT_OK;
     }
-    free(time);
-    free(event);
-    free(ord);
+    free(obad);
+    free(kv);
+    free(tmp);
     return st;
 }
 
@@ -657,7 +647,7 @@ static mot_status churn(const mot_project *p, const mot_features *f,
         a->churn_n = rw.n;
         a->churners = 0;
         for (size_t i = 0; i < rw.n; i++)
-            a->churners += rw.y[i];
+            a->churners += churned_of(p, f, &rw, i);
         st = design(p, f, o, a, &rw, &m);
     }
     if (st == MOT_OK && m.q == 0)
@@ -669,7 +659,7 @@ static mot_status churn(const mot_project *p, const mot_features *f,
     if (st == MOT_OK && p->customers->has_churn_time)
         st = survival(p, f, o, &rw, a);
     free(rw.row);
-    free(rw.y);
+    free(rw.bad);
     free(m.tp);
     free(m.level);
     free(m.x);

@@ -55,24 +55,48 @@ static void describe(const mot_maxstat *m, const mot_line_opts *o,
              o->perm ? "permutation" : "miller-siegmund");
 }
 
-mot_status mot_line_scan_run(const double *x, const double *y, size_t n,
-                             const mot_line_opts *o, const char *measure,
-                             const char *outcome, int expect,
-                             mot_line_scan *s, mot_error *err)
+/* A scan s of measure and outcome not run yet; the scan options of o. */
+static void line_start(const mot_line_opts *o, const char *measure,
+                       const char *outcome, int expect, mot_line_scan *s,
+                       mot_maxstat_opts *mo)
 {
     memset(s, 0, sizeof *s);
     mot_line_clear(&s->line);
     s->expect = expect;
     snprintf(s->line.measure, sizeof s->line.measure, "%s", measure);
     snprintf(s->line.outcome, sizeof s->line.outcome, "%s", outcome);
+    mot_maxstat_opts_default(mo);
+    mo->min_group = o->min_group;
+    mo->min_prop = o->min_prop;
+    mo->perm = o->perm;
+    mo->seed = o->seed;
+}
+
+mot_status mot_line_scan_run(const double *x, const double *y, size_t n,
+                             const mot_line_opts *o, const char *measure,
+                             const char *outcome, int expect,
+                             mot_line_scan *s, mot_error *err)
+{
     mot_maxstat_opts mo;
-    mot_maxstat_opts_default(&mo);
-    mo.min_group = o->min_group;
-    mo.min_prop = o->min_prop;
-    mo.perm = o->perm;
-    mo.seed = o->seed;
     mot_maxstat m;
+    line_start(o, measure, outcome, expect, s, &mo);
     mot_status st = mot_maxstat_scan(x, y, n, &mo, &m, err);
+    if (st != MOT_OK)
+        return st;
+    if (m.found && isfinite(m.p))
+        describe(&m, o, &s->line);
+    return MOT_OK;
+}
+
+mot_status mot_line_scan_tally(const mot_maxstat_tally *t,
+                               const mot_line_opts *o, const char *measure,
+                               const char *outcome, int expect,
+                               mot_line_scan *s, mot_error *err)
+{
+    mot_maxstat_opts mo;
+    mot_maxstat m;
+    line_start(o, measure, outcome, expect, s, &mo);
+    mot_status st = mot_maxstat_tally_scan(t, &mo, &m, err);
     if (st != MOT_OK)
         return st;
     if (m.found && isfinite(m.p))

@@ -19,6 +19,7 @@
 
 #include "mot/analyse.h"
 #include "mot/stats.h"
+#include "stats/maxstat_int.h"
 
 /* ---- bootimp.c ---------------------------------------------------------- */
 
@@ -117,6 +118,14 @@ mot_status mot_line_scan_run(const double *x, const double *y, size_t n,
                              const mot_line_opts *o, const char *measure,
                              const char *outcome, int expect,
                              mot_line_scan *s, mot_error *err);
+
+/* mot_line_scan_run of the rows counted in tally t (t->ok; o->perm must
+** be 0): the same line. MOT_ENOMEM; MOT_EUSAGE for a tally that gave up
+** or a permutation test. */
+mot_status mot_line_scan_tally(const mot_maxstat_tally *t,
+                               const mot_line_opts *o, const char *measure,
+                               const char *outcome, int expect,
+                               mot_line_scan *s, mot_error *err);
 
 /* Holm-adjust the scan p-values of the n scans (those with a cut, in any
 ** direction, form the family), store p_adjusted and family, and keep

@@ -20,6 +20,11 @@
 ** significant one after that adjustment (smallest p, then largest
 ** chi-square); none when no measure is significant. Scans run in
 ** parallel, one per part; the result does not depend on the threads.
+** Without a permutation test a part counts all its touchpoint measures in
+** one pass over the features, each into a tally of its distinct values
+** (maxstat_int.h), instead of reading the features once per measure; a
+** measure with many distinct values, and every customer column, is
+** scanned from an x array as before. Both give the same numbers.
 */
 #include <math.h>
 #include <stdio.h>
@@ -51,46 +56,97 @@ typedef struct tl_job {
     mot_status st[MOT_MAX_THREADS];
 } tl_job;
 
+/* The value of scan s (not M_COLUMN) at feature row i; NAN: not
+** measured. */
+static double tp_value(const mot_features *f, const tl_scan *s, size_t i)
+{
+    size_t k = i * f->ntp + s->tp;
+    switch (s->kind) {
+    case M_SCORE: return f->worst[k];
+    case M_CONTACTS: return f->contacts[k] ? f->contacts[k] : NAN;
+    default: return f->wait[i * f->nwait + (size_t)f->wait_slot[s->tp]];
+    }
+}
+
 /* The values of scan s per feature row into x (NAN: not measured). */
 static void measure(const mot_features *f, const tl_scan *s, double *x)
 {
-    size_t ntp = f->ntp;
     for (size_t i = 0; i < f->ncustomers; i++) {
-        size_t k = i * ntp + s->tp;
         int32_t cr = f->customer_row[i];
-        switch (s->kind) {
-        case M_SCORE: x[i] = f->worst[k]; break;
-        case M_CONTACTS: x[i] = f->contacts[k] ? f->contacts[k] : NAN; break;
-        case M_WAIT:
-            x[i] = f->wait[i * f->nwait + (size_t)f->wait_slot[s->tp]];
-            break;
-        default: x[i] = cr >= 0 ? s->col[cr] : NAN; break;
+        if (s->kind != M_COLUMN)
+            x[i] = tp_value(f, s, i);
+        else
+            x[i] = cr >= 0 ? s->col[cr] : NAN;
+    }
+}
+
+/* Tally the touchpoint measures of the part's scans (those at s = part,
+** part + nparts, ...) in one pass over the features, one tally per scan
+** (t[k] for the k-th scan of the part); a tally gives up on a measure
+** with many distinct values, which is then scanned from its x array. */
+static void tally_part(const tl_job *j, unsigned part, unsigned nparts,
+                       mot_maxstat_tally *t)
+{
+    const mot_features *f = j->f;
+    size_t nt = 0, live = 0;
+    for (size_t s = part; s < j->n; s += nparts, nt++) {
+        mot_maxstat_tally_init(&t[nt]);
+        t[nt].ok = j->sc[s].kind != M_COLUMN;
+        live += (size_t)t[nt].ok;
+    }
+    for (size_t i = 0; i < f->ncustomers && live; i++) {
+        double y = j->y[i];
+        size_t k = 0;
+        for (size_t s = part; s < j->n; s += nparts, k++) {
+            if (!t[k].ok)
+                continue;
+            if (isnan(y))
+                t[k].skipped++;
+            else if (!mot_maxstat_tally_add(&t[k], tp_value(f, &j->sc[s], i),
+                                            y))
+                live--;
         }
     }
 }
 
-/* Part `part` of the scans: those with index % nparts == part. */
+/* Part `part` of the scans: those with index % nparts == part. Without a
+** permutation test the touchpoint measures are tallied in one pass
+** (tally_part); the others are measured into x and scanned. */
 static void scan_part(void *ctx, unsigned part, unsigned nparts)
 {
     tl_job *j = ctx;
+    size_t nmine = (j->n - part + nparts - 1) / nparts;
     double *x = malloc((j->f->ncustomers + 1) * sizeof *x);
-    if (!x) {
+    mot_maxstat_tally *t = calloc(nmine + 1, sizeof *t);
+    if (!x || !t) {
+        free(x);
+        free(t);
         j->st[part] = MOT_ENOMEM;
         return;
     }
-    for (size_t s = part; s < j->n && j->st[part] == MOT_OK; s += nparts) {
+    if (j->lo.perm == 0)
+        tally_part(j, part, nparts, t);
+    size_t k = 0;
+    for (size_t s = part; s < j->n && j->st[part] == MOT_OK;
+         s += nparts, k++) {
         static const int expect[] = {-1, 1, 1, 0};
         mot_line_opts lo = j->lo;
         lo.seed += s;
-        measure(j->f, &j->sc[s], x);
-        mot_status st = mot_line_scan_run(x, j->y, j->f->ncustomers, &lo,
-                                          j->sc[s].name, j->outcome,
-                                          expect[j->sc[s].kind], &j->res[s],
-                                          NULL);
+        mot_status st;
+        if (t[k].ok) {
+            st = mot_line_scan_tally(&t[k], &lo, j->sc[s].name, j->outcome,
+                                     expect[j->sc[s].kind], &j->res[s], NULL);
+        } else {
+            measure(j->f, &j->sc[s], x);
+            st = mot_line_scan_run(x, j->y, j->f->ncustomers, &lo,
+                                   j->sc[s].name, j->outcome,
+                                   expect[j->sc[s].kind], &j->res[s], NULL);
+        }
         if (st == MOT_ENOMEM)
             j->st[part] = st;   /* other failures leave found = 0 */
     }
     free(x);
+    free(t);
 }
 
 /* The outcome per feature row; its name, or NULL when there is none. */

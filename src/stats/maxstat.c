@@ -30,19 +30,27 @@
 **    times, the same cuts rescanned, p = (1 + #{M* >= M}) / (perm + 1).
 ** The reported p is the permutation p when perm > 0, else Miller-Siegmund.
 **
-** The rows are put in x order stably (rows with equal x keep their order,
-** which the shuffles of the permutation test start from). When x takes at
-** most COUNTING_MAX distinct values (scores, counts of contacts) that is
-** done by counting them, in two passes over the rows; otherwise by qsort,
-** glibc's being a merge sort and so stable too. tests/stats/test_maxstat.c
-** checks that both give the same results.
+** Only the rows and events at each distinct x matter to the statistic
+** and to both bounds (counts of 0/1 outcomes are exact in doubles, so the
+** order of ties changes no number), so without a permutation test the
+** scan works on groups of equal x: counted in one pass over the rows when
+** x takes at most COUNTING_MAX distinct values (scores, counts of
+** contacts), else by sorting the x of the events and of the other rows
+** apart as integer keys (LSD radix) and merging them. The permutation test
+** needs the outcomes in stable x order (its shuffles start from it): the
+** rows are ordered by counting, or by qsort (glibc's is a merge sort, so
+** stable) when x has many values or a -0 (which equals 0). The tests
+** check that every path gives the numbers of the qsort one.
 */
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mot/stats.h"
+#include "stats/maxstat_int.h"
+#include "stats/sort.h"
 #include "stats/stats_int.h"
 
 /* pi; M_PI is not in strict C11. */
@@ -206,85 +214,18 @@ static double scan(const double *y, size_t n, double events, const size_t *m,
     return best;
 }
 
-/* mot_maxstat_scan, ordering the rows by counting when `counting` is set
-** and x has few distinct values. */
-static mot_status maxstat_scan(const double *x, const double *y, size_t n,
-                               const mot_maxstat_opts *opts, int counting,
-                               mot_maxstat *res, mot_error *err)
+/* Fill res from the scan's winner: cut arg of the k cuts at lower-group
+** sizes m[] of nn rows with `events` events, its chi-square best, eb
+** events below it, the last x below it and the first x above it. The p is
+** Miller-Siegmund's (the caller replaces it by a permutation p). */
+static void describe_cut(mot_maxstat *res, size_t nn, double events,
+                         const size_t *m, size_t k, size_t arg, double best,
+                         double eb, double cut, double cut_next)
 {
-    mot_maxstat_opts o;
-    if (opts)
-        o = *opts;
-    else
-        mot_maxstat_opts_default(&o);
-    if (!(o.min_prop >= 0 && o.min_prop < 0.5) || (n && (!x || !y)))
-        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
-                             "invalid arguments to mot_maxstat_scan");
-    memset(res, 0, sizeof *res);
-    res->cut = res->cut_next = NAN;
-    res->rate_below = res->rate_above = NAN;
-    res->stat = res->p_raw = res->p_ms = res->p_lau94 = NAN;
-    res->p_perm = res->p = res->eps_lo = res->eps_hi = NAN;
-
-    row *r = malloc((n ? n : 1) * sizeof *r);
-    double *ys = malloc((n ? n : 1) * sizeof *ys);
-    size_t *m = malloc((n ? n : 1) * sizeof *m);
-    unsigned char *idx = malloc(n ? n : 1);
-    mot_status st = MOT_OK;
-    if (!r || !ys || !m || !idx) {
-        st = mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
-        goto done;
-    }
-    size_t nn = 0;
-    double events = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (isnan(x[i]) || isnan(y[i])) {
-            res->skipped++;
-            continue;
-        }
-        if (isinf(x[i])) {
-            st = mot_error_set(err, MOT_EDATA, NULL, 0, 0,
-                               "row %zu: x is infinite", i);
-            goto done;
-        }
-        if (y[i] != 0 && y[i] != 1) {
-            st = mot_error_set(err, MOT_EDATA, NULL, 0, 0,
-                               "row %zu: outcome %g is not 0 or 1", i, y[i]);
-            goto done;
-        }
-        r[nn].x = x[i];
-        r[nn].y = y[i];
-        events += y[i];
-        nn++;
-    }
-    res->rows = nn;
-    if (nn < 2 || events == 0 || events == (double)nn)
-        goto done;      /* found = 0 */
-    order_rows(r, nn, counting, idx, ys);
-    size_t minn = (size_t)ceil(o.min_prop * (double)nn);
-    if (minn < o.min_group)
-        minn = o.min_group;
-    if (minn < 1)
-        minn = 1;
-    size_t k = 0;
-    for (size_t i = 0; i + 1 < nn; i++) {
-        size_t below = i + 1;
-        if (r[i].x < r[i + 1].x && below >= minn && nn - below >= minn)
-            m[k++] = below;
-    }
-    res->cuts = k;
-    if (k == 0)
-        goto done;
-
-    size_t arg;
-    double best = scan(ys, nn, events, m, k, &arg);
     size_t mb = m[arg];
-    double eb = 0;
-    for (size_t i = 0; i < mb; i++)
-        eb += ys[i];
     res->found = 1;
-    res->cut = r[mb - 1].x;
-    res->cut_next = r[mb].x;
+    res->cut = cut;
+    res->cut_next = cut_next;
     res->n_below = (double)mb;
     res->events_below = eb;
     res->rate_below = eb / (double)mb;
@@ -307,21 +248,79 @@ static mot_status maxstat_scan(const double *x, const double *y, size_t n,
         lp += exp(-b * b / 2) / MOT_PI * (t - (b * b / 4 - 1) * t * t * t / 6);
     }
     res->p_lau94 = lp < 0 ? 0 : lp > 1 ? 1 : lp;
+    res->p = res->p_ms;
+}
 
-    if (o.perm > 0) {
+/* The fewest rows on each side of a cut of nn rows under options o. */
+static size_t min_side(const mot_maxstat_opts *o, size_t nn)
+{
+    size_t minn = (size_t)ceil(o->min_prop * (double)nn);
+    if (minn < o->min_group)
+        minn = o->min_group;
+    return minn < 1 ? 1 : minn;
+}
+
+/* The scan by putting the rows in stable x order, by counting when
+** `counting` is set and x has few distinct values, else by qsort: the
+** permutation test's path (its shuffles start from that order). The rows
+** were checked: no infinite x, every y 0 or 1 where neither is NAN. */
+static mot_status scan_rows(const double *x, const double *y, size_t n,
+                            const mot_maxstat_opts *o, int counting,
+                            mot_maxstat *res, mot_error *err)
+{
+    row *r = malloc((n ? n : 1) * sizeof *r);
+    double *ys = malloc((n ? n : 1) * sizeof *ys);
+    size_t *m = malloc((n ? n : 1) * sizeof *m);
+    unsigned char *idx = malloc(n ? n : 1);
+    mot_status st = MOT_OK;
+    if (!r || !ys || !m || !idx) {
+        st = mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    size_t nn = 0;
+    double events = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(x[i]) || isnan(y[i]))
+            continue;
+        r[nn].x = x[i];
+        r[nn].y = y[i];
+        events += y[i];
+        nn++;
+    }
+    if (nn < 2 || events == 0 || events == (double)nn)
+        goto done;      /* found = 0 */
+    order_rows(r, nn, counting, idx, ys);
+    size_t minn = min_side(o, nn);
+    size_t k = 0;
+    for (size_t i = 0; i + 1 < nn; i++) {
+        size_t below = i + 1;
+        if (r[i].x < r[i + 1].x && below >= minn && nn - below >= minn)
+            m[k++] = below;
+    }
+    res->cuts = k;
+    if (k == 0)
+        goto done;
+
+    size_t arg;
+    double best = scan(ys, nn, events, m, k, &arg);
+    size_t mb = m[arg];
+    double eb = 0;
+    for (size_t i = 0; i < mb; i++)
+        eb += ys[i];
+    describe_cut(res, nn, events, m, k, arg, best, eb, r[mb - 1].x, r[mb].x);
+
+    if (o->perm > 0) {
         mot_rng rng;
-        mot_rng_seed(&rng, o.seed);
+        mot_rng_seed(&rng, o->seed);
         size_t ge = 0;
         double tol = best * 1e-12;
-        for (unsigned i = 0; i < o.perm; i++) {
+        for (unsigned i = 0; i < o->perm; i++) {
             mot_rng_shuffle(&rng, ys, nn);
             if (scan(ys, nn, events, m, k, NULL) >= best - tol)
                 ge++;
         }
-        res->p_perm = (double)(ge + 1) / (double)(o.perm + 1);
+        res->p_perm = (double)(ge + 1) / (double)(o->perm + 1);
         res->p = res->p_perm;
-    } else {
-        res->p = res->p_ms;
     }
 done:
     free(r);
@@ -331,16 +330,280 @@ done:
     return st;
 }
 
+/* The distinct x values of the rows in ascending order, each with its
+** rows and events. */
+typedef struct groups {
+    size_t n, cap;
+    double *x;
+    size_t *rows;
+    double *events;
+} groups;
+
+/* Append value x with `rows` rows and `events` events; 0 on ENOMEM. */
+static int groups_add(groups *g, double x, size_t rows, double events)
+{
+    if (g->n == g->cap) {
+        size_t cap = g->cap ? 2 * g->cap : COUNTING_MAX;
+        double *gx = realloc(g->x, cap * sizeof *gx);
+        if (gx)
+            g->x = gx;
+        size_t *gr = realloc(g->rows, cap * sizeof *gr);
+        if (gr)
+            g->rows = gr;
+        double *ge = realloc(g->events, cap * sizeof *ge);
+        if (ge)
+            g->events = ge;
+        if (!gx || !gr || !ge)
+            return 0;
+        g->cap = cap;
+    }
+    g->x[g->n] = x;
+    g->rows[g->n] = rows;
+    g->events[g->n] = events;
+    g->n++;
+    return 1;
+}
+
+/* The groups of the nn rows of x, y (neither NAN) by sorting keys: the
+** events' x and the non-events' x sorted apart and merged. 0 on ENOMEM. */
+static int groups_by_sorting(const double *x, const double *y, size_t n,
+                             size_t nn, groups *g)
+{
+    uint64_t *k = malloc((nn ? nn : 1) * sizeof *k);
+    uint64_t *tmp = malloc((nn ? nn : 1) * sizeof *tmp);
+    int ok = 0;
+    if (!k || !tmp)
+        goto done;
+    size_t ne = 0, nz = nn;     /* events from the front, others from the back */
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(x[i]) || isnan(y[i]))
+            continue;
+        if (y[i] != 0)
+            k[ne++] = mot_key_of_double(x[i]);
+        else
+            k[--nz] = mot_key_of_double(x[i]);
+    }
+    assert(ne == nz);
+    const uint64_t *e = mot_sort_u64(k, tmp, ne);
+    const uint64_t *z = mot_sort_u64(k + ne, tmp + ne, nn - ne);
+    size_t i = 0, j = 0;
+    while (i < ne || j < nn - ne) {
+        uint64_t v = i == ne ? z[j] : j == nn - ne ? e[i]
+                     : e[i] < z[j] ? e[i] : z[j];
+        size_t rows = 0, ev = 0;
+        for (; i < ne && e[i] == v; i++)
+            ev++;
+        rows = ev;
+        for (; j < nn - ne && z[j] == v; j++)
+            rows++;
+        if (!groups_add(g, mot_key_double(v), rows, (double)ev))
+            goto done;
+    }
+    ok = 1;
+done:
+    free(k);
+    free(tmp);
+    return ok;
+}
+
+/* The scan from the groups of x: the cuts between neighbouring groups,
+** the events below a cut counted per group. Gives what scan_rows gives
+** without a permutation test: counts of 0/1 outcomes are exact in doubles,
+** so the chi-squares are the same numbers whatever the order of ties. */
+static mot_status scan_groups(const groups *g, size_t nn, double events,
+                              const mot_maxstat_opts *o, mot_maxstat *res,
+                              mot_error *err)
+{
+    size_t minn = min_side(o, nn);
+    size_t *m = malloc((g->n ? g->n : 1) * sizeof *m);
+    size_t *at = malloc((g->n ? g->n : 1) * sizeof *at);
+    if (!m || !at) {
+        free(m);
+        free(at);
+        return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    size_t k = 0, below = 0;
+    for (size_t j = 0; j + 1 < g->n; j++) {
+        below += g->rows[j];
+        if (below >= minn && nn - below >= minn) {
+            at[k] = j;
+            m[k++] = below;
+        }
+    }
+    res->cuts = k;
+    if (k > 0) {
+        double best = -1, a = 0;
+        size_t arg = 0;
+        for (size_t c = 0, j = 0; c < k; c++) {
+            while (j <= at[c])
+                a += g->events[j++];
+            double nb = (double)m[c], na = (double)nn - nb;
+            double s = mot_chisq_2x2(a, nb - a, events - a, na - (events - a));
+            if (s > best) {
+                best = s;
+                arg = c;
+            }
+        }
+        double eb = 0;
+        for (size_t j = 0; j <= at[arg]; j++)
+            eb += g->events[j];
+        describe_cut(res, nn, events, m, k, arg, best, eb, g->x[at[arg]],
+                     g->x[at[arg] + 1]);
+    }
+    free(m);
+    free(at);
+    return MOT_OK;
+}
+
+void mot_maxstat_tally_init(mot_maxstat_tally *t)
+{
+    t->ok = 1;
+    t->rows = t->skipped = t->n = 0;
+    t->events = 0;
+    memset(t->slot, 0xff, sizeof t->slot);
+}
+
+/* res with every number "not estimated". */
+static void res_clear(mot_maxstat *res)
+{
+    memset(res, 0, sizeof *res);
+    res->cut = res->cut_next = NAN;
+    res->rate_below = res->rate_above = NAN;
+    res->stat = res->p_raw = res->p_ms = res->p_lau94 = NAN;
+    res->p_perm = res->p = res->eps_lo = res->eps_hi = NAN;
+}
+
+/* The options, or the defaults; MOT_EUSAGE for bad ones. */
+static mot_status options(const mot_maxstat_opts *opts, mot_maxstat_opts *o,
+                          mot_error *err)
+{
+    if (opts)
+        *o = *opts;
+    else
+        mot_maxstat_opts_default(o);
+    if (!(o->min_prop >= 0 && o->min_prop < 0.5))
+        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
+                             "invalid arguments to mot_maxstat_scan");
+    return MOT_OK;
+}
+
+/* The scan of tally t (at least 2 rows, both outcomes) by its groups. */
+static mot_status scan_tally(const mot_maxstat_tally *t,
+                             const mot_maxstat_opts *o, mot_maxstat *res,
+                             mot_error *err)
+{
+    groups g = {0, 0, NULL, NULL, NULL};
+    double sorted[MOT_TALLY_MAX];
+    mot_status st = MOT_OK;
+    memcpy(sorted, t->value, t->n * sizeof *sorted);
+    qsort(sorted, t->n, sizeof *sorted, cmp_double);
+    for (size_t j = 0; j < t->n && st == MOT_OK; j++) {
+        size_t k = 0;
+        while (t->value[k] != sorted[j])
+            k++;
+        if (!groups_add(&g, sorted[j], t->count[k], t->ev[k]))
+            st = mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (st == MOT_OK)
+        st = scan_groups(&g, t->rows, t->events, o, res, err);
+    free(g.x);
+    free(g.rows);
+    free(g.events);
+    return st;
+}
+
+mot_status mot_maxstat_tally_scan(const mot_maxstat_tally *t,
+                                  const mot_maxstat_opts *opts,
+                                  mot_maxstat *res, mot_error *err)
+{
+    mot_maxstat_opts o;
+    mot_status st = options(opts, &o, err);
+    if (st != MOT_OK)
+        return st;
+    if (!t->ok || o.perm > 0)
+        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
+                             "mot_maxstat_tally_scan: %s",
+                             t->ok ? "no permutation test on a tally"
+                                   : "the tally gave up");
+    res_clear(res);
+    res->rows = t->rows;
+    res->skipped = t->skipped;
+    if (t->rows < 2 || t->events == 0 || t->events == (double)t->rows)
+        return MOT_OK;      /* found = 0 */
+    return scan_tally(t, &o, res, err);
+}
+
+/* mot_maxstat_scan: check the rows, then scan them by groups of equal x
+** (counted in a tally in the same pass when x has at most MOT_TALLY_MAX
+** distinct values, else sorted as keys), or by rows in stable x order
+** (`by_rows`, or a permutation test, or a -0 in x). by_rows = 2 puts rows
+** in order by qsort whatever x holds. */
+static mot_status maxstat_scan(const double *x, const double *y, size_t n,
+                               const mot_maxstat_opts *opts, int by_rows,
+                               mot_maxstat *res, mot_error *err)
+{
+    mot_maxstat_opts o;
+    mot_status st = options(opts, &o, err);
+    if (st != MOT_OK)
+        return st;
+    if (n && (!x || !y))
+        return mot_error_set(err, MOT_EUSAGE, NULL, 0, 0,
+                             "invalid arguments to mot_maxstat_scan");
+    res_clear(res);
+    if (o.perm > 0 && !by_rows)
+        by_rows = 1;
+    mot_maxstat_tally t;
+    mot_maxstat_tally_init(&t);
+    t.ok = !by_rows;        /* still counting the distinct values */
+    size_t nn = 0;
+    double events = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(x[i]) || isnan(y[i])) {
+            res->skipped++;
+            continue;
+        }
+        if (isinf(x[i]))
+            return mot_error_set(err, MOT_EDATA, NULL, 0, 0,
+                                 "row %zu: x is infinite", i);
+        if (y[i] != 0 && y[i] != 1)
+            return mot_error_set(err, MOT_EDATA, NULL, 0, 0,
+                                 "row %zu: outcome %g is not 0 or 1", i,
+                                 y[i]);
+        if (x[i] == 0 && signbit(x[i]))
+            by_rows += !by_rows;
+        events += y[i];
+        nn++;
+        mot_maxstat_tally_add(&t, x[i], y[i]);
+    }
+    res->rows = nn;
+    if (nn < 2 || events == 0 || events == (double)nn)
+        return MOT_OK;      /* found = 0 */
+    if (by_rows)
+        return scan_rows(x, y, n, &o, by_rows == 1, res, err);
+    if (t.ok)
+        return scan_tally(&t, &o, res, err);
+
+    groups g = {0, 0, NULL, NULL, NULL};
+    if (!groups_by_sorting(x, y, n, nn, &g))
+        st = mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
+    else
+        st = scan_groups(&g, nn, events, &o, res, err);
+    free(g.x);
+    free(g.rows);
+    free(g.events);
+    return st;
+}
+
 mot_status mot_maxstat_scan(const double *x, const double *y, size_t n,
                             const mot_maxstat_opts *opts, mot_maxstat *res,
                             mot_error *err)
 {
-    return maxstat_scan(x, y, n, opts, 1, res, err);
+    return maxstat_scan(x, y, n, opts, 0, res, err);
 }
 
 mot_status mot_maxstat_scan_qsort(const double *x, const double *y, size_t n,
                                   const mot_maxstat_opts *opts,
                                   mot_maxstat *res, mot_error *err)
 {
-    return maxstat_scan(x, y, n, opts, 0, res, err);
+    return maxstat_scan(x, y, n, opts, 2, res, err);
 }

@@ -6,9 +6,11 @@
 ** critical values of Lausen & Schumacher (1992), Table 2 (as shipped in
 ** R's maxstat, data/LausenTab2.txt); Miller-Siegmund against a 20000-
 ** permutation p on 2000 rows; a planted step recovered; the false
-** positive rate on pure noise over 200 seeds; and that ordering the rows
-** by counting (x with few distinct values) gives exactly the results of
-** ordering them by qsort, permutation p-values included.
+** positive rate on pure noise over 200 seeds; that the scan by groups
+** of equal x (counted or sorted) and ordering the rows by counting give
+** exactly the results of ordering them by qsort, permutation p-values
+** included; and that a tally of the rows (maxstat_int.h) scans to the
+** same numbers, and gives up where it must.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +23,7 @@
 #include <string.h>
 
 #include "mot/stats.h"
+#include "stats/maxstat_int.h"
 #include "stats/stats_int.h"
 
 static void assert_abs(double got, double want, double tol)
@@ -299,13 +302,16 @@ static void assert_same_scan(const mot_maxstat *a, const mot_maxstat *b)
             fail_msg("field %zu: %.17g against %.17g", i, da[i], db[i]);
 }
 
-/* x with k distinct values (k up to 300: counting up to 256, qsort above),
-** some NAN x and y, a step in the churn rate; every scan also with 50
-** permutations, whose shuffles start from the order of ties. */
+/* x with k distinct values (k up to 300: counting up to 256, sorting
+** above; 1000 and 2999 with values of every sign and few ties), some NAN x
+** and y, a step in the churn rate: the scan by groups of equal x gives the
+** numbers of the scan by rows in qsort order. Every scan also with 50
+** permutations (by rows, counting or qsort), whose shuffles start from the
+** order of ties. */
 static void test_counting_matches_qsort(void **state)
 {
     (void)state;
-    static const size_t ks[] = {2, 5, 11, 30, 255, 256, 257, 300};
+    static const size_t ks[] = {2, 5, 11, 30, 255, 256, 257, 300, 1000, 2999};
     enum { N = 3000 };
     double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
     assert_non_null(x);
@@ -316,6 +322,8 @@ static void test_counting_matches_qsort(void **state)
         for (size_t i = 0; i < N; i++) {
             double u = mot_rng_uniform(&r);
             x[i] = (double)(size_t)(u * (double)ks[c]) / 2 - 3;
+            if (ks[c] > 300)    /* a scale that is not a multiple of 1/2 */
+                x[i] = (x[i] + 1) * 1.37e-3;
             y[i] = mot_rng_uniform(&r) < (u < 0.3 ? 0.4 : 0.2);
             if (i % 97 == 0)
                 x[i] = NAN;
@@ -346,6 +354,70 @@ static void test_counting_matches_qsort(void **state)
     free(y);
 }
 
+/* Rows counted one by one in a tally scan to what mot_maxstat_scan gives
+** on the same rows; a tally gives up past 256 values, on an infinite x, a
+** y not 0/1 or a -0, and refuses a permutation test. */
+static void test_tally_matches_scan(void **state)
+{
+    (void)state;
+    static const size_t ks[] = {2, 7, 40, 256, 257};
+    enum { N = 3000 };
+    double x[N], y[N];
+    for (size_t c = 0; c < sizeof ks / sizeof *ks; c++) {
+        mot_rng r;
+        mot_rng_seed(&r, 7 + c);
+        mot_maxstat_tally t;
+        mot_maxstat_tally_init(&t);
+        for (size_t i = 0; i < N; i++) {
+            double u = mot_rng_uniform(&r);
+            x[i] = (double)(size_t)(u * (double)ks[c]) - 20;
+            y[i] = mot_rng_uniform(&r) < (u < 0.6 ? 0.3 : 0.1);
+            if (i % 53 == 0)
+                x[i] = NAN;
+            if (i % 71 == 0)
+                y[i] = NAN;
+            mot_maxstat_tally_add(&t, x[i], y[i]);
+        }
+        mot_maxstat a, b;
+        assert_int_equal(mot_maxstat_scan(x, y, N, NULL, &a, NULL), MOT_OK);
+        if (ks[c] > MOT_TALLY_MAX) {
+            assert_false(t.ok);
+            assert_int_equal(mot_maxstat_tally_scan(&t, NULL, &b, NULL),
+                             MOT_EUSAGE);
+            continue;
+        }
+        assert_true(t.ok);
+        assert_int_equal(mot_maxstat_tally_scan(&t, NULL, &b, NULL), MOT_OK);
+        assert_true(a.found);
+        assert_same_scan(&a, &b);
+        mot_maxstat_opts o;
+        mot_maxstat_opts_default(&o);
+        o.perm = 10;
+        assert_int_equal(mot_maxstat_tally_scan(&t, &o, &b, NULL),
+                         MOT_EUSAGE);
+    }
+    /* a constant outcome and too few rows: found = 0, as the scan */
+    mot_maxstat_tally t;
+    mot_maxstat_tally_init(&t);
+    mot_maxstat b;
+    mot_maxstat_tally_add(&t, 1, 0);
+    assert_int_equal(mot_maxstat_tally_scan(&t, NULL, &b, NULL), MOT_OK);
+    assert_false(b.found);
+    mot_maxstat_tally_add(&t, 2, 0);
+    assert_int_equal(mot_maxstat_tally_scan(&t, NULL, &b, NULL), MOT_OK);
+    assert_false(b.found);
+    assert_int_equal(b.rows, 2);
+    /* giving up */
+    static const double bad[][2] = {{INFINITY, 0}, {1, 2}, {-0.0, 1}};
+    for (size_t i = 0; i < 3; i++) {
+        mot_maxstat_tally_init(&t);
+        assert_true(mot_maxstat_tally_add(&t, 1, 0));
+        assert_false(mot_maxstat_tally_add(&t, bad[i][0], bad[i][1]));
+        assert_false(mot_maxstat_tally_add(&t, 1, 1));
+        assert_false(t.ok);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_noise_false_positives),
         cmocka_unit_test(test_edge_cases),
         cmocka_unit_test(test_counting_matches_qsort),
+        cmocka_unit_test(test_tally_matches_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,9 @@
 ** survdiff output (S and Greenwood SE to 3-4 decimals; log-rank
 ** chi-square 16.79, O/E 9/19.25 and 21/10.75). Rows in time order
 ** (which are not sorted again) give exactly what rows in any order give.
+** The ordered variants (survival_int.h: rows left in place, a group per
+** row, -1 left out) give exactly the numbers of the public functions on
+** the rows kept, on random data with many ties.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,9 +17,11 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mot/stats.h"
+#include "stats/survival_int.h"
 
 static void assert_abs(double got, double want, double tol)
 {
@@ -186,6 +191,72 @@ static void test_bad_input(void **state)
     assert_int_equal(mot_logrank_test(t2, e, gb, 3, &lr, &err), MOT_EDATA);
 }
 
+/* Random rows in time order (times on a coarse grid: many ties), groups
+** -1, 0, 1: the ordered functions against the public ones on the rows
+** kept, bit for bit. */
+static void test_ordered_matches(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    double t[N], kt[N];
+    int e[N], g[N], ke[N];
+    signed char g8[N];
+    mot_rng r;
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        mot_rng_seed(&r, seed);
+        for (size_t i = 0; i < N; i++) {
+            t[i] = (double)(size_t)(mot_rng_uniform(&r) * 300) / 4;
+            e[i] = mot_rng_uniform(&r) < 0.4;
+            double u = mot_rng_uniform(&r);
+            g8[i] = (signed char)(u < 0.2 ? -1 : u < 0.6 ? 0 : 1);
+        }
+        for (size_t i = 1; i < N; i++)      /* insertion sort by time */
+            for (size_t j = i; j > 0 && t[j - 1] > t[j]; j--) {
+                double x = t[j];
+                t[j] = t[j - 1];
+                t[j - 1] = x;
+            }
+        size_t n = 0;
+        for (size_t i = 0; i < N; i++)
+            if (g8[i] >= 0) {
+                kt[n] = t[i];
+                ke[n] = e[i];
+                g[n++] = g8[i];
+            }
+        mot_logrank a, b;
+        assert_int_equal(mot_logrank_test(kt, ke, g, n, &a, NULL), MOT_OK);
+        assert_int_equal(mot_logrank_ordered(t, e, g8, N, &b, NULL), MOT_OK);
+        assert_memory_equal(&a, &b, sizeof a);
+        for (int which = 0; which < 2; which++) {
+            size_t k = 0;
+            for (size_t i = 0; i < n; i++)
+                if (g[i] == which) {
+                    kt[k] = kt[i];  /* k <= i: in place */
+                    ke[k++] = ke[i];
+                }
+            mot_km *km;
+            assert_int_equal(mot_km_fit(kt, ke, k, &km, NULL), MOT_OK);
+            double want = NAN;
+            for (size_t i = 0; i < km->k && isnan(want); i++)
+                if (km->surv[i] <= 0.5)
+                    want = km->time[i];
+            mot_km_free(km);
+            double got = mot_km_median_ordered(t, e, g8, which, N);
+            assert_memory_equal(&got, &want, sizeof got);
+            /* kt, ke were overwritten: rebuild the kept rows */
+            n = 0;
+            for (size_t i = 0; i < N; i++)
+                if (g8[i] >= 0) {
+                    kt[n] = t[i];
+                    ke[n] = e[i];
+                    g[n++] = g8[i];
+                }
+        }
+    }
+    /* no row kept: NAN */
+    assert_true(isnan(mot_km_median_ordered(T6, E6, NULL, 0, 0)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_logrank_6mp),
         cmocka_unit_test(test_order_does_not_matter),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_ordered_matches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
