@@ -40,6 +40,7 @@
 
 #include "analyse/shared.h"
 #include "analyse/tickets_int.h"
+#include "stats/sort.h"
 
 void mot_tickets_options_default(mot_tickets_options *o)
 {
@@ -152,89 +153,39 @@ static void group_fill(mot_tk_group *g, const mot_tk_table *t,
     mot_tk_share_fill(&g->resolution_sla, sw, sj, level);
 }
 
-/* The unsigned key of a double that sorts as the double does (-0 as +0;
-** not NAN), and back. */
-static uint64_t hours_key(double v)
-{
-    uint64_t b;
-    if (v == 0)
-        v = 0;
-    memcpy(&b, &v, sizeof b);
-    return b >> 63 ? ~b : b | (UINT64_C(1) << 63);
-}
-
-static double key_hours(uint64_t k)
-{
-    uint64_t b = k >> 63 ? k & ~(UINT64_C(1) << 63) : ~k;
-    double v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
-
-/* Sorted hours of one kind: key[i] (hours_key) of ticket row[i], m of
-** them, by hours and then row. */
+/* Sorted hours of one kind: kv[i].key (mot_key_of_double) the hours of
+** ticket row kv[i].val, m of them, by hours and then row. */
 typedef struct tk_sorted {
-    uint64_t *key;
-    uint32_t *row;
+    mot_kv *kv;
     size_t m;
 } tk_sorted;
 
 /* The tickets' hours of kind w (the response or resolution time where
-** there is one; the age of the open tickets) with their rows into *s,
-** sorted by hours then row (a stable LSD radix sort, a byte at a time,
-** from row order). MOT_ENOMEM (also for 2^32 tickets or more). */
+** there is one; the age of the open tickets) with their rows into *s
+** (s->kv allocated, the caller frees it), sorted by hours then row (the
+** stable radix sort of stats/sort.h, from row order). MOT_ENOMEM. */
 static mot_status sorted_hours(const mot_tk_table *t, size_t nt, int w,
                                tk_sorted *s)
 {
-    size_t n = nt ? nt : 1;
+    size_t n = nt ? nt : 1, m = 0;
+    mot_kv *kv = malloc(n * sizeof *kv), *tmp = malloc(n * sizeof *tmp);
+    s->kv = NULL;
     s->m = 0;
-    s->key = malloc(n * sizeof *s->key);
-    s->row = malloc(n * sizeof *s->row);
-    uint64_t *k2 = malloc(n * sizeof *k2);
-    uint32_t *r2 = malloc(n * sizeof *r2);
-    size_t (*cnt)[256] = calloc(8, sizeof *cnt);
-    mot_status st = MOT_ENOMEM;
-    if (!s->key || !s->row || !k2 || !r2 || !cnt || nt > UINT32_MAX)
-        goto done;
-    size_t m = 0;
+    if (!kv || !tmp) {
+        free(kv);
+        free(tmp);
+        return MOT_ENOMEM;
+    }
     for (size_t i = 0; i < nt; i++) {
         double h = w == TK_RESPONSE ? t->response_h[i] : t->resolution_h[i];
-        if (w == TK_AGE ? isnan(h) : !isnan(h)) {
-            s->key[m] = hours_key(w == TK_AGE ? t->age_h[i] : h);
-            s->row[m++] = (uint32_t)i;
-        }
+        if (w == TK_AGE ? isnan(h) : !isnan(h))
+            kv[m++] = (mot_kv){mot_key_of_double(w == TK_AGE ? t->age_h[i]
+                                                               : h), i};
     }
-    for (size_t i = 0; i < m; i++)
-        for (int d = 0; d < 8; d++)
-            cnt[d][(s->key[i] >> (8 * d)) & 0xff]++;
-    for (int d = 0; d < 8 && m > 0; d++) {
-        size_t *c = cnt[d], sum = 0;
-        if (c[(s->key[0] >> (8 * d)) & 0xff] == m)
-            continue;      /* every key has this byte: nothing moves */
-        for (int j = 0; j < 256; j++) {
-            size_t x = c[j];
-            c[j] = sum;
-            sum += x;
-        }
-        for (size_t i = 0; i < m; i++) {
-            size_t to = c[(s->key[i] >> (8 * d)) & 0xff]++;
-            k2[to] = s->key[i];
-            r2[to] = s->row[i];
-        }
-        uint64_t *tk = s->key;
-        uint32_t *tr = s->row;
-        s->key = k2;
-        s->row = r2;
-        k2 = tk;
-        r2 = tr;
-    }
+    s->kv = mot_sort_kv(kv, tmp, m);
+    free(s->kv == kv ? tmp : kv);
     s->m = m;
-    st = MOT_OK;
-done:
-    free(k2);
-    free(r2);
-    free(cnt);
-    return st;
+    return MOT_OK;
 }
 
 /* Within (1), missed (0) or not judged (-1) against standard s hours,
@@ -375,7 +326,7 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
     size_t *idx = malloc((k->n ? k->n : 1) * sizeof *idx);
     uint32_t *gi[MOT_TK_NBY] = {NULL};  /* by key: group index or none */
     size_t *start = NULL, maxk = 0;
-    tk_sorted v = {NULL, NULL, 0};
+    tk_sorted v = {NULL, 0};
     if (!idx)
         return MOT_ENOMEM;
     for (size_t i = 0; i < k->n; i++)
@@ -441,13 +392,13 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
             break;
         size_t m = v.m;
         for (size_t i = 0; i < m; i++)
-            buf[i] = key_hours(v.key[i]);
+            buf[i] = mot_key_double(v.kv[i].key);
         hours_set(&r->total, w, buf, m, level);
         for (int by = 0; by < MOT_TK_NBY; by++) {
             size_t nk = nkeys(p, t, (mot_tk_by)by), *pos = start + nk + 1;
             memset(start, 0, (nk + 1) * sizeof *start);
             for (size_t i = 0; i < m; i++) {
-                uint32_t j = key_of(k, t, (mot_tk_by)by, v.row[i]);
+                uint32_t j = key_of(k, t, (mot_tk_by)by, v.kv[i].val);
                 if (j != MOT_NONE)
                     start[j + 1]++;
             }
@@ -455,22 +406,19 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
             for (size_t j = 0; j < nk; j++)
                 pos[j + 1] = start[j + 1] += start[j];
             for (size_t i = 0; i < m; i++) {
-                uint32_t j = key_of(k, t, (mot_tk_by)by, v.row[i]);
+                uint32_t j = key_of(k, t, (mot_tk_by)by, v.kv[i].val);
                 if (j != MOT_NONE)
-                    buf[pos[j]++] = key_hours(v.key[i]);
+                    buf[pos[j]++] = mot_key_double(v.kv[i].key);
             }
             for (size_t j = 0; j < nk; j++)
                 if (gi[by][j] != MOT_NONE)
                     hours_set(&r->by[by][gi[by][j]], w, buf + start[j],
                               start[j + 1] - start[j], level);
         }
-        free(v.key);
-        free(v.row);
-        v.key = NULL;
-        v.row = NULL;
+        free(v.kv);
+        v.kv = NULL;
     }
-    free(v.key);
-    free(v.row);
+    free(v.kv);
     for (int by = 0; by < MOT_TK_NBY && st == MOT_OK; by++)
         qsort(r->by[by], r->nby[by], sizeof *r->by[by], cmp_group);
     for (int by = 0; by < MOT_TK_NBY; by++)
