@@ -65,6 +65,32 @@ const char *mot_cs_factor_name(int factor)
 
 /* ---- ICC ------------------------------------------------------------------ */
 
+/* The rest of ICC(1) in *r (n and groups set) from the between and within
+** sums of squares and the sum of squared group sizes. */
+static void icc_finish(mot_icc *r, double ssb, double sq, double ssw,
+                       double level)
+{
+    double N = (double)r->n;
+    if (r->groups < 2 || r->n <= r->groups)
+        return;
+    double kk = (double)r->groups, df1 = kk - 1, df2 = N - kk;
+    r->n0 = (N - sq / N) / df1;
+    r->msb = ssb / df1;
+    r->msw = ssw / df2;
+    r->var_within = r->msw;
+    r->var_between = fmax(0, (r->msb - r->msw) / r->n0);
+    if (r->msw > 0) {
+        r->f = r->msb / r->msw;
+        r->p = mot_f_sf(r->f, df1, df2);
+        r->icc = (r->msb - r->msw) / (r->msb + (r->n0 - 1) * r->msw);
+        double q = 1 - (1 - level) / 2;
+        double fl = r->f / mot_f_quantile(q, df1, df2);
+        double fu = r->f * mot_f_quantile(q, df2, df1);
+        r->lo = (fl - 1) / (fl + r->n0 - 1);
+        r->hi = (fu - 1) / (fu + r->n0 - 1);
+    }
+}
+
 mot_status mot_icc1(const double *y, const uint32_t *g, size_t n, size_t k,
                     double level, mot_icc *out)
 {
@@ -103,24 +129,7 @@ mot_status mot_icc1(const double *y, const uint32_t *g, size_t n, size_t k,
         ssw += (y[i] - sum[g[i]]) * (y[i] - sum[g[i]]);
     free(sum);
     free(cnt);
-    if (r.groups >= 2 && n > r.groups) {
-        double kk = (double)r.groups, df1 = kk - 1, df2 = N - kk;
-        r.n0 = (N - sq / N) / df1;
-        r.msb = ssb / df1;
-        r.msw = ssw / df2;
-        r.var_within = r.msw;
-        r.var_between = fmax(0, (r.msb - r.msw) / r.n0);
-        if (r.msw > 0) {
-            r.f = r.msb / r.msw;
-            r.p = mot_f_sf(r.f, df1, df2);
-            r.icc = (r.msb - r.msw) / (r.msb + (r.n0 - 1) * r.msw);
-            double q = 1 - (1 - level) / 2;
-            double fl = r.f / mot_f_quantile(q, df1, df2);
-            double fu = r.f * mot_f_quantile(q, df2, df1);
-            r.lo = (fl - 1) / (fl + r.n0 - 1);
-            r.hi = (fu - 1) / (fu + r.n0 - 1);
-        }
-    }
+    icc_finish(&r, ssb, sq, ssw, level);
     *out = r;
     return MOT_OK;
 }
@@ -291,24 +300,7 @@ static void icc_groups(const acc *g, size_t k, double level, mot_icc *out)
         ssw += acc_ssw(&g[j]);
     }
     r.n = (size_t)N;
-    if (r.groups >= 2 && r.n > r.groups) {
-        double kk = (double)r.groups, df1 = kk - 1, df2 = N - kk;
-        r.n0 = (N - sq / N) / df1;
-        r.msb = ssb / df1;
-        r.msw = ssw / df2;
-        r.var_within = r.msw;
-        r.var_between = fmax(0, (r.msb - r.msw) / r.n0);
-        if (r.msw > 0) {
-            r.f = r.msb / r.msw;
-            r.p = mot_f_sf(r.f, df1, df2);
-            r.icc = (r.msb - r.msw) / (r.msb + (r.n0 - 1) * r.msw);
-            double q = 1 - (1 - level) / 2;
-            double fl = r.f / mot_f_quantile(q, df1, df2);
-            double fu = r.f * mot_f_quantile(q, df2, df1);
-            r.lo = (fl - 1) / (fl + r.n0 - 1);
-            r.hi = (fu - 1) / (fu + r.n0 - 1);
-        }
-    }
+    icc_finish(&r, ssb, sq, ssw, level);
     *out = r;
 }
 
