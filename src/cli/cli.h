@@ -87,6 +87,13 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 #endif
     ;
 
+/* ---- memory (memory.c) -------------------------------------------------- */
+
+/* Run the program again (argv as main got it) with glibc's huge-page
+** tunable set, once, where that works and MOT_HUGEPAGES is not 0 (see
+** memory.c); returns only when it did not. Call before reading anything. */
+void cli_huge_pages(char **argv);
+
 /* ---- projects (project.c) ---------------------------------------------- */
 
 /* Load the project in dir, leaving out what the MOT_SKIP_* bits of skip

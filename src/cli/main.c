@@ -270,6 +270,7 @@ int main(int argc, char **argv)
                 return EXIT_OK;
             }
         }
+        cli_huge_pages(argv);
         return c->run(argc - 1, argv + 1);
     }
     fprintf(stderr, "mot: unknown command '%s'\nTry 'mot --help'.\n", name);
