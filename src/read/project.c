@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "core/parallel.h"
+#include "read/chunks.h"
 #include "read/columns.h"
 #include "read/load.h"
 
@@ -130,6 +131,8 @@ static void load_config(mot_load *ld)
 ** A problem, or a main load that stopped, throws a side table away, and
 ** the file is then read again in its place, which reports what one
 ** reader reports. */
+size_t mot_side_loads;
+
 typedef struct side_file {
     mot_status (*load)(mot_load *);
     int wanted;
@@ -251,6 +254,7 @@ static int side_finish(mot_load *ld, side_read *s, int k)
     }
     mot_load_free(&f->sl);
     mot_diag_free(&f->diag);
+    mot_side_loads += (size_t)ok;
     return ok;
 }
 
