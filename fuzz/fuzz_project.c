@@ -12,9 +12,10 @@
 **
 ** Then the loads of `mot analyze` are checked against each other: the
 ** load with tickets.csv and the events' staff columns (MOT_SKIP_EVENT_
-** JOURNEY | MOT_SKIP_INTERACTION_DETAIL) must give the same status and
-** messages with one thread and with two (interactions.csv read beside
-** events.csv), and once loaded, mot_project_drop of tickets.csv and the
+** JOURNEY | MOT_SKIP_INTERACTION_DETAIL) must give the same status,
+** messages, id tables and tickets with one thread and with two
+** (tickets.csv and interactions.csv read beside events.csv), and once
+** loaded, mot_project_drop of tickets.csv and the
 ** staff columns must leave exactly the project that a load skipping them
 ** gives: the same id tables in the same order and the same columns.
 */
@@ -202,6 +203,19 @@ static void check_analysis_loads(void)
         abort();
     same_messages(&d1, &d2);
     if (s1 == MOT_OK) {
+        /* tickets.csv and interactions.csv read beside the events */
+        same_ids(one->customer_ids, two->customer_ids);
+        same_ids(one->branches, two->branches);
+        same_ids(one->staff_ids, two->staff_ids);
+        if ((one->tickets == NULL) != (two->tickets == NULL) ||
+            (one->tickets && one->tickets->n != two->tickets->n))
+            abort();
+        if (one->tickets) {
+            SAME(one->tickets->customer, two->tickets->customer,
+                 one->tickets->n);
+            SAME(one->tickets->branch, two->tickets->branch,
+                 one->tickets->n);
+        }
         if (mot_project_drop(one, DROP) != MOT_OK ||
             load(WIDE | DROP, 1, &skipped, &d3) != MOT_OK)
             abort();

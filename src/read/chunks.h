@@ -27,6 +27,8 @@ extern size_t mot_chunk_bytes, mot_chunk_min;
 /* Loads whose events.csv was put together from chunks (a test hook, like
 ** the two above: it tells a test that the chunked path was taken). */
 extern size_t mot_chunked_loads;
+/* Files read on the side thread and kept (read/project.c), for tests. */
+extern size_t mot_side_loads;
 
 /* The built-in sizes. */
 #define MOT_CHUNK_BYTES (16u << 20)

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "core/parallel.h"
+#include "read/chunks.h"
 #include "read/columns.h"
 #include "read/load.h"
 
@@ -118,30 +119,34 @@ static void load_config(mot_load *ld)
         ld->status = st;
 }
 
-/* interactions.csv read on a thread of its own while customers.csv and
-** events.csv are read: possible when the load reads only the columns of
-** interactions.csv that refer to no id table but staff.csv's, in which it
-** only looks ids up (MOT_SKIP_INTERACTION_DETAIL with staff.csv), so that
-** nothing it does depends on the other files. It reads into a shallow copy
-** of the project (the shared tables only read) on a load of its own that
-** stops at the first problem; a problem, or a main load that stopped,
-** throws its table away, and the file is then read again in its place,
-** which reports what one reader reports. */
-typedef struct side_read {
-    mot_load *ld;           /* the project's load */
+/* tickets.csv and interactions.csv read on a thread of their own while
+** customers.csv and events.csv are read. Each is read into a shallow copy
+** of the project (staff.csv's ids only looked up, the blueprint and
+** config only read) on a load of its own that stops at the first
+** problem, which is possible when staff.csv is there (MOT_SKIP_
+** INTERACTION_DETAIL for interactions.csv too, so that it names no other
+** id). tickets.csv interns its customers and branches into tables of its
+** own, which are then added to the project's, in the order the tickets
+** first name them, exactly as reading it in its place would number them.
+** A problem, or a main load that stopped, throws a side table away, and
+** the file is then read again in its place, which reports what one
+** reader reports. */
+size_t mot_side_loads;
+
+typedef struct side_file {
+    mot_status (*load)(mot_load *);
+    int wanted;
     mot_load sl;            /* the side load */
     mot_diag diag;
     mot_project p;          /* the shallow copy */
-} side_read;
+} side_file;
 
-static int side_possible(const mot_load *ld)
-{
-    return (ld->skip & MOT_SKIP_INTERACTION_DETAIL) &&
-           !(ld->skip & MOT_SKIP_INTERACTIONS) && ld->has_staff_file &&
-           !mot_load_stopped(ld) &&
-           mot_parallel_threads(ld->threads, 0) > 1 &&
-           mot_tbl_present(ld, "interactions");
-}
+enum { SIDE_TICKETS, SIDE_INTERACTIONS, SIDE_N };
+
+typedef struct side_read {
+    mot_load *ld;           /* the project's load */
+    side_file f[SIDE_N];
+} side_read;
 
 static void side_part(void *ctx, unsigned part, unsigned nparts)
 {
@@ -150,37 +155,121 @@ static void side_part(void *ctx, unsigned part, unsigned nparts)
     if (part == 0)
         mot_load_customers_events(s->ld);
     else
-        mot_load_interactions(&s->sl);
+        for (int k = 0; k < SIDE_N; k++)
+            if (s->f[k].wanted)
+                s->f[k].load(&s->f[k].sl);
 }
 
-/* customers.csv and events.csv, with interactions.csv beside them; 1 when
-** interactions.csv was read too. */
-static int customers_events_side(mot_load *ld)
+/* Which files can be read on the side (s->f[k].wanted); 0 when none. */
+static int side_plan(mot_load *ld, side_read *s)
 {
-    side_read s;
-    memset(&s, 0, sizeof s);
-    s.ld = ld;
-    s.p = *ld->p;
-    mot_diag_init(&s.diag, 1);
-    s.sl.p = &s.p;
-    s.sl.diag = &s.diag;
-    s.sl.max_errors = 1;
-    s.sl.skip = ld->skip;
-    s.sl.threads = 1;
-    s.sl.blueprint_partial = ld->blueprint_partial;
-    s.sl.has_staff_file = ld->has_staff_file;
-    s.sl.nstaff_file = ld->nstaff_file;
-    mot_parallel_run(2, side_part, &s);
-    int ok = s.sl.nerrors == 0 && !s.sl.stop && !mot_load_stopped(ld);
-    if (ok) {
-        ld->p->interactions = s.p.interactions;
-        ld->p->skipped |= s.p.skipped & MOT_SKIP_INTERACTION_DETAIL;
-    } else {
-        mot_interactions_free(s.p.interactions);
+    memset(s, 0, sizeof *s);
+    s->ld = ld;
+    if (!ld->has_staff_file || mot_load_stopped(ld) ||
+        mot_parallel_threads(ld->threads, 0) < 2)
+        return 0;
+    s->f[SIDE_TICKETS].load = mot_load_tickets;
+    s->f[SIDE_TICKETS].wanted = !(ld->skip & MOT_SKIP_TICKETS) &&
+                                mot_tbl_present(ld, "tickets");
+    s->f[SIDE_INTERACTIONS].load = mot_load_interactions;
+    s->f[SIDE_INTERACTIONS].wanted =
+        (ld->skip & MOT_SKIP_INTERACTION_DETAIL) &&
+        !(ld->skip & MOT_SKIP_INTERACTIONS) &&
+        mot_tbl_present(ld, "interactions");
+    return s->f[SIDE_TICKETS].wanted || s->f[SIDE_INTERACTIONS].wanted;
+}
+
+/* Set up side file f's load; MOT_ENOMEM if its own tables cannot be. */
+static mot_status side_start(const mot_load *ld, side_file *f, int own_ids)
+{
+    f->p = *ld->p;
+    mot_diag_init(&f->diag, 1);
+    f->sl.p = &f->p;
+    f->sl.diag = &f->diag;
+    f->sl.max_errors = 1;
+    f->sl.skip = ld->skip;
+    f->sl.threads = 1;
+    f->sl.blueprint_partial = ld->blueprint_partial;
+    f->sl.has_staff_file = ld->has_staff_file;
+    f->sl.nstaff_file = ld->nstaff_file;
+    if (!own_ids)
+        return MOT_OK;
+    /* never the project's own tables, even when a malloc fails */
+    f->p.customer_ids = mot_strtab_new();
+    f->p.branches = f->p.customer_ids ? mot_strtab_new() : NULL;
+    return f->p.customer_ids && f->p.branches ? MOT_OK : MOT_ENOMEM;
+}
+
+/* Add the ids of table `from` to `to` in their order, and rewrite the n
+** indexes of col (MOT_NONE kept) from `from`'s to `to`'s. */
+static mot_status adopt_ids(const mot_strtab *from, mot_strtab *to,
+                            uint32_t *col, size_t n)
+{
+    size_t m = mot_strtab_count(from);
+    uint32_t *map = malloc((m ? m : 1) * sizeof *map);
+    mot_status st = map ? MOT_OK : MOT_ENOMEM;
+    for (size_t j = 0; st == MOT_OK && j < m; j++) {
+        const char *id = mot_strtab_get(from, (uint32_t)j);
+        st = mot_strtab_intern(to, id, strlen(id), &map[j], NULL);
     }
-    mot_load_free(&s.sl);
-    mot_diag_free(&s.diag);
+    for (size_t i = 0; st == MOT_OK && col && i < n; i++)
+        if (col[i] != MOT_NONE)
+            col[i] = map[col[i]];
+    free(map);
+    return st;
+}
+
+/* Keep side file k's table in the project when it read clean (1), else
+** throw it away (0). */
+static int side_finish(mot_load *ld, side_read *s, int k)
+{
+    side_file *f = &s->f[k];
+    int ok = f->wanted && f->sl.nerrors == 0 && !f->sl.stop &&
+             !mot_load_stopped(ld);
+    if (k == SIDE_TICKETS) {
+        mot_tickets *t = f->p.tickets;
+        mot_status st = MOT_OK;
+        if (ok && ((st = adopt_ids(f->p.customer_ids, ld->p->customer_ids,
+                                   t->customer, t->n)) != MOT_OK ||
+                   (st = adopt_ids(f->p.branches, ld->p->branches,
+                                   t->branch, t->n)) != MOT_OK)) {
+            mot_load_error(ld, st, "tickets.csv", 0, 0, st == MOT_ELIMIT
+                           ? "more distinct values than mot can hold "
+                             "(4294967294)" : "out of memory");
+            ld->stop = 1;
+        }
+        if (ok)
+            ld->p->tickets = t;
+        else
+            mot_tickets_free(t);
+        mot_strtab_free(f->p.customer_ids);
+        mot_strtab_free(f->p.branches);
+    } else {
+        if (ok) {
+            ld->p->interactions = f->p.interactions;
+            ld->p->skipped |= f->p.skipped & MOT_SKIP_INTERACTION_DETAIL;
+        } else {
+            mot_interactions_free(f->p.interactions);
+        }
+    }
+    mot_load_free(&f->sl);
+    mot_diag_free(&f->diag);
+    mot_side_loads += (size_t)ok;
     return ok;
+}
+
+/* customers.csv and events.csv, with the files of s (side_plan) beside
+** them; done[k] is set for a side file read. */
+static void customers_events_side(mot_load *ld, side_read *s,
+                                  int done[SIDE_N])
+{
+    for (int k = 0; k < SIDE_N; k++)
+        if (s->f[k].wanted &&
+            side_start(ld, &s->f[k], k == SIDE_TICKETS) != MOT_OK)
+            s->f[k].wanted = 0;     /* it is read in its place */
+    mot_parallel_run(2, side_part, s);
+    for (int k = 0; k < SIDE_N; k++)
+        done[k] = side_finish(ld, s, k);
 }
 
 /* Read the data files after blueprint.csv, in an order where each file
@@ -201,13 +290,16 @@ static void load_files(mot_load *ld)
         {mot_load_tickets, MOT_SKIP_TICKETS, "tickets"},
         {mot_load_interactions, MOT_SKIP_INTERACTIONS, "interactions"},
     };
-    int side_done = 0;
+    side_read side;
+    int done[SIDE_N] = {0, 0};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         if (mot_load_stopped(ld))
             return;
-        if (files[i].load == mot_load_customers_events && side_possible(ld))
-            side_done = customers_events_side(ld);
-        else if (files[i].load == mot_load_interactions && side_done)
+        if (files[i].load == mot_load_customers_events && side_plan(ld, &side))
+            customers_events_side(ld, &side, done);
+        else if ((files[i].load == mot_load_tickets && done[SIDE_TICKETS]) ||
+                 (files[i].load == mot_load_interactions &&
+                  done[SIDE_INTERACTIONS]))
             continue;
         else if (!(ld->skip & files[i].skip))
             files[i].load(ld);

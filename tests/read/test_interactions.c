@@ -13,6 +13,7 @@
 #include "mot/mot.h"
 #include "testutil.h"
 #include "loadutil.h"
+#include "read/chunks.h"
 
 static void test_steps_and_columns(void **state)
 {
@@ -155,7 +156,9 @@ static void test_read_beside_events(void **state)
         {"events.csv", events}, {"interactions.csv", good}, {NULL, NULL}});
     mot_diag d1, d2;
     mot_project *p1 = load_with(dir, skip, 1, &d1);
+    size_t side = mot_side_loads;
     mot_project *p2 = load_with(dir, skip, 2, &d2);
+    assert_int_equal(mot_side_loads, side + 1);     /* interactions.csv */
     assert_non_null(p1);
     assert_non_null(p2);
     assert_int_equal(p2->skipped, p1->skipped);
