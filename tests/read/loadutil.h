@@ -90,6 +90,18 @@ static inline const char *lu_message(const lu_result *r, size_t i)
     return buf;
 }
 
+/* Fail unless a and b hold the same messages, formatted alike. */
+static inline void lu_same_messages(const mot_diag *a, const mot_diag *b)
+{
+    assert_int_equal(b->n, a->n);
+    for (size_t i = 0; i < a->n; i++) {
+        char x[1200], y[1200];
+        mot_error_format(&a->items[i], x, sizeof x);
+        mot_error_format(&b->items[i], y, sizeof y);
+        assert_string_equal(x, y);
+    }
+}
+
 /* True when x is NAN (without <math.h>'s isnan on floats and doubles). */
 #define LU_ISNAN(x) ((x) != (x))
 
