@@ -65,3 +65,30 @@ size_t mot_chunks_split(const char *path, const void *mem,
         close(fd);
     return m;
 }
+
+/* ---- putting pieces together --------------------------------------------- */
+
+mot_status mot_ids_intern_new(const mot_strtab *from, uint32_t *map,
+                              mot_strtab *to)
+{
+    size_t n = mot_strtab_count(from);
+    for (size_t j = 0; j < n; j++) {
+        if (map[j] != MOT_NONE)
+            continue;
+        const char *s = mot_strtab_get(from, (uint32_t)j);
+        mot_status st = mot_strtab_intern(to, s, strlen(s), &map[j], NULL);
+        if (st != MOT_OK)
+            return st;
+    }
+    return MOT_OK;
+}
+
+void mot_ids_failed(mot_load *ld, mot_status st, const char *file)
+{
+    if (st == MOT_ELIMIT)
+        mot_load_error(ld, st, file, 0, 0, "more distinct values than mot "
+                       "can hold (4294967294)");
+    else
+        mot_load_error(ld, MOT_ENOMEM, file, 0, 0, "out of memory");
+    ld->stop = 1;
+}

@@ -17,6 +17,10 @@
 #define MOT_READ_CHUNKS_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "mot/strtab.h"
+#include "read/table.h"
 
 /* Bytes per chunk that the loaders aim at, and the fewest they cut a
 ** chunk to; 0 (the default) means the built-in sizes (16 MiB and 1 MiB).
@@ -29,6 +33,20 @@ extern size_t mot_chunk_bytes, mot_chunk_min;
 extern size_t mot_chunked_loads;
 /* Files read on the side thread and kept (read/project.c), for tests. */
 extern size_t mot_side_loads;
+
+/* Putting pieces read apart together (the chunks of events.csv, the
+** files read beside it): intern into `to`, in from's order, each string
+** of `from` whose map entry is MOT_NONE and set the entry to its index in
+** `to` (entries already set are kept), so that the new ids get the
+** numbers a single reader would have given them. MOT_OK, or MOT_ENOMEM /
+** MOT_ELIMIT with the entries before the failure set. */
+mot_status mot_ids_intern_new(const mot_strtab *from, uint32_t *map,
+                              mot_strtab *to);
+
+/* Report that putting the pieces of `file` together failed with st
+** (MOT_ELIMIT: too many distinct ids; anything else: out of memory), and
+** stop the load. */
+void mot_ids_failed(mot_load *ld, mot_status st, const char *file);
 
 /* The built-in sizes. */
 #define MOT_CHUNK_BYTES (16u << 20)

@@ -408,23 +408,6 @@ static void copy_part(void *ctx, unsigned part, unsigned nparts)
     }
 }
 
-/* Intern into `to` the strings of from whose map entry is MOT_NONE, in
-** order, setting the entry; MOT_OK or the failure. */
-static mot_status intern_into(const mot_strtab *from, uint32_t *map,
-                              mot_strtab *to)
-{
-    size_t n = mot_strtab_count(from);
-    for (size_t j = 0; j < n; j++) {
-        if (map[j] != MOT_NONE)
-            continue;
-        const char *s = mot_strtab_get(from, (uint32_t)j);
-        mot_status st = mot_strtab_intern(to, s, strlen(s), &map[j], NULL);
-        if (st != MOT_OK)
-            return st;
-    }
-    return MOT_OK;
-}
-
 /* Give the new customer ids and branches of the chunks project indexes,
 ** in the order of the file (chunk by chunk, each in order of first
 ** appearance), as interning row by row would; MOT_OK or the failure. */
@@ -432,10 +415,11 @@ static mot_status intern_new(ev_par *par)
 {
     for (size_t c = 0; c < par->nchunks; c++) {
         ev_chunk *k = &par->chunk[c];
-        mot_status st = intern_into(k->r.ids, k->map,
-                                    par->ld->p->customer_ids);
+        mot_status st = mot_ids_intern_new(k->r.ids, k->map,
+                                           par->ld->p->customer_ids);
         if (st == MOT_OK)
-            st = intern_into(k->r.branches, k->bmap, par->ld->p->branches);
+            st = mot_ids_intern_new(k->r.branches, k->bmap,
+                                    par->ld->p->branches);
         if (st != MOT_OK)
             return st;
     }
@@ -479,11 +463,7 @@ static int merge_chunks(ev_par *par, unsigned threads)
     if (st != MOT_OK || !e || !e->customer || !e->time || !e->touchpoint ||
         !e->score || (wait && !e->wait_minutes) || (staff && !e->staff) ||
         (branch && !e->branch) || (expected && !e->expected)) {
-        mot_load_error(ld, st == MOT_ELIMIT ? st : MOT_ENOMEM,
-                       par->head.file, 0, 0, st == MOT_ELIMIT
-                       ? "more distinct values than mot can hold "
-                         "(4294967294)" : "out of memory");
-        ld->stop = 1;
+        mot_ids_failed(ld, st, par->head.file);
         return 1;
     }
     e->n = n;

@@ -136,6 +136,7 @@ size_t mot_side_loads;
 typedef struct side_file {
     mot_status (*load)(mot_load *);
     int wanted;
+    char file[64];          /* its name in messages */
     mot_load sl;            /* the side load */
     mot_diag diag;
     mot_project p;          /* the shallow copy */
@@ -176,6 +177,9 @@ static int side_plan(mot_load *ld, side_read *s)
         (ld->skip & MOT_SKIP_INTERACTION_DETAIL) &&
         !(ld->skip & MOT_SKIP_INTERACTIONS) &&
         mot_tbl_present(ld, "interactions");
+    if (s->f[SIDE_TICKETS].wanted)
+        mot_tbl_file_name(ld, "tickets", s->f[SIDE_TICKETS].file,
+                          sizeof s->f[SIDE_TICKETS].file);
     return s->f[SIDE_TICKETS].wanted || s->f[SIDE_INTERACTIONS].wanted;
 }
 
@@ -200,18 +204,18 @@ static mot_status side_start(const mot_load *ld, side_file *f, int own_ids)
     return f->p.customer_ids && f->p.branches ? MOT_OK : MOT_ENOMEM;
 }
 
-/* Add the ids of table `from` to `to` in their order, and rewrite the n
-** indexes of col (MOT_NONE kept) from `from`'s to `to`'s. */
+/* Number the ids of the side table `from` in the project's table `to`
+** (new ones after the others, in from's order) and rewrite the n indexes
+** of col (MOT_NONE kept) to match. */
 static mot_status adopt_ids(const mot_strtab *from, mot_strtab *to,
                             uint32_t *col, size_t n)
 {
     size_t m = mot_strtab_count(from);
     uint32_t *map = malloc((m ? m : 1) * sizeof *map);
-    mot_status st = map ? MOT_OK : MOT_ENOMEM;
-    for (size_t j = 0; st == MOT_OK && j < m; j++) {
-        const char *id = mot_strtab_get(from, (uint32_t)j);
-        st = mot_strtab_intern(to, id, strlen(id), &map[j], NULL);
-    }
+    if (!map)
+        return MOT_ENOMEM;
+    memset(map, 0xff, (m ? m : 1) * sizeof *map);     /* MOT_NONE */
+    mot_status st = mot_ids_intern_new(from, map, to);
     for (size_t i = 0; st == MOT_OK && col && i < n; i++)
         if (col[i] != MOT_NONE)
             col[i] = map[col[i]];
@@ -232,12 +236,8 @@ static int side_finish(mot_load *ld, side_read *s, int k)
         if (ok && ((st = adopt_ids(f->p.customer_ids, ld->p->customer_ids,
                                    t->customer, t->n)) != MOT_OK ||
                    (st = adopt_ids(f->p.branches, ld->p->branches,
-                                   t->branch, t->n)) != MOT_OK)) {
-            mot_load_error(ld, st, "tickets.csv", 0, 0, st == MOT_ELIMIT
-                           ? "more distinct values than mot can hold "
-                             "(4294967294)" : "out of memory");
-            ld->stop = 1;
-        }
+                                   t->branch, t->n)) != MOT_OK))
+            mot_ids_failed(ld, st, f->file);
         if (ok)
             ld->p->tickets = t;
         else

@@ -319,6 +319,14 @@ int mot_project_has_file(const char *dir, const char *base)
     return file_exists(path);
 }
 
+void mot_tbl_file_name(const mot_load *ld, const char *base, char *buf,
+                       size_t n)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.csv", ld->p->dir, base);
+    snprintf(buf, n, "%s.csv%s", base, file_exists(path) ? "" : ".gz");
+}
+
 int mot_tbl_present(const mot_load *ld, const char *base)
 {
     return mot_project_has_file(ld->p->dir, base);

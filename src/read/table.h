@@ -141,6 +141,11 @@ mot_status mot_tbl_open(mot_tbl *t, mot_load *ld, const char *base,
 /* True when base.csv or base.csv.gz is in the project folder. */
 int mot_tbl_present(const mot_load *ld, const char *base);
 
+/* The name under which the loader reports base's file (mot_tbl.file):
+** base.csv, or base.csv.gz when only that one is in the folder. */
+void mot_tbl_file_name(const mot_load *ld, const char *base, char *buf,
+                       size_t n);
+
 /* Open the file at path, whatever its name, like mot_tbl_open; problems
 ** name the file by path as given. A missing file is reported (MOT_ENOENT)
 ** like any other failure to open. */
