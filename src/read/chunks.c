@@ -1,9 +1,12 @@
 /*
 ** chunks.c: cutting a file into chunks that end just after a line feed
-** (see chunks.h). Only a few KiB around each cut are read, with pread.
+** (see chunks.h). Only a few KiB around each cut are read, with pread;
+** counting a chunk's line feeds reads it through once.
 */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -64,6 +67,47 @@ size_t mot_chunks_split(const char *path, const void *mem,
     if (fd >= 0)
         close(fd);
     return m;
+}
+
+size_t mot_chunks_rows_max(const char *path, const void *mem,
+                           unsigned long long lo, unsigned long long hi)
+{
+    enum { BUF = 256 << 10 };
+    unsigned char *buf = NULL;
+    size_t lf = 0;
+    unsigned char last = '\n';
+    int fd = -1;
+    if (path && ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 ||
+                 !(buf = malloc(BUF)))) {
+        if (fd >= 0)
+            close(fd);
+        return SIZE_MAX;
+    }
+    while (lo < hi) {
+        unsigned long long left = hi - lo;
+        size_t n = left < BUF ? (size_t)left : BUF;
+        const unsigned char *p = mem ? (const unsigned char *)mem + lo : buf;
+        if (!mem) {
+            ssize_t r;
+            do
+                r = pread(fd, buf, n, (off_t)lo);
+            while (r < 0 && errno == EINTR);
+            if (r <= 0) {
+                lf = SIZE_MAX;
+                break;
+            }
+            n = (size_t)r;
+        }
+        for (const unsigned char *q = p, *end = p + n;
+             (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+            lf++;
+        last = p[n - 1];
+        lo += n;
+    }
+    free(buf);
+    if (fd >= 0)
+        close(fd);
+    return lf == SIZE_MAX ? lf : lf + (last != '\n');
 }
 
 /* ---- putting pieces together --------------------------------------------- */

@@ -63,4 +63,14 @@ size_t mot_chunks_split(const char *path, const void *mem,
                         unsigned long long lo, unsigned long long hi,
                         size_t n, unsigned long long *bounds);
 
+/* The most rows bytes [lo, hi) of the file at path (or, when path is
+** NULL, of the memory at mem) can hold as CSV records ended by a line
+** feed: the line feeds among them, plus one when the last byte is not a
+** line feed. SIZE_MAX when the file cannot be read. A record ended by a
+** lone carriage return is not counted: a reader that trusts the bound
+** must check it (the chunked reader counts rows as it writes them and
+** gives the chunk up when one more would not fit). */
+size_t mot_chunks_rows_max(const char *path, const void *mem,
+                           unsigned long long lo, unsigned long long hi);
+
 #endif /* MOT_READ_CHUNKS_H */

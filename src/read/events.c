@@ -18,16 +18,16 @@
 ** mot_load_customers_events reads customers.csv and, when one of those
 ** bits leaves the journey ids out and staff ids are checked against
 ** staff.csv (a lookup only) or not read, events.csv in chunks on several
-** threads (chunks.h): each chunk runs the same read_row into arrays and id
-** tables (customers, branches) of its own, and the chunks are put together
-** so that the project is exactly what one reader would give; any problem
-** sends the file to that one reader.
+** threads (chunks.h). The chunks' line feeds are counted first, which
+** bounds their rows, so each chunk runs the same read_row straight into
+** its own stretch of the project's arrays (each page of them written once),
+** with id tables (customers, branches) of its own; the chunks are then put
+** together in place so that the project is exactly what one reader would
+** give. Any problem sends the file to that one reader.
 */
-#define _DEFAULT_SOURCE 1   /* madvise */
+#include <assert.h>
 #include <math.h>
 #include <stdatomic.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -211,18 +211,20 @@ mot_status mot_load_events(mot_load *ld)
 
 /* ---- customers.csv and events.csv together, events.csv in chunks ------ */
 
-/* One chunk of events.csv, read into arrays of its own with customer ids
-** interned into a table of its own; `map` then turns those into the
-** project's ids. */
+/* One chunk of events.csv, read straight into its place in the project's
+** arrays, with customer ids and branches interned into tables of its own;
+** `map` and `bmap` then turn those into the project's ids. */
 typedef struct ev_chunk {
     unsigned long long lo, hi;  /* its bytes in the file */
     mot_load ld;                /* its own caches and error count */
     mot_diag diag;
     ev_read r;
-    mot_events e;
+    mot_events e;               /* views into the project's arrays */
     uint32_t *map;              /* chunk customer index -> project index */
     uint32_t *bmap;             /* chunk branch index -> project index */
-    size_t start;               /* its first row in the project's events */
+    size_t at;                  /* its first row in the arrays as read */
+    size_t cap;                 /* the most rows it can have */
+    size_t start;               /* its first row once put together */
     int bad;                    /* a problem: the chunks are not used */
 } ev_chunk;
 
@@ -232,38 +234,69 @@ typedef struct ev_par {
     char *path;
     ev_chunk *chunk;
     size_t nchunks;
+    ev_read all;                /* the arrays every chunk writes into */
     _Atomic size_t next;        /* the next task: 0 customers, k chunk k-1 */
 } ev_par;
 
-/* Map each of the k arrays for cap elements, straight from the system
-** (untouched pages take no memory; unmapped when freed, they leave
-** malloc's thresholds and arenas as they were); 0 if one fails. They get
-** no huge pages: cap is a bound five times or more the rows a chunk
-** holds, and a huge page backs 2 MiB at the first byte written, which
-** held 150 MiB more at the 1M benchmark's peak for no gain in time. */
-static int map_arrays(const mot_array *a, size_t k, size_t cap)
+/* Count the line feeds of each chunk: the most rows it can hold. */
+static void count_part(void *ctx, unsigned part, unsigned nparts)
 {
-    for (size_t i = 0; i < k; i++) {
-        void *p = mmap(NULL, cap * a[i].size, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        if (p == MAP_FAILED)
-            return 0;
-        memcpy(a[i].ptr, &p, sizeof p);
+    ev_par *par = ctx;
+    size_t lo = mot_parallel_lo(par->nchunks, part, nparts);
+    size_t hi = mot_parallel_lo(par->nchunks, part + 1, nparts);
+    for (size_t c = lo; c < hi; c++) {
+        ev_chunk *k = &par->chunk[c];
+        k->cap = mot_chunks_rows_max(par->path, NULL, k->lo, k->hi);
     }
+}
+
+/* Give each chunk its place in arrays allocated for all their rows
+** (par->all, its events owned by par until merged); 0 when a chunk could
+** not be counted or a malloc failed (what was allocated is par's). The
+** arrays get huge pages: each page is written once, by the chunk reading
+** its rows. */
+static int place_chunks(ev_par *par, unsigned threads)
+{
+    size_t total = 0;
+    mot_parallel_run(mot_parallel_threads(threads, par->nchunks), count_part,
+                     par);
+    for (size_t c = 0; c < par->nchunks; c++) {
+        ev_chunk *k = &par->chunk[c];
+        if (k->cap == SIZE_MAX || k->cap > SIZE_MAX / 16 - total)
+            return 0;
+        k->at = total;
+        total += k->cap;
+    }
+    ev_read *all = &par->all;
+    all->t = par->head;
+    if (total == 0 || !(all->e = calloc(1, sizeof *all->e)))
+        return 0;
+    list_arrays(all);
+    for (size_t i = 0; i < all->narrays; i++) {
+        size_t bytes = total * all->arrays[i].size;
+        void *p = malloc(bytes);
+        if (!p)
+            return 0;
+        mot_mem_huge(p, bytes);
+        memcpy(all->arrays[i].ptr, &p, sizeof p);
+    }
+    all->cap = total;
     return 1;
 }
 
-/* Unmap the arrays map_arrays mapped. */
-static void unmap_arrays(const mot_array *a, size_t k, size_t cap)
+/* Point the arrays of chunk k's reader at its place in par->all. */
+static void view_arrays(const ev_par *par, ev_chunk *k)
 {
-    for (size_t i = 0; i < k; i++) {
-        void *p;
-        memcpy(&p, a[i].ptr, sizeof p);
-        if (p)
-            munmap(p, cap * a[i].size);
-        p = NULL;
-        memcpy(a[i].ptr, &p, sizeof p);
+    const ev_read *all = &par->all;
+    list_arrays(&k->r);
+    assert(k->r.narrays == all->narrays);
+    for (size_t i = 0; i < all->narrays; i++) {
+        char *base;
+        memcpy(&base, all->arrays[i].ptr, sizeof base);
+        base += k->at * all->arrays[i].size;
+        memcpy(k->r.arrays[i].ptr, &base, sizeof base);
     }
+    k->r.cap = k->cap;
 }
 
 /* Read chunk k: its rows as read_row reads them, stopping at the first
@@ -292,18 +325,13 @@ static void read_chunk(ev_par *par, ev_chunk *k)
         mot_csv_open_slice(&k->r.t.csv, par->path, NULL, k->lo,
                            k->hi - k->lo, NULL, &err) != MOT_OK)
         return;
-    list_arrays(&k->r);
-    /* room for every row at once: a row without a problem has three
-    ** non-empty fields, two commas and a line end (but the last), so at
-    ** least 5 bytes; the rows are checked against it all the same, so
-    ** that read_row never has to grow (realloc) the mapped arrays */
-    size_t cap = (size_t)((k->hi - k->lo) / 5 + 2);
-    k->r.cap = cap;
-    if (!map_arrays(k->r.arrays, k->r.narrays, cap))
-        return;
+    /* the rows are checked against the count all the same (a lone
+    ** carriage return ends a row too), so that read_row never has to
+    ** grow (realloc) arrays that are views */
+    view_arrays(par, k);
     int full = 0;
     while (mot_tbl_next(&k->r.t) == MOT_OK && k->ld.nerrors == 0 &&
-           !(full = k->e.n == cap))
+           !(full = k->e.n == k->cap))
         read_row(&k->r);
     k->bad = full || k->ld.nerrors > 0 || mot_csv_open_quote(k->r.t.csv);
     mot_csv_free(k->r.t.csv);
@@ -312,10 +340,9 @@ static void read_chunk(ev_par *par, ev_chunk *k)
     mot_diag_free(&k->diag);
 }
 
-/* Free what chunk k holds. */
+/* Free what chunk k holds (its arrays are views: par's or the project's). */
 static void free_chunk(ev_chunk *k)
 {
-    unmap_arrays(k->r.arrays, k->r.narrays, k->r.cap);
     memset(&k->e, 0, sizeof k->e);
     mot_strtab_free(k->r.ids);
     k->r.ids = NULL;
@@ -372,39 +399,40 @@ static void map_part(void *ctx, unsigned part, unsigned nparts)
     }
 }
 
-/* Copy each chunk's rows into the project's events (allocated), mapping
-** the customer ids, and free the chunk. */
-static void copy_part(void *ctx, unsigned part, unsigned nparts)
+/* Turn each chunk's customer and branch indexes, in place, into the
+** project's. */
+static void renumber_part(void *ctx, unsigned part, unsigned nparts)
 {
     ev_par *par = ctx;
-    mot_events *e = par->ld->p->events;
     size_t lo = mot_parallel_lo(par->nchunks, part, nparts);
     size_t hi = mot_parallel_lo(par->nchunks, part + 1, nparts);
     for (size_t c = lo; c < hi; c++) {
         ev_chunk *k = &par->chunk[c];
-        size_t at = k->start, n = k->e.n;
-        if (n == 0) {           /* blank lines: no arrays */
-            free_chunk(k);
+        for (size_t i = 0; i < k->e.n; i++)
+            k->e.customer[i] = k->map[k->e.customer[i]];
+        for (size_t i = 0; k->e.branch && i < k->e.n; i++)
+            if (k->e.branch[i] != MOT_NONE)
+                k->e.branch[i] = k->bmap[k->e.branch[i]];
+    }
+}
+
+/* Close the gaps that chunks with fewer rows than line feeds (blank
+** lines, line feeds inside quotes, a lone carriage return's row) left
+** between them, in the order of the file. */
+static void close_gaps(ev_par *par)
+{
+    const ev_read *all = &par->all;
+    for (size_t c = 0; c < par->nchunks; c++) {
+        const ev_chunk *k = &par->chunk[c];
+        if (k->start == k->at || k->e.n == 0)
             continue;
+        for (size_t i = 0; i < all->narrays; i++) {
+            char *base;
+            size_t size = all->arrays[i].size;
+            memcpy(&base, all->arrays[i].ptr, sizeof base);
+            memmove(base + k->start * size, base + k->at * size,
+                    k->e.n * size);
         }
-        for (size_t i = 0; i < n; i++)
-            e->customer[at + i] = k->map[k->e.customer[i]];
-        memcpy(e->time + at, k->e.time, n * sizeof *e->time);
-        memcpy(e->touchpoint + at, k->e.touchpoint,
-               n * sizeof *e->touchpoint);
-        memcpy(e->score + at, k->e.score, n * sizeof *e->score);
-        if (e->wait_minutes)
-            memcpy(e->wait_minutes + at, k->e.wait_minutes,
-                   n * sizeof *e->wait_minutes);
-        if (e->staff)
-            memcpy(e->staff + at, k->e.staff, n * sizeof *e->staff);
-        if (e->expected)
-            memcpy(e->expected + at, k->e.expected,
-                   n * sizeof *e->expected);
-        for (size_t i = 0; e->branch && i < n; i++)
-            e->branch[at + i] = k->e.branch[i] == MOT_NONE
-                                ? MOT_NONE : k->bmap[k->e.branch[i]];
-        free_chunk(k);
     }
 }
 
@@ -426,20 +454,18 @@ static mot_status intern_new(ev_par *par)
     return MOT_OK;
 }
 
-/* Put the chunks together as the project's events; 1 when done (or
-** reported), 0 when the file must be read again whole. */
+/* Put the chunks together as the project's events (par->all's, which the
+** project then owns); 1 when done (or reported), 0 when the file must be
+** read again whole. */
 static int merge_chunks(ev_par *par, unsigned threads)
 {
     mot_load *ld = par->ld;
     size_t n = 0;
-    const ev_read *r0 = &par->chunk[0].r;
-    int wait = wanted(r0, E_WAIT), staff = wanted(r0, E_STAFF);
-    int branch = wanted(r0, E_BRANCH), expected = wanted(r0, E_EXPECTED);
+    unsigned nt = mot_parallel_threads(threads, par->nchunks);
     for (size_t c = 0; c < par->nchunks; c++)
         if (par->chunk[c].bad)
             return 0;
-    mot_parallel_run(mot_parallel_threads(threads, par->nchunks), map_part,
-                     par);
+    mot_parallel_run(nt, map_part, par);
     for (size_t c = 0; c < par->nchunks; c++) {
         if (par->chunk[c].bad)
             return 0;
@@ -449,34 +475,16 @@ static int merge_chunks(ev_par *par, unsigned threads)
     if (n == 0)
         return 0;           /* the reader in one piece says "no rows" */
     mot_status st = intern_new(par);
-    mot_events *e = ld->p->events = calloc(1, sizeof *e);
-    if (e) {
-        e->customer = malloc(n * sizeof *e->customer);
-        e->time = malloc(n * sizeof *e->time);
-        e->touchpoint = malloc(n * sizeof *e->touchpoint);
-        e->score = malloc(n * sizeof *e->score);
-        e->wait_minutes = wait ? malloc(n * sizeof *e->wait_minutes) : NULL;
-        e->staff = staff ? malloc(n * sizeof *e->staff) : NULL;
-        e->branch = branch ? malloc(n * sizeof *e->branch) : NULL;
-        e->expected = expected ? malloc(n * sizeof *e->expected) : NULL;
-    }
-    if (st != MOT_OK || !e || !e->customer || !e->time || !e->touchpoint ||
-        !e->score || (wait && !e->wait_minutes) || (staff && !e->staff) ||
-        (branch && !e->branch) || (expected && !e->expected)) {
+    if (st != MOT_OK) {
         mot_ids_failed(ld, st, par->head.file);
         return 1;
     }
+    mot_parallel_run(nt, renumber_part, par);
+    close_gaps(par);
+    mot_events *e = ld->p->events = par->all.e;
+    par->all.e = NULL;
     e->n = n;
-    mot_mem_huge(e->customer, n * sizeof *e->customer);
-    mot_mem_huge(e->time, n * sizeof *e->time);
-    mot_mem_huge(e->touchpoint, n * sizeof *e->touchpoint);
-    mot_mem_huge(e->score, n * sizeof *e->score);
-    mot_mem_huge(e->wait_minutes, wait ? n * sizeof *e->wait_minutes : 0);
-    mot_mem_huge(e->staff, staff ? n * sizeof *e->staff : 0);
-    mot_mem_huge(e->branch, branch ? n * sizeof *e->branch : 0);
-    mot_mem_huge(e->expected, expected ? n * sizeof *e->expected : 0);
-    mot_parallel_run(mot_parallel_threads(threads, par->nchunks), copy_part,
-                     par);
+    mot_shrink(par->all.arrays, par->all.narrays, n);
     par->head.nrows = n;
     mot_tbl_take_attrs(&par->head, &e->attrs);
     mot_chunked_loads++;
@@ -559,11 +567,16 @@ mot_status mot_load_customers_events(mot_load *ld)
     if (threads > 1 &&
         (ld->skip & EVENT_SKIPS) &&
         !mot_load_stopped(ld) && open_chunked(&par, &hl, &hd, threads)) {
-        mot_parallel_run(mot_parallel_threads(threads, par.nchunks),
-                         read_part, &par);
-        done = mot_load_stopped(ld) || merge_chunks(&par, threads);
+        if (place_chunks(&par, threads)) {
+            mot_parallel_run(mot_parallel_threads(threads, par.nchunks),
+                             read_part, &par);
+            done = mot_load_stopped(ld) || merge_chunks(&par, threads);
+        } else if (!mot_load_stopped(ld)) {
+            mot_load_customers(ld);
+        }
         for (size_t c = 0; c < par.nchunks; c++)
             free_chunk(&par.chunk[c]);
+        mot_events_free(par.all.e);
     } else if (!mot_load_stopped(ld)) {
         mot_load_customers(ld);
     }
