@@ -13,8 +13,17 @@
 
 #include <stddef.h>
 
-/* Below this many bytes an array gets no advice. */
-#define MOT_MEM_HUGE_MIN ((size_t)4 << 20)
+/* A huge page, and below how many bytes an array gets no advice. */
+#define MOT_MEM_HUGE ((size_t)2 << 20)
+#define MOT_MEM_HUGE_MIN MOT_MEM_HUGE
+
+/* malloc(n) for a big array that will be written through (never NULL for
+** n == 0: malloc(1)): from MOT_MEM_HUGE_MIN bytes on, the block starts on
+** a huge-page boundary and the whole huge pages in it are advised, so
+** that only its last partial huge page is faulted in 4 KiB pages. NULL if
+** the allocation fails. Free it with free(); it may be shrunk with
+** realloc, but growing it with realloc loses the alignment. */
+void *mot_mem_alloc(size_t n);
 
 /* Advise huge pages for the whole 2 MiB pages inside the n bytes at p
 ** (from malloc or mmap), when n >= MOT_MEM_HUGE_MIN. Advice only: nothing

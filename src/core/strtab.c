@@ -1,7 +1,7 @@
 /*
 ** strtab.c: string interning (mot_strtab).
 **
-** Strings live in append-only chunks (each at least 64 KiB) so pointers to
+** Strings live in append-only chunks (64 KiB to 8 MiB) so pointers to
 ** them never move, each after its length (4 bytes) and before a NUL; an
 ** index array maps the dense index to the string, and an open-addressing
 ** hash table (linear probing, power-of-two size, load factor <= 1/2) maps
@@ -12,8 +12,9 @@
 ** of MiB read at random, so a lookup costs its cache and TLB misses: one
 ** for the slot, one for the string's pointer, one for the string with its
 ** length; the slots of a big table get huge pages (core/mem.h), which
-** made inserting a million ids a third faster here (huge pages for the
-** index array gained nothing).
+** made inserting a million ids a third faster here. The index array and
+** the chunks of strings (which grow with the table) get them too, for
+** fewer page faults: each is written once.
 */
 #include <assert.h>
 #include <stdlib.h>
@@ -22,7 +23,10 @@
 #include "core/mem.h"
 #include "mot/strtab.h"
 
+/* A new chunk of strings is as big as those before it together, within
+** these bounds (or bigger, for one string that needs it). */
 #define CHUNK_MIN (64 * 1024)
+#define CHUNK_MAX (8 * 1024 * 1024)
 
 typedef struct chunk {
     struct chunk *next;
@@ -89,10 +93,9 @@ void mot_strtab_free(mot_strtab *t)
 static int grow_slots(mot_strtab *t)
 {
     size_t n = t->nslots * 2;
-    slot *s = malloc(n * sizeof *s);
+    slot *s = mot_mem_alloc(n * sizeof *s);
     if (!s)
         return -1;
-    mot_mem_huge(s, n * sizeof *s);
     for (size_t i = 0; i < n; i++)
         s[i].index = MOT_NONE;
     for (size_t i = 0; i < t->nslots; i++) {
@@ -144,8 +147,11 @@ static char *store(mot_strtab *t, const char *s, size_t len)
     uint32_t n = (uint32_t)len;
     size_t need = sizeof n + len + 1;
     if (!c || c->size - c->used < need) {
-        size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
-        c = malloc(sizeof *c + size);
+        size_t size = t->bytes < CHUNK_MIN ? CHUNK_MIN
+                      : t->bytes > CHUNK_MAX ? CHUNK_MAX : t->bytes;
+        if (size < need)
+            size = need;
+        c = mot_mem_alloc(sizeof *c + size);
         if (!c)
             return NULL;
         c->used = 0;
@@ -177,9 +183,12 @@ mot_status mot_strtab_intern(mot_strtab *t, const char *s, size_t len,
         return MOT_ELIMIT;
     if (t->count == t->cap) {
         size_t cap = t->cap ? t->cap * 2 : 64;
-        char **strs = realloc(t->strs, cap * sizeof *strs);
+        char **strs = mot_mem_alloc(cap * sizeof *strs);
         if (!strs)
             return MOT_ENOMEM;
+        if (t->count)
+            memcpy(strs, t->strs, t->count * sizeof *strs);
+        free(t->strs);
         t->strs = strs;
         t->cap = cap;
     }

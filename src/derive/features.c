@@ -163,16 +163,11 @@ static void derive_part(void *ctx, unsigned part, unsigned nparts)
     free(s.nrated);
 }
 
-/* malloc(n * size) with huge-page advice (core/mem.h: the features of a
-** big project are hundreds of MiB written once), or NULL on overflow or
-** failure; never malloc(0). */
+/* mot_mem_alloc(n * size) (core/mem.h: the features of a big project are
+** hundreds of MiB written once), or NULL on overflow or failure. */
 static void *alloc_array(size_t n, size_t size)
 {
-    if (n > SIZE_MAX / size)
-        return NULL;
-    void *p = malloc(n ? n * size : 1);
-    mot_mem_huge(p, n * size);
-    return p;
+    return n > SIZE_MAX / size ? NULL : mot_mem_alloc(n * size);
 }
 
 /* Give each touchpoint where an event of ev (may be NULL) has a wait a

@@ -68,6 +68,8 @@ typedef struct ev_read {
     mot_tbl t;
     mot_strtab *ids;    /* where customer ids are interned */
     mot_strtab *branches;   /* and branches */
+    const mot_strtab *known_ids;    /* a chunk's: the project's tables, */
+    const mot_strtab *known_branches;   /* looked up first (table.h) */
     mot_events *e;
     mot_array arrays[E_NCOLS];
     size_t narrays, cap;
@@ -143,7 +145,8 @@ static void read_optional(ev_read *r, size_t i)
     if (e->staff)
         mot_tbl_staff(t, E_STAFF, 0, &e->staff[i]);
     if (e->branch)
-        mot_tbl_intern(t, E_BRANCH, 0, r->branches, &e->branch[i]);
+        mot_tbl_intern_known(t, E_BRANCH, 0, r->known_branches, r->branches,
+                             &e->branch[i]);
     if (e->wait_minutes) {
         mot_tbl_real(t, E_WAIT, 0, HUGE_VAL, "a number of minutes, 0 or "
                      "more", &d);
@@ -172,7 +175,8 @@ static void read_row(ev_read *r)
         return;
     }
     e->n++;
-    mot_tbl_intern(t, E_CUSTOMER, 1, r->ids, &e->customer[i]);
+    mot_tbl_intern_known(t, E_CUSTOMER, 1, r->known_ids, r->ids,
+                         &e->customer[i]);
     mot_tbl_time(t, E_TIME, 1, &e->time[i]);
     mot_tbl_touchpoint(t, E_TOUCHPOINT, 1, &tp);
     e->touchpoint[i] = tp < 0 ? MOT_NONE : (uint32_t)tp;
@@ -212,8 +216,9 @@ mot_status mot_load_events(mot_load *ld)
 /* ---- customers.csv and events.csv together, events.csv in chunks ------ */
 
 /* One chunk of events.csv, read straight into its place in the project's
-** arrays, with customer ids and branches interned into tables of its own;
-** `map` and `bmap` then turn those into the project's ids. */
+** arrays. Customer ids and branches that customers.csv and staff.csv gave
+** get the project's indexes; others are interned into tables of the
+** chunk's own, which `map` and `bmap` then turn into project indexes. */
 typedef struct ev_chunk {
     unsigned long long lo, hi;  /* its bytes in the file */
     mot_load ld;                /* its own caches and error count */
@@ -235,15 +240,22 @@ typedef struct ev_par {
     ev_chunk *chunk;
     size_t nchunks;
     ev_read all;                /* the arrays every chunk writes into */
-    _Atomic size_t next;        /* the next task: 0 customers, k chunk k-1 */
+    _Atomic size_t next;        /* the next chunk to read */
 } ev_par;
 
-/* Count the line feeds of each chunk: the most rows it can hold. */
-static void count_part(void *ctx, unsigned part, unsigned nparts)
+/* The first step: the calling thread (part 0) reads customers.csv, so
+** that its tables come from the main thread's memory as with one thread
+** and the chunks can look its ids up; the others count the line feeds of
+** each chunk, the most rows it can hold. */
+static void first_part(void *ctx, unsigned part, unsigned nparts)
 {
     ev_par *par = ctx;
-    size_t lo = mot_parallel_lo(par->nchunks, part, nparts);
-    size_t hi = mot_parallel_lo(par->nchunks, part + 1, nparts);
+    if (part == 0) {
+        mot_load_customers(par->ld);
+        return;
+    }
+    size_t lo = mot_parallel_lo(par->nchunks, part - 1, nparts - 1);
+    size_t hi = mot_parallel_lo(par->nchunks, part, nparts - 1);
     for (size_t c = lo; c < hi; c++) {
         ev_chunk *k = &par->chunk[c];
         k->cap = mot_chunks_rows_max(par->path, NULL, k->lo, k->hi);
@@ -252,14 +264,15 @@ static void count_part(void *ctx, unsigned part, unsigned nparts)
 
 /* Give each chunk its place in arrays allocated for all their rows
 ** (par->all, its events owned by par until merged); 0 when a chunk could
-** not be counted or a malloc failed (what was allocated is par's). The
-** arrays get huge pages: each page is written once, by the chunk reading
-** its rows. */
-static int place_chunks(ev_par *par, unsigned threads)
+** not be counted, the project has too many ids for MOT_TBL_LOCAL or a
+** malloc failed (what was allocated is par's). The arrays get huge pages:
+** each page is written once, by the chunk reading its rows. */
+static int place_chunks(ev_par *par)
 {
     size_t total = 0;
-    mot_parallel_run(mot_parallel_threads(threads, par->nchunks), count_part,
-                     par);
+    if (mot_strtab_count(par->ld->p->customer_ids) >= MOT_TBL_LOCAL ||
+        mot_strtab_count(par->ld->p->branches) >= MOT_TBL_LOCAL)
+        return 0;
     for (size_t c = 0; c < par->nchunks; c++) {
         ev_chunk *k = &par->chunk[c];
         if (k->cap == SIZE_MAX || k->cap > SIZE_MAX / 16 - total)
@@ -274,10 +287,9 @@ static int place_chunks(ev_par *par, unsigned threads)
     list_arrays(all);
     for (size_t i = 0; i < all->narrays; i++) {
         size_t bytes = total * all->arrays[i].size;
-        void *p = malloc(bytes);
+        void *p = mot_mem_alloc(bytes);
         if (!p)
             return 0;
-        mot_mem_huge(p, bytes);
         memcpy(all->arrays[i].ptr, &p, sizeof p);
     }
     all->cap = total;
@@ -320,6 +332,8 @@ static void read_chunk(ev_par *par, ev_chunk *k)
     k->r.e = &k->e;
     k->r.ids = mot_strtab_new();
     k->r.branches = mot_strtab_new();
+    k->r.known_ids = ld->p->customer_ids;
+    k->r.known_branches = ld->p->branches;
     k->bad = 1;
     if (!k->r.ids || !k->r.branches ||
         mot_csv_open_slice(&k->r.t.csv, par->path, NULL, k->lo,
@@ -354,53 +368,28 @@ static void free_chunk(ev_chunk *k)
     k->bmap = NULL;
 }
 
-/* A worker: the calling thread (part 0) reads customers.csv first (the
-** longest task, and its tables then come from the main thread's memory
-** as with one thread); every worker then takes chunks in order until
-** none is left. */
+/* A worker: it takes chunks in order until none is left. */
 static void read_part(void *ctx, unsigned part, unsigned nparts)
 {
     ev_par *par = ctx;
     size_t task;
+    (void)part;
     (void)nparts;
-    if (part == 0 && !mot_load_stopped(par->ld))
-        mot_load_customers(par->ld);
     while ((task = par->next++) < par->nchunks)
         read_chunk(par, &par->chunk[task]);
 }
 
-/* The index in to of each string of from (MOT_NONE where it is not in
-** to), allocated; NULL when out of memory. */
-static uint32_t *map_ids(const mot_strtab *from, const mot_strtab *to)
+/* Rewrite the n indexes at col that are local (MOT_TBL_LOCAL) through
+** map. */
+static void renumber(uint32_t *col, size_t n, const uint32_t *map)
 {
-    size_t n = mot_strtab_count(from);
-    uint32_t *map = malloc((n ? n : 1) * sizeof *map);
-    for (size_t j = 0; map && j < n; j++) {
-        const char *s = mot_strtab_get(from, (uint32_t)j);
-        map[j] = mot_strtab_find(to, s, strlen(s));
-    }
-    return map;
+    for (size_t i = 0; i < n; i++)
+        if (col[i] != MOT_NONE && (col[i] & MOT_TBL_LOCAL))
+            col[i] = map[col[i] & ~MOT_TBL_LOCAL];
 }
 
-/* Look up each chunk's customer ids and branches in the project's tables
-** (read-only, so on several threads); MOT_NONE where one is new. */
-static void map_part(void *ctx, unsigned part, unsigned nparts)
-{
-    ev_par *par = ctx;
-    const mot_strtab *ids = par->ld->p->customer_ids;
-    const mot_strtab *branches = par->ld->p->branches;
-    size_t lo = mot_parallel_lo(par->nchunks, part, nparts);
-    size_t hi = mot_parallel_lo(par->nchunks, part + 1, nparts);
-    for (size_t c = lo; c < hi; c++) {
-        ev_chunk *k = &par->chunk[c];
-        if (!(k->map = map_ids(k->r.ids, ids)) ||
-            !(k->bmap = map_ids(k->r.branches, branches)))
-            k->bad = 1;
-    }
-}
-
-/* Turn each chunk's customer and branch indexes, in place, into the
-** project's. */
+/* Turn the local customer and branch indexes of each chunk, in place,
+** into the project's. */
 static void renumber_part(void *ctx, unsigned part, unsigned nparts)
 {
     ev_par *par = ctx;
@@ -408,11 +397,10 @@ static void renumber_part(void *ctx, unsigned part, unsigned nparts)
     size_t hi = mot_parallel_lo(par->nchunks, part + 1, nparts);
     for (size_t c = lo; c < hi; c++) {
         ev_chunk *k = &par->chunk[c];
-        for (size_t i = 0; i < k->e.n; i++)
-            k->e.customer[i] = k->map[k->e.customer[i]];
-        for (size_t i = 0; k->e.branch && i < k->e.n; i++)
-            if (k->e.branch[i] != MOT_NONE)
-                k->e.branch[i] = k->bmap[k->e.branch[i]];
+        if (mot_strtab_count(k->r.ids))
+            renumber(k->e.customer, k->e.n, k->map);
+        if (k->e.branch && mot_strtab_count(k->r.branches))
+            renumber(k->e.branch, k->e.n, k->bmap);
     }
 }
 
@@ -436,22 +424,36 @@ static void close_gaps(ev_par *par)
     }
 }
 
-/* Give the new customer ids and branches of the chunks project indexes,
-** in the order of the file (chunk by chunk, each in order of first
-** appearance), as interning row by row would; MOT_OK or the failure. */
+/* A map for the strings of local, every entry MOT_NONE; NULL when out of
+** memory. */
+static uint32_t *new_map(const mot_strtab *local)
+{
+    size_t n = mot_strtab_count(local);
+    uint32_t *map = malloc((n ? n : 1) * sizeof *map);
+    if (map)
+        memset(map, 0xff, (n ? n : 1) * sizeof *map);
+    return map;
+}
+
+/* Give the chunks' own customer ids and branches project indexes, in the
+** order of the file (chunk by chunk, each in order of first appearance),
+** as interning row by row would; MOT_OK or the failure. */
 static mot_status intern_new(ev_par *par)
 {
-    for (size_t c = 0; c < par->nchunks; c++) {
+    mot_status st = MOT_OK;
+    for (size_t c = 0; c < par->nchunks && st == MOT_OK; c++) {
         ev_chunk *k = &par->chunk[c];
-        mot_status st = mot_ids_intern_new(k->r.ids, k->map,
-                                           par->ld->p->customer_ids);
+        if (!(k->map = new_map(k->r.ids)) ||
+            !(k->bmap = new_map(k->r.branches)))
+            st = MOT_ENOMEM;
+        if (st == MOT_OK)
+            st = mot_ids_intern_new(k->r.ids, k->map,
+                                    par->ld->p->customer_ids);
         if (st == MOT_OK)
             st = mot_ids_intern_new(k->r.branches, k->bmap,
                                     par->ld->p->branches);
-        if (st != MOT_OK)
-            return st;
     }
-    return MOT_OK;
+    return st;
 }
 
 /* Put the chunks together as the project's events (par->all's, which the
@@ -462,10 +464,6 @@ static int merge_chunks(ev_par *par, unsigned threads)
     mot_load *ld = par->ld;
     size_t n = 0;
     unsigned nt = mot_parallel_threads(threads, par->nchunks);
-    for (size_t c = 0; c < par->nchunks; c++)
-        if (par->chunk[c].bad)
-            return 0;
-    mot_parallel_run(nt, map_part, par);
     for (size_t c = 0; c < par->nchunks; c++) {
         if (par->chunk[c].bad)
             return 0;
@@ -567,12 +565,11 @@ mot_status mot_load_customers_events(mot_load *ld)
     if (threads > 1 &&
         (ld->skip & EVENT_SKIPS) &&
         !mot_load_stopped(ld) && open_chunked(&par, &hl, &hd, threads)) {
-        if (place_chunks(&par, threads)) {
+        mot_parallel_run(threads, first_part, &par);
+        if (!mot_load_stopped(ld) && place_chunks(&par)) {
             mot_parallel_run(mot_parallel_threads(threads, par.nchunks),
                              read_part, &par);
             done = mot_load_stopped(ld) || merge_chunks(&par, threads);
-        } else if (!mot_load_stopped(ld)) {
-            mot_load_customers(ld);
         }
         for (size_t c = 0; c < par.nchunks; c++)
             free_chunk(&par.chunk[c]);

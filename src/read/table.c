@@ -648,13 +648,15 @@ int mot_tbl_time(mot_tbl *t, int col, int required, int64_t *out)
     return 1;
 }
 
-int mot_tbl_intern(mot_tbl *t, int col, int required, mot_strtab *tab,
-                   uint32_t *out)
+/* Intern column col as mot_tbl_intern_known does, with known NULL for
+** mot_tbl_intern; the memo remembers the last text per column and table. */
+static int intern(mot_tbl *t, int col, int required, const mot_strtab *known,
+                  mot_strtab *tab, uint32_t *out)
 {
     size_t len;
     const char *s = mot_tbl_text(t, col, &len);
     mot_tbl_memo *m = &t->memo[col];
-    mot_status st;
+    mot_status st = MOT_OK;
     *out = MOT_NONE;
     if (len == 0)
         return required ? empty_required(t, col) : 1;
@@ -662,7 +664,13 @@ int mot_tbl_intern(mot_tbl *t, int col, int required, mot_strtab *tab,
         *out = m->index;
         return 1;
     }
-    st = mot_strtab_intern(tab, s, len, out, NULL);
+    if (known && (*out = mot_strtab_find(known, s, len)) != MOT_NONE)
+        assert(*out < MOT_TBL_LOCAL);
+    else if ((st = mot_strtab_intern(tab, s, len, out, NULL)) == MOT_OK &&
+             known)
+        *out = *out < MOT_TBL_LOCAL ? *out | MOT_TBL_LOCAL : MOT_NONE;
+    if (st == MOT_OK && *out == MOT_NONE)
+        st = MOT_ELIMIT;
     if (st != MOT_OK)
         return alloc_failed(t, st);
     m->tab = len <= sizeof m->text ? tab : NULL;
@@ -670,6 +678,19 @@ int mot_tbl_intern(mot_tbl *t, int col, int required, mot_strtab *tab,
     m->index = *out;
     memcpy(m->text, s, m->tab ? len : 0);
     return 1;
+}
+
+int mot_tbl_intern(mot_tbl *t, int col, int required, mot_strtab *tab,
+                   uint32_t *out)
+{
+    return intern(t, col, required, NULL, tab, out);
+}
+
+int mot_tbl_intern_known(mot_tbl *t, int col, int required,
+                         const mot_strtab *known, mot_strtab *local,
+                         uint32_t *out)
+{
+    return intern(t, col, required, known, local, out);
 }
 
 /* The blueprint index of touchpoint text (s, len), through the load's

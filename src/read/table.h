@@ -228,6 +228,19 @@ int mot_tbl_time(mot_tbl *t, int col, int required, int64_t *out);
 int mot_tbl_intern(mot_tbl *t, int col, int required, mot_strtab *tab,
                    uint32_t *out);
 
+/* Set on an index that mot_tbl_intern_known gave from its local table. */
+#define MOT_TBL_LOCAL 0x80000000u
+
+/* mot_tbl_intern for one of several readers working side by side: text
+** already in `known` (shared, read-only while they work, fewer than
+** MOT_TBL_LOCAL strings) gets its index there; any other is interned into
+** `local` (the reader's own) and gets its index there | MOT_TBL_LOCAL,
+** which the caller turns into a project index afterwards. An error (MOT_
+** ELIMIT) when local would reach MOT_TBL_LOCAL strings. */
+int mot_tbl_intern_known(mot_tbl *t, int col, int required,
+                         const mot_strtab *known, mot_strtab *local,
+                         uint32_t *out);
+
 /* The blueprint index of a touchpoint given by id or name; empty gives
 ** -1, or an error when required. When blueprint.csv could not be read
 ** whole, gives -1 without a report (the blueprint's problem is reported,

@@ -252,6 +252,47 @@ static void test_split(void **state)
     assert_int_equal(mot_chunks_split(NULL, "abc\rdef", 0, 7, 4, b), 1);
 }
 
+/* The bound on a chunk's rows: its line feeds, one more when it does not
+** end with one; a lone carriage return is not counted (the reader checks
+** the bound as it goes). */
+static void test_rows_max(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        size_t lo, hi, want;
+    } cases[] = {
+        {"a\nb\n", 0, 4, 2}, {"a\nb", 0, 3, 2}, {"a\nb\n", 2, 2, 0},
+        {"\n\n\n", 0, 3, 3}, {"a\rb\rc", 0, 5, 1}, {"x\r\ny\r\n", 0, 6, 2},
+        {"h\naaaa\nbb", 2, 9, 2}, {"h\naaaa\nbb", 2, 7, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        assert_int_equal(mot_chunks_rows_max(NULL, cases[i].s, cases[i].lo,
+                                             cases[i].hi), cases[i].want);
+    /* a long stretch, read through the buffer more than once, from a file */
+    size_t n = 700000;
+    char *data = malloc(n);
+    assert_non_null(data);
+    size_t lf = 0;
+    for (size_t i = 0; i < n; i++) {
+        data[i] = (char)(i % 7 == 3 ? '\n' : 'a' + (int)(i % 5));
+        lf += data[i] == '\n';
+    }
+    const char *dir = lu_project("chunks_rows", (lu_file[]){{NULL, NULL}});
+    char path[600];
+    snprintf(path, sizeof path, "%s/big.csv", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, n, f), n);
+    fclose(f);
+    assert_int_equal(mot_chunks_rows_max(path, NULL, 0, n), lf + 1);
+    assert_int_equal(mot_chunks_rows_max(NULL, data, 0, n), lf + 1);
+    assert_int_equal(mot_chunks_rows_max(path, NULL, 4, 11), 1);
+    snprintf(path, sizeof path, "%s/missing.csv", dir);
+    assert_int_equal(mot_chunks_rows_max(path, NULL, 0, 10), SIZE_MAX);
+    free(data);
+}
+
 /* ---- project level ------------------------------------------------------- */
 
 #define CUSTOMERS "customer_id,overall,churned\nC1,4,0\nC2,3,1\nC3,5,0\n" \
@@ -542,6 +583,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_split),
+        cmocka_unit_test(test_rows_max),
         cmocka_unit_test(test_slices_agree),
         cmocka_unit_test(test_quote_across_cut),
         cmocka_unit_test(test_slices_bad_utf8),
