@@ -43,11 +43,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyse/internal.h"
+#include "analyse/shared.h"
+#include "core/mem.h"
 #include "mot/behaviour.h"
 #include "mot/stats.h"
 #include "mot/strtab.h"
-#include "analyse/internal.h"
-#include "analyse/shared.h"
 
 void mot_behaviour_options_default(mot_behaviour_options *o)
 {
@@ -143,7 +144,7 @@ static mot_status drivers(bh *b, mot_error *err)
     size_t K = t->nsteps, m = 0;
     if (!t->customer_score)
         return MOT_OK;
-    b->rows = malloc((t->n ? t->n : 1) * sizeof *b->rows);
+    b->rows = mot_mem_alloc((t->n ? t->n : 1) * sizeof *b->rows);
     if (!b->rows)
         return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
     for (size_t i = 0; i < t->n; i++) {

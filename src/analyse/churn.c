@@ -49,6 +49,7 @@
 
 #include "analyse/internal.h"
 #include "analyse/shared.h"
+#include "core/mem.h"
 #include "core/parallel.h"
 #include "stats/sort.h"
 #include "stats/survival_int.h"
@@ -172,8 +173,8 @@ static mot_status rows_and_rates(const mot_project *p, const mot_features *f,
     const mot_customers *cu = p->customers;
     size_t ntp = f->ntp;
     double *cnt = calloc(4 * ntp + 1, sizeof *cnt);  /* nbad ebad ngood egood */
-    rw->row = malloc((f->ncustomers + 1) * sizeof *rw->row);
-    rw->bad = malloc(f->ncustomers * ntp + 1);
+    rw->row = mot_mem_alloc((f->ncustomers + 1) * sizeof *rw->row);
+    rw->bad = mot_mem_alloc(f->ncustomers * ntp + 1);
     if (!cnt || !rw->row || !rw->bad) {
         free(cnt);
         return MOT_ENOMEM;
@@ -221,7 +222,7 @@ static mot_status segment_terms(const mot_project *p, const ch_rows *rw,
 {
     const mot_customers *cu = p->customers;
     size_t nlev = mot_strtab_count(cu->segments), pooled = 0;
-    uint32_t *code = malloc((rw->n + 1) * sizeof *code);
+    uint32_t *code = mot_mem_alloc((rw->n + 1) * sizeof *code);
     size_t *cnt = malloc((nlev + 1) * sizeof *cnt);
     if (!code || !cnt) {
         free(code);
@@ -598,8 +599,8 @@ static mot_status survival(const mot_project *p, const mot_features *f,
                            mot_analysis *a)
 {
     size_t ntp = f->ntp, nord;
-    mot_kv *kv = malloc((rw->n + 1) * sizeof *kv);
-    mot_kv *tmp = malloc((rw->n + 1) * sizeof *tmp);
+    mot_kv *kv = mot_mem_alloc((rw->n + 1) * sizeof *kv);
+    mot_kv *tmp = mot_mem_alloc((rw->n + 1) * sizeof *tmp);
     signed char *obad = NULL;
     mot_status st = MOT_ENOMEM;
     if (!kv || !tmp) {
@@ -613,7 +614,7 @@ static mot_status survival(const mot_project *p, const mot_features *f,
     int *oevent = (int *)(otime + nord);
     free(rw->row);
     rw->row = NULL;
-    if ((obad = malloc(nord * ntp + 1))) {
+    if ((obad = mot_mem_alloc(nord * ntp + 1))) {
         for (size_t k = 0; k < nord; k++) {
             size_t i = (size_t)(s[k].val & ~(UINT64_C(1) << 63));
             otime[k] = mot_key_double(s[k].key);

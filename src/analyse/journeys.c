@@ -29,9 +29,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mot/journeys.h"
 #include "analyse/internal.h"
+#include "core/mem.h"
 #include "derive/order.h"
+#include "mot/journeys.h"
 #include "mot/stats.h"
 #include "mot/strtab.h"
 
@@ -105,7 +106,7 @@ static mot_status customer_events(pass *s, size_t c, size_t k)
 static mot_status index_events(pass *s)
 {
     const mot_events *ev = s->p->events;
-    uint32_t *count = calloc(s->f->ncustomers + 1, sizeof *count);
+    uint32_t *count = mot_mem_calloc(s->f->ncustomers + 1, sizeof *count);
     if (!count)
         return MOT_ENOMEM;
     mot_status st = mot_ev_index_build(&s->ix, ev, s->f->ncustomers, s->ntp,
@@ -563,7 +564,7 @@ static mot_status pass_alloc(pass *s)
     s->customers = calloc(n, sizeof *s->customers);
     s->churn_n = calloc(n, sizeof *s->churn_n);
     s->churners = calloc(n, sizeof *s->churners);
-    s->times = calloc(n, sizeof *s->times);
+    s->times = mot_mem_calloc(n, sizeof *s->times);
     s->tp_stamp = calloc(ntp + 1, sizeof *s->tp_stamp);
     s->tp_last = calloc(ntp + 1, sizeof *s->tp_last);
     s->tp_episode_contacts = calloc(ntp + 1, sizeof *s->tp_episode_contacts);

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "analyse/shared.h"
+#include "core/mem.h"
 
 void mot_line_clear(mot_tolerance *t)
 {
@@ -106,7 +107,7 @@ mot_status mot_line_scan_tally(const mot_maxstat_tally *t,
 
 mot_status mot_line_family(mot_line_scan *s, size_t n, double alpha)
 {
-    double *p = calloc(n ? n : 1, sizeof *p);
+    double *p = mot_mem_calloc(n ? n : 1, sizeof *p);
     if (!p)
         return MOT_ENOMEM;
     size_t family = 0;

@@ -40,6 +40,7 @@
 
 #include "analyse/internal.h"
 #include "analyse/shared.h"
+#include "core/mem.h"
 #include "mot/stats.h"
 
 #define PE_FOLDS 10
@@ -108,7 +109,7 @@ static void collect(const mot_project *p, const mot_features *f,
 /* Assign balanced folds by shuffling the labels i mod K. */
 static mot_status assign_folds(pe_data *d, uint64_t seed)
 {
-    double *lab = malloc(d->n * sizeof *lab);
+    double *lab = mot_mem_alloc(d->n * sizeof *lab);
     mot_rng rng;
     if (!lab)
         return MOT_ENOMEM;
@@ -279,10 +280,10 @@ static mot_status compare(const mot_project *p, const mot_features *f,
     pe_fit fit;
     double r2[PE_MODELS];
     mot_status st;
-    d->fold = malloc(d->n);
-    d->y = malloc(d->n * sizeof *d->y);
+    d->fold = mot_mem_alloc(d->n);
+    d->y = mot_mem_alloc(d->n * sizeof *d->y);
     for (int m = 0; m < PE_MODELS; m++)
-        if (!(d->sq[m] = malloc(d->n * sizeof *d->sq[m])))
+        if (!(d->sq[m] = mot_mem_alloc(d->n * sizeof *d->sq[m])))
             return MOT_ENOMEM;
     if (!d->fold || !d->y || assign_folds(d, o->seed) != MOT_OK)
         return MOT_ENOMEM;
@@ -316,7 +317,7 @@ mot_status mot_analyse_peak_end(const mot_project *p, const mot_features *f,
     size_t need = o->min_group > PE_FOLDS ? o->min_group : PE_FOLDS;
     mot_status st;
     memset(&d, 0, sizeof d);
-    if (!(d.row = malloc((f->ncustomers + 1) * sizeof *d.row)))
+    if (!(d.row = mot_mem_alloc((f->ncustomers + 1) * sizeof *d.row)))
         return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
     collect(p, f, &a->peak_end, &d);
     if (d.n < need) {

@@ -46,6 +46,7 @@
 
 #include "analyse/shared.h"
 #include "analyse/tickets_int.h"
+#include "core/mem.h"
 
 const char *mot_tk_group_name(int g)
 {
@@ -121,7 +122,7 @@ static mot_status overall_stats(const mot_customers *c, const int *group,
 static mot_status nps_stats(const mot_customers *c, const int *group,
                             double level, mot_tk_recovery *rec, grp_sum *sum)
 {
-    double *v = malloc((c->n ? c->n : 1) * sizeof *v);
+    double *v = mot_mem_alloc((c->n ? c->n : 1) * sizeof *v);
     if (!v)
         return MOT_ENOMEM;
     for (int g = 0; g < MOT_TK_NGROUPS; g++) {
@@ -261,7 +262,7 @@ static mot_status resolution_line(const mot_project *p, const double *hours,
                                   mot_tk_recovery *rec, mot_error *err)
 {
     const mot_customers *c = p->customers;
-    double *x = malloc((c->n ? c->n : 1) * 2 * sizeof *x), *y = x + c->n;
+    double *x = mot_mem_alloc((c->n ? c->n : 1) * 2 * sizeof *x), *y = x + c->n;
     if (!x)
         return MOT_ENOMEM;
     for (size_t r = 0; r < c->n; r++) {
@@ -287,8 +288,8 @@ mot_status mot_tk_recovery_run(const mot_project *p, const mot_tk_table *t,
     const mot_tickets *k = p->tickets;
     mot_tk_recovery *rec = &r->recovery;
     size_t nc = mot_strtab_count(p->customer_ids), judged = 0, ok = 0;
-    uint8_t *flags = calloc(nc ? nc : 1, 1);
-    double *hours = malloc((nc ? nc : 1) * sizeof *hours);
+    uint8_t *flags = mot_mem_calloc(nc ? nc : 1, 1);
+    double *hours = mot_mem_alloc((nc ? nc : 1) * sizeof *hours);
     int *group = NULL;
     mot_status st = MOT_ENOMEM;
     for (int g = 0; g < MOT_TK_NGROUPS; g++) {
@@ -324,7 +325,7 @@ mot_status mot_tk_recovery_run(const mot_project *p, const mot_tk_table *t,
                              "are not compared");
         goto done;
     }
-    if (!(group = malloc((c->n ? c->n : 1) * sizeof *group))) {
+    if (!(group = mot_mem_alloc((c->n ? c->n : 1) * sizeof *group))) {
         st = MOT_ENOMEM;
         goto done;
     }

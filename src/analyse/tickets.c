@@ -40,6 +40,7 @@
 
 #include "analyse/shared.h"
 #include "analyse/tickets_int.h"
+#include "core/mem.h"
 #include "stats/sort.h"
 
 void mot_tickets_options_default(mot_tickets_options *o)
@@ -168,7 +169,7 @@ static mot_status sorted_hours(const mot_tk_table *t, size_t nt, int w,
                                tk_sorted *s)
 {
     size_t n = nt ? nt : 1, m = 0;
-    mot_kv *kv = malloc(n * sizeof *kv), *tmp = malloc(n * sizeof *tmp);
+    mot_kv *kv = mot_mem_alloc(n * sizeof *kv), *tmp = mot_mem_alloc(n * sizeof *tmp);
     s->kv = NULL;
     s->m = 0;
     if (!kv || !tmp) {
@@ -239,7 +240,7 @@ static int cmp_order(const void *a, const void *b)
 static mot_status mark_repeats(const mot_tickets *k, mot_tk_table *t,
                                double days, size_t *customers)
 {
-    tk_order *ord = malloc((k->n ? k->n : 1) * sizeof *ord);
+    tk_order *ord = mot_mem_alloc((k->n ? k->n : 1) * sizeof *ord);
     if (!ord)
         return MOT_ENOMEM;
     for (size_t i = 0; i < k->n; i++)
@@ -323,7 +324,7 @@ static mot_status make_groups(const mot_project *p, const mot_tk_table *t,
                               double level)
 {
     const mot_tickets *k = p->tickets;
-    size_t *idx = malloc((k->n ? k->n : 1) * sizeof *idx);
+    size_t *idx = mot_mem_alloc((k->n ? k->n : 1) * sizeof *idx);
     uint32_t *gi[MOT_TK_NBY] = {NULL};  /* by key: group index or none */
     size_t *start = NULL, maxk = 0;
     tk_sorted v = {NULL, 0};
@@ -480,7 +481,7 @@ static mot_status find_tiers(const mot_project *p, mot_tk_table *t,
         return st;
     if ((st = mot_tiers_check(t->tiers, &p->blueprint, err)) != MOT_OK)
         return st;
-    if (!(t->tier = malloc((k->n ? k->n : 1) * sizeof *t->tier)))
+    if (!(t->tier = mot_mem_alloc((k->n ? k->n : 1) * sizeof *t->tier)))
         return MOT_ENOMEM;
     for (size_t i = 0; i < k->n; i++)
         t->tier[i] = k->customer[i] < t->tiers->ncustomers
@@ -515,14 +516,14 @@ static mot_status make_table(const mot_project *p, const mot_tickets_options
     const mot_column *rcol = mot_columns_find(&bp->attrs,
                                               "sla_response_hours");
     size_t n = k->n ? k->n : 1;
-    t->response_h = malloc(n * sizeof *t->response_h);
-    t->resolution_h = malloc(n * sizeof *t->resolution_h);
-    t->age_h = malloc(n * sizeof *t->age_h);
-    t->response_ok = malloc(n);
-    t->resolution_ok = malloc(n);
-    t->response_tier = calloc(n, 1);
-    t->resolution_tier = calloc(n, 1);
-    t->repeat = calloc(n, 1);
+    t->response_h = mot_mem_alloc(n * sizeof *t->response_h);
+    t->resolution_h = mot_mem_alloc(n * sizeof *t->resolution_h);
+    t->age_h = mot_mem_alloc(n * sizeof *t->age_h);
+    t->response_ok = mot_mem_alloc(n);
+    t->resolution_ok = mot_mem_alloc(n);
+    t->response_tier = mot_mem_calloc(n, 1);
+    t->resolution_tier = mot_mem_calloc(n, 1);
+    t->repeat = mot_mem_calloc(n, 1);
     if (!t->response_h || !t->resolution_h || !t->age_h || !t->response_ok ||
         !t->resolution_ok || !t->repeat || !t->response_tier ||
         !t->resolution_tier)
@@ -630,7 +631,7 @@ mot_status mot_tickets_analyse(const mot_project *p,
     const mot_tickets *k = p->tickets;
     mot_tickets_result *r = calloc(1, sizeof *r);
     mot_tk_table t = {0};
-    double *buf = malloc((k->n ? k->n : 1) * sizeof *buf);
+    double *buf = mot_mem_alloc((k->n ? k->n : 1) * sizeof *buf);
     if (!r || !buf) {
         free(r);
         free(buf);

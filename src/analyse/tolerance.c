@@ -33,6 +33,7 @@
 
 #include "analyse/internal.h"
 #include "analyse/shared.h"
+#include "core/mem.h"
 #include "core/parallel.h"
 
 enum { M_SCORE, M_CONTACTS, M_WAIT, M_COLUMN };
@@ -116,7 +117,7 @@ static void scan_part(void *ctx, unsigned part, unsigned nparts)
 {
     tl_job *j = ctx;
     size_t nmine = (j->n - part + nparts - 1) / nparts;
-    double *x = malloc((j->f->ncustomers + 1) * sizeof *x);
+    double *x = mot_mem_alloc((j->f->ncustomers + 1) * sizeof *x);
     mot_maxstat_tally *t = calloc(nmine + 1, sizeof *t);
     if (!x || !t) {
         free(x);
@@ -246,7 +247,7 @@ mot_status mot_analyse_tolerance(const mot_project *p, const mot_features *f,
 {
     const mot_customers *cu = p->customers;
     size_t cap = 3 * f->ntp + (cu ? cu->attrs.n + 1 : 0) + 1;
-    double *y = malloc((f->ncustomers + 1) * sizeof *y);
+    double *y = mot_mem_alloc((f->ncustomers + 1) * sizeof *y);
     tl_scan *sc = malloc(cap * sizeof *sc);
     tl_job j = {f, y, NULL, {o->min_group, 0.05, o->permutations, o->seed},
                 NULL, NULL, 0, {MOT_OK}};

@@ -112,10 +112,12 @@ int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
 int cli_analyse_options(const char *cmd, const cli_args *a,
                         mot_analyse_options *o);
 
-/* Derive and analyse project p (loaded from dir) with options opt.
+/* Derive and analyse project p (loaded from dir) with options opt. Once
+** the features are derived, the events' waits are freed (mot_project_drop
+** with MOT_SKIP_EVENT_EXTRA): the analysis reads them from the features.
 ** Returns 0 with the analysis in *out (the caller frees it), or an exit
 ** code after printing what went wrong. */
-int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
+int cli_analyse(const char *cmd, const char *dir, mot_project *p,
                 const mot_analyse_options *opt, mot_analysis **out);
 
 /* Load (as above, skipping the MOT_SKIP_* bits in skip, such as

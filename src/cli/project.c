@@ -49,7 +49,7 @@ int cli_load_project(const char *cmd, const char *dir, size_t max_errors,
     return load_project(cmd, dir, max_errors, skip, 0, out);
 }
 
-int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
+int cli_analyse(const char *cmd, const char *dir, mot_project *p,
                 const mot_analyse_options *opt, mot_analysis **out)
 {
     mot_error err;
@@ -57,6 +57,8 @@ int cli_analyse(const char *cmd, const char *dir, const mot_project *p,
     mot_features *f = NULL;
     mot_analysis *a = NULL;
     mot_status st = mot_features_derive(p, opt->threads, &f, &err);
+    if (st == MOT_OK)
+        st = mot_project_drop(p, MOT_SKIP_EVENT_EXTRA);
     if (st == MOT_OK)
         st = mot_analyse(p, f, opt, &a, &err);
     mot_features_free(f);

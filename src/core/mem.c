@@ -10,6 +10,7 @@
 #define _DEFAULT_SOURCE 1   /* madvise */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "core/mem.h"
@@ -22,6 +23,18 @@ void *mot_mem_alloc(size_t n)
     if (posix_memalign(&p, MOT_MEM_HUGE, n) != 0)
         return NULL;
     mot_mem_huge(p, n);
+    return p;
+}
+
+void *mot_mem_calloc(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    if (n * size < MOT_MEM_HUGE_MIN)
+        return calloc(n ? n : 1, size ? size : 1);
+    void *p = mot_mem_alloc(n * size);
+    if (p)
+        memset(p, 0, n * size);
     return p;
 }
 

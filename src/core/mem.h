@@ -25,6 +25,9 @@
 ** realloc, but growing it with realloc loses the alignment. */
 void *mot_mem_alloc(size_t n);
 
+/* calloc(n, size) the same way: zeroed, NULL on overflow or failure. */
+void *mot_mem_calloc(size_t n, size_t size);
+
 /* Advise huge pages for the whole 2 MiB pages inside the n bytes at p
 ** (from malloc or mmap), when n >= MOT_MEM_HUGE_MIN. Advice only: nothing
 ** changes for the caller, and nothing happens where the system has no

@@ -37,10 +37,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mot/derive.h"
 #include "core/mem.h"
 #include "core/parallel.h"
 #include "derive/order.h"
+#include "mot/derive.h"
 
 /* What the workers share (read-only but for their own rows and status). */
 typedef struct derive_job {
@@ -207,7 +207,7 @@ static mot_status alloc_features(mot_features *f)
     f->last = alloc_array(cells, sizeof *f->last);
     f->mean = alloc_array(cells, sizeof *f->mean);
     f->wait = f->nwait ? alloc_array(nc * f->nwait, sizeof *f->wait) : NULL;
-    f->events = nc ? calloc(nc, sizeof *f->events) : malloc(1);
+    f->events = nc ? mot_mem_calloc(nc, sizeof *f->events) : mot_mem_alloc(1);
     f->rated = alloc_array(nc, sizeof *f->rated);
     f->first = alloc_array(nc, sizeof *f->first);
     f->worst_moment = alloc_array(nc, sizeof *f->worst_moment);

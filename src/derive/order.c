@@ -11,6 +11,7 @@
 */
 #include <stdlib.h>
 
+#include "core/mem.h"
 #include "derive/order.h"
 
 /* Longest journey sorted by insertion rather than qsort. */
@@ -22,7 +23,7 @@ mot_status mot_ev_index_build(mot_ev_index *ix, const mot_events *ev,
 {
     uint32_t prev = MOT_NONE;
     int grouped = 1;
-    ix->start = calloc(ncustomers ? ncustomers : 1, sizeof *ix->start);
+    ix->start = mot_mem_calloc(ncustomers ? ncustomers : 1, sizeof *ix->start);
     ix->perm = NULL;
     if (!ix->start)
         return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
@@ -48,7 +49,7 @@ mot_status mot_ev_index_build(mot_ev_index *ix, const mot_events *ev,
         return MOT_OK;
     /* stable counting sort: perm lists each customer's events in file
        order from start[c] */
-    if (!(ix->perm = malloc((ev->n ? ev->n : 1) * sizeof *ix->perm))) {
+    if (!(ix->perm = mot_mem_alloc((ev->n ? ev->n : 1) * sizeof *ix->perm))) {
         mot_ev_index_free(ix);
         return mot_error_set(err, MOT_ENOMEM, NULL, 0, 0, "out of memory");
     }

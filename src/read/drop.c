@@ -28,7 +28,8 @@
 
 /* The parts mot_project_drop can free. */
 #define DROPPABLE (MOT_SKIP_TICKETS | MOT_SKIP_INTERACTIONS | \
-                   MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_JOURNEY)
+                   MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_EXTRA | \
+                   MOT_SKIP_EVENT_JOURNEY)
 
 /* One column of ids into a table; col is NULL when there is none. */
 typedef struct ref {
@@ -101,6 +102,10 @@ static void drop_event_columns(mot_events *e, unsigned what)
     e->journey = NULL;
     e->channel = NULL;
     e->journeys = NULL;
+    if (what & MOT_SKIP_EVENT_EXTRA) {
+        free(e->wait_minutes);
+        e->wait_minutes = NULL;
+    }
     if (what & MOT_SKIP_EVENT_DETAIL) {
         free(e->staff);
         free(e->branch);
@@ -124,7 +129,8 @@ mot_status mot_project_drop(mot_project *p, unsigned what)
         p->interactions = NULL;
         p->skipped |= MOT_SKIP_INTERACTIONS;
     }
-    unsigned ev = what & (MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_JOURNEY);
+    unsigned ev = what & (MOT_SKIP_EVENT_DETAIL | MOT_SKIP_EVENT_EXTRA |
+                          MOT_SKIP_EVENT_JOURNEY);
     if (ev && p->events) {
         drop_event_columns(p->events, ev);
         p->skipped |= ev;
