@@ -365,16 +365,17 @@ int mot_project_has_file(const char *dir, const char *base);
 ** MOT_SKIP_INTERACTIONS (interactions.csv's), MOT_SKIP_EVENT_DETAIL (the
 ** events' journey, staff, branch, expected, channel and attribute
 ** columns), MOT_SKIP_EVENT_EXTRA (journey, wait_minutes, channel,
-** attributes) and MOT_SKIP_EVENT_JOURNEY (journey, channel, attributes). The
-** bits go to p->skipped where the part was there, and ids that only the
-** freed parts named leave the project's id tables (customer_ids, staff_ids,
-** branches), whose indexes are renumbered as the load would have numbered
-** them (the columns that remain are rewritten to match). `mot analyze`
-** uses this to read events.csv once for its tickets part and for the
-** analysis, and to free the waits once the features hold them. Returns MOT_OK; MOT_EUSAGE (p unchanged) for any other bit;
-** MOT_ENOMEM if renumbering needs memory it cannot get: the parts are
-** freed and each id table is renumbered or left as it was, its columns
-** matching it, but ids no table refers to may remain. */
+** attributes) and MOT_SKIP_EVENT_JOURNEY (journey, channel, attributes).
+** The bits go to p->skipped where the part was there, and ids that only
+** the freed parts named leave the project's id tables (customer_ids,
+** staff_ids, branches), whose indexes are renumbered as the load would
+** have numbered them (the columns that remain are rewritten to match).
+** `mot analyze` uses this to read events.csv once for its tickets part and
+** for the analysis, and to free the waits once the features hold them.
+** Returns MOT_OK; MOT_EUSAGE (p unchanged) for any other bit; MOT_ENOMEM
+** if renumbering needs memory it cannot get: the parts are freed and each
+** id table is renumbered or left as it was, its columns matching it, but
+** ids no table refers to may remain. */
 mot_status mot_project_drop(mot_project *p, unsigned what);
 
 /* Read one KANO answer file at `path` on its own (any name; gzip too),
