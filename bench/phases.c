@@ -101,7 +101,7 @@ int main(int argc, char **argv)
     }
     phase("load");
     if (with_tickets) {
-        if (mot_analyse_tickets(p, &tk, &cs, &err) != MOT_OK ||
+        if (mot_analyse_tickets(p, threads, &tk, &cs, &err) != MOT_OK ||
             mot_project_drop(p, MOT_SKIP_TICKETS | MOT_SKIP_EVENT_DETAIL) !=
                 MOT_OK) {
             fprintf(stderr, "phases: tickets: %s\n", err.message);

@@ -313,8 +313,10 @@ void mot_analysis_free(mot_analysis *a);
 ** *tickets and *consistency (the caller owns them: free them or hand them
 ** to a mot_analysis's fields of those names), both NULL when p has no
 ** tickets.csv; otherwise the first failure's status (MOT_ENOMEM, MOT_EDATA
-** with err set) and both NULL. */
-mot_status mot_analyse_tickets(const mot_project *p,
+** with err set) and both NULL. threads is the number of threads (0 = one
+** per core): with two or more the two analyses run side by side; the
+** results do not depend on it. */
+mot_status mot_analyse_tickets(const mot_project *p, unsigned threads,
                                struct mot_tickets_result **tickets,
                                struct mot_consistency_result **consistency,
                                mot_error *err);

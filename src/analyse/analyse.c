@@ -325,7 +325,29 @@ void mot_analysis_free(mot_analysis *a)
     free(a);
 }
 
-mot_status mot_analyse_tickets(const mot_project *p,
+/* The two analyses of mot_analyse_tickets, each with its status and
+** error. */
+typedef struct tickets_job {
+    const mot_project *p;
+    mot_tickets_result *tickets;
+    mot_consistency_result *consistency;
+    mot_status st[2];
+    mot_error err[2];
+} tickets_job;
+
+/* Part 0 (or the only part) analyses the tickets; the other part, or part
+** 0 after them when it is alone, the consistency. */
+static void tickets_part(void *ctx, unsigned part, unsigned nparts)
+{
+    tickets_job *j = ctx;
+    if (part == 0)
+        j->st[0] = mot_tickets_analyse(j->p, NULL, &j->tickets, &j->err[0]);
+    if (part == 1 || nparts == 1)
+        j->st[1] = mot_consistency_analyse(j->p, NULL, &j->consistency,
+                                           &j->err[1]);
+}
+
+mot_status mot_analyse_tickets(const mot_project *p, unsigned threads,
                                mot_tickets_result **tickets,
                                mot_consistency_result **consistency,
                                mot_error *err)
@@ -334,13 +356,19 @@ mot_status mot_analyse_tickets(const mot_project *p,
     *consistency = NULL;
     if (!p->tickets)
         return MOT_OK;
-    mot_status st = mot_tickets_analyse(p, NULL, tickets, err);
-    if (st == MOT_OK)
-        st = mot_consistency_analyse(p, NULL, consistency, err);
-    if (st != MOT_OK) {
-        mot_tickets_result_free(*tickets);
-        *tickets = NULL;
-        *consistency = NULL;
-    }
-    return st;
+    tickets_job j = {p, NULL, NULL, {MOT_OK, MOT_OK}, {{0}}};
+    mot_error_clear(&j.err[0]);
+    mot_error_clear(&j.err[1]);
+    mot_parallel_run(mot_parallel_threads(threads, 2), tickets_part, &j);
+    for (int k = 0; k < 2; k++)
+        if (j.st[k] != MOT_OK) {
+            if (err)
+                *err = j.err[k];
+            mot_tickets_result_free(j.tickets);
+            mot_consistency_result_free(j.consistency);
+            return j.st[k];
+        }
+    *tickets = j.tickets;
+    *consistency = j.consistency;
+    return MOT_OK;
 }

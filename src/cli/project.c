@@ -103,12 +103,12 @@ int cli_tickets_if_any(const char *cmd, const mot_project *p,
 /* The tickets part of `mot analyze` on p (loaded with tickets.csv and the
 ** events' staff, branch and expected) into *tk and *cs; then the tables
 ** only it used are freed. */
-static int tickets_part(const char *cmd, mot_project *p,
+static int tickets_part(const char *cmd, mot_project *p, unsigned threads,
                         mot_tickets_result **tk, mot_consistency_result **cs)
 {
     mot_error err;
     mot_error_clear(&err);
-    mot_status st = mot_analyse_tickets(p, tk, cs, &err);
+    mot_status st = mot_analyse_tickets(p, threads, tk, cs, &err);
     if (st == MOT_OK &&
         (st = mot_project_drop(p, MOT_SKIP_TICKETS |
                                    MOT_SKIP_EVENT_DETAIL)) != MOT_OK)
@@ -143,7 +143,8 @@ int cli_analyse_project(const char *cmd, const char *dir, unsigned skip,
     int rc = load_project(cmd, dir, 100, skip, opt->threads, &p);
     if (rc)
         return rc;
-    if ((with_tickets && (rc = tickets_part(cmd, p, &tk, &cs))) ||
+    if ((with_tickets &&
+         (rc = tickets_part(cmd, p, opt->threads, &tk, &cs))) ||
         (rc = cli_analyse(cmd, dir, p, opt, &a))) {
         mot_tickets_result_free(tk);
         mot_consistency_result_free(cs);
