@@ -35,6 +35,12 @@ void mot_strtab_free(mot_strtab *t);
 mot_status mot_strtab_intern(mot_strtab *t, const char *s, size_t len,
                              uint32_t *index, int *added);
 
+/* Make room for n more strings, so that interning them does not grow the
+** index or the hash table (their text still goes into new chunks as
+** needed). A hint: MOT_ENOMEM (table unchanged) if a malloc fails, and
+** interning works the same either way. */
+mot_status mot_strtab_reserve(mot_strtab *t, size_t n);
+
 /* Index of (s, len), or MOT_NONE if it is not in the table. */
 uint32_t mot_strtab_find(const mot_strtab *t, const char *s, size_t len);
 

@@ -90,9 +90,10 @@ void mot_strtab_free(mot_strtab *t)
     free(t);
 }
 
-static int grow_slots(mot_strtab *t)
+/* Rehash into n slots (a power of two, more than twice the strings);
+** -1 (table unchanged) if a malloc fails. */
+static int resize_slots(mot_strtab *t, size_t n)
 {
-    size_t n = t->nslots * 2;
     slot *s = mot_mem_alloc(n * sizeof *s);
     if (!s)
         return -1;
@@ -110,6 +111,34 @@ static int grow_slots(mot_strtab *t)
     t->slots = s;
     t->nslots = n;
     return 0;
+}
+
+/* Give the index array room for cap strings; -1 (unchanged) on failure. */
+static int resize_strs(mot_strtab *t, size_t cap)
+{
+    char **strs = mot_mem_alloc(cap * sizeof *strs);
+    if (!strs)
+        return -1;
+    if (t->count)
+        memcpy(strs, t->strs, t->count * sizeof *strs);
+    free(t->strs);
+    t->strs = strs;
+    t->cap = cap;
+    return 0;
+}
+
+mot_status mot_strtab_reserve(mot_strtab *t, size_t n)
+{
+    size_t want = t->count + n, slots = t->nslots;
+    if (n > ((size_t)MOT_NONE - 1) - t->count)
+        return MOT_ELIMIT;
+    while (want * 2 > slots)
+        slots *= 2;
+    if (slots != t->nslots && resize_slots(t, slots) != 0)
+        return MOT_ENOMEM;
+    if (want > t->cap && resize_strs(t, want) != 0)
+        return MOT_ENOMEM;
+    return MOT_OK;
 }
 
 /* The length of stored string p. */
@@ -181,19 +210,10 @@ mot_status mot_strtab_intern(mot_strtab *t, const char *s, size_t len,
     }
     if (t->count >= (size_t)MOT_NONE - 1 || len > UINT32_MAX)
         return MOT_ELIMIT;
-    if (t->count == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        char **strs = mot_mem_alloc(cap * sizeof *strs);
-        if (!strs)
-            return MOT_ENOMEM;
-        if (t->count)
-            memcpy(strs, t->strs, t->count * sizeof *strs);
-        free(t->strs);
-        t->strs = strs;
-        t->cap = cap;
-    }
+    if (t->count == t->cap && resize_strs(t, t->cap ? t->cap * 2 : 64) != 0)
+        return MOT_ENOMEM;
     if ((t->count + 1) * 2 > t->nslots) {
-        if (grow_slots(t) != 0)
+        if (resize_slots(t, t->nslots * 2) != 0)
             return MOT_ENOMEM;
         j = probe(t, s, len, h);
     }

@@ -156,8 +156,14 @@ mot_status mot_load_customers(mot_load *ld)
     if (!(r.c = ld->p->customers = calloc(1, sizeof *r.c)) ||
         !(r.c->segments = mot_strtab_new()))
         mot_load_error(ld, MOT_ENOMEM, r.t.file, 0, 0, "out of memory");
-    else
+    else {
+        mot_array a[NARRAYS];
         note_columns(&r);
+        list_arrays(r.c, a);
+        size_t rows = mot_tbl_reserve(&r.t, a, NARRAYS, &r.cap);
+        if (rows)
+            (void)mot_strtab_reserve(ld->p->customer_ids, rows);
+    }
     while ((st = mot_tbl_next(&r.t)) == MOT_OK)
         read_row(&r);
     if (r.c) {

@@ -201,8 +201,10 @@ mot_status mot_load_events(mot_load *ld)
         (wanted(&r, E_JOURNEY) &&
          !(r.e->journeys = mot_strtab_new())))
         mot_load_error(ld, MOT_ENOMEM, r.t.file, 0, 0, "out of memory");
-    else
+    else {
         list_arrays(&r);
+        (void)mot_tbl_reserve(&r.t, r.arrays, r.narrays, &r.cap);
+    }
     while ((st = mot_tbl_next(&r.t)) == MOT_OK)
         read_row(&r);
     if (r.e) {

@@ -192,6 +192,9 @@ static int start(in_read *r)
                        "staff_id and time, give one column per step of the "
                        "service standard (0/1 or a rating 1 to 5)");
     list_arrays(r);
+    size_t rows = mot_tbl_reserve(&r->t, r->arrays, r->narrays, &r->cap);
+    if (rows && r->x->interaction_ids)
+        (void)mot_strtab_reserve(r->x->interaction_ids, rows);
     return 1;
 }
 

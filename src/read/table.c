@@ -19,6 +19,7 @@
 
 #include "core/mem.h"
 #include "mot/parse.h"
+#include "read/chunks.h"
 #include "read/columns.h"
 #include "read/table.h"
 #include "read/textutil.h"
@@ -364,6 +365,7 @@ static mot_status tbl_start(mot_tbl *t, const char *path)
         mot_load_report(t->ld, &err);
         return st;
     }
+    t->path = strdup(path);     /* for mot_tbl_reserve, which copes without */
     st = read_header(t);
     if (st != MOT_OK)
         mot_tbl_close(t);
@@ -492,6 +494,25 @@ void mot_tbl_close(mot_tbl *t)
     t->attr_field = NULL;
     t->nheader = 0;
     mot_columns_free(&t->attrs);
+    free(t->path);
+    t->path = NULL;
+}
+
+size_t mot_tbl_reserve(mot_tbl *t, mot_array *arrays, size_t k, size_t *cap)
+{
+    struct stat sb;
+    size_t n = strlen(t->file);
+    if (!t->path || (n >= 3 && strcmp(t->file + n - 3, ".gz") == 0) ||
+        stat(t->path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+        sb.st_size < (1 << 20))
+        return 0;
+    size_t rows = mot_chunks_rows_max(t->path, NULL, 0,
+                                      (unsigned long long)sb.st_size);
+    if (rows == SIZE_MAX)
+        return 0;
+    (void)mot_grow(arrays, k, cap, rows);
+    (void)mot_columns_reserve(&t->attrs, &t->attrs_cap, rows);
+    return rows;
 }
 
 /* ---- fields ---------------------------------------------------------------------- */

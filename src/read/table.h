@@ -125,6 +125,7 @@ typedef struct mot_tbl {
     mot_columns attrs;
     size_t attrs_cap;
     mot_tbl_memo memo[MOT_TBL_MAXCOLS];
+    char *path;                    /* where the file is (owned) */
 } mot_tbl;
 
 /* Open base.csv (or base.csv.gz) in the project folder and map its header
@@ -165,6 +166,15 @@ void mot_tbl_take_attrs(mot_tbl *t, mot_columns *out);
 
 /* Close the file and free what t holds. Safe on a closed mot_tbl. */
 void mot_tbl_close(mot_tbl *t);
+
+/* Before the rows of a big file (1 MiB or more, not gzip) are read: make
+** room in the k arrays (mot_grow, *cap) and in t's attribute columns for
+** as many rows as the file has line feeds, and return that number (0 when
+** nothing was reserved), so that they are not grown and copied row by
+** row. A hint only: a failed malloc leaves the growing to the rows, and a
+** file with more rows (lone carriage returns) grows them as usual. The
+** caller may reserve its string tables with the number too. */
+size_t mot_tbl_reserve(mot_tbl *t, mot_array *arrays, size_t k, size_t *cap);
 
 /* True when column col is in the header. */
 int mot_tbl_has(const mot_tbl *t, int col);

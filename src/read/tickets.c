@@ -157,8 +157,12 @@ mot_status mot_load_tickets(mot_load *ld)
     st = mot_tbl_open(&r.t, ld, "tickets", cols, T_NCOLS, 1);
     if (st != MOT_OK)
         return st;
-    if ((r.k = tickets_new(ld, r.t.file)) != NULL)
+    if ((r.k = tickets_new(ld, r.t.file)) != NULL) {
         list_arrays(&r);
+        size_t rows = mot_tbl_reserve(&r.t, r.arrays, r.narrays, &r.cap);
+        if (rows)
+            (void)mot_strtab_reserve(r.k->ticket_ids, rows);
+    }
     while ((st = mot_tbl_next(&r.t)) == MOT_OK)
         read_row(&r);
     if (r.k) {

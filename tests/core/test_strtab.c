@@ -56,6 +56,35 @@ static void test_many_strings_keep_their_index(void **state)
     mot_strtab_free(t);
 }
 
+/* Reserving room changes nothing a lookup sees; too many is a limit. */
+static void test_reserve(void **state)
+{
+    (void)state;
+    mot_strtab *t = mot_strtab_new();
+    char buf[32];
+    uint32_t idx;
+    assert_int_equal(mot_strtab_intern(t, "first", 5, &idx, NULL), MOT_OK);
+    assert_int_equal(mot_strtab_reserve(t, 0), MOT_OK);
+    assert_int_equal(mot_strtab_reserve(t, 300000), MOT_OK);
+    size_t mem = mot_strtab_memory(t);
+    assert_int_equal(mot_strtab_find(t, "first", 5), 0);
+    for (uint32_t i = 1; i <= 300000; i++) {
+        int n = snprintf(buf, sizeof buf, "K%07u", i);
+        assert_int_equal(mot_strtab_intern(t, buf, (size_t)n, &idx, NULL),
+                         MOT_OK);
+        assert_int_equal(idx, i);
+    }
+    /* the index and the slots did not grow: only chunks of text */
+    assert_true(mot_strtab_memory(t) - mem < 300000 * 16);
+    for (uint32_t i = 1; i <= 300000; i += 499) {
+        int n = snprintf(buf, sizeof buf, "K%07u", i);
+        assert_int_equal(mot_strtab_find(t, buf, (size_t)n), i);
+    }
+    assert_int_equal(mot_strtab_reserve(t, (size_t)MOT_NONE), MOT_ELIMIT);
+    assert_int_equal(mot_strtab_count(t), 300001);
+    mot_strtab_free(t);
+}
+
 static void test_empty_string_is_a_value(void **state)
 {
     (void)state;
@@ -72,6 +101,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_intern_and_find),
         cmocka_unit_test(test_many_strings_keep_their_index),
+        cmocka_unit_test(test_reserve),
         cmocka_unit_test(test_empty_string_is_a_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -132,6 +132,73 @@ static void test_header_rows_and_attributes(void **state)
     mot_diag_free(&d);
 }
 
+/* A file of 1 MiB or more gets its arrays and attribute columns made
+** ready for every line feed's row before they are read; smaller files and
+** gzip ones get nothing. Growing past 2 MiB (a new block on a huge page)
+** keeps every element. */
+static void test_reserve(void **state)
+{
+    (void)state;
+    const char *dir = tu_tmpdir("table_reserve");
+    size_t rows = 60000, len = 0;
+    char *text = malloc(rows * 32 + 64);
+    assert_non_null(text);
+    len += (size_t)sprintf(text, "id,when,note\n");
+    for (size_t i = 0; i < rows; i++)
+        len += (size_t)sprintf(text + len, "C%07zu,2026-03-01,n%zu\n", i,
+                               i % 7);
+    assert_true(len >= (1u << 20));
+    tu_write(dir, "things.csv", text, len);
+    tu_write(dir, "small.csv", "id,when\nx,0\n", (size_t)-1);
+    mot_load ld;
+    mot_project p;
+    mot_diag d;
+    mot_tbl t;
+    start(&ld, &p, &d, dir);
+    assert_int_equal(mot_tbl_open(&t, &ld, "things", cols, C_NCOLS, 1),
+                     MOT_OK);
+    int64_t *when = NULL;
+    size_t cap = 0;
+    mot_array a = {&when, sizeof *when};
+    assert_int_equal(mot_tbl_reserve(&t, &a, 1, &cap), rows + 1);
+    assert_true(cap >= rows + 1);
+    assert_true(t.attrs_cap >= rows + 1);
+    size_t before = cap, n = 0;
+    while (mot_tbl_next(&t) == MOT_OK) {
+        assert_int_equal(mot_grow(&a, 1, &cap, n + 1), MOT_OK);
+        assert_true(mot_tbl_time(&t, C_WHEN, 1, &when[n++]));
+    }
+    assert_int_equal(n, rows);
+    assert_int_equal(cap, before);          /* never grown row by row */
+    mot_columns attrs;
+    mot_tbl_take_attrs(&t, &attrs);
+    assert_int_equal(attrs.n, 1);
+    assert_string_equal(mot_strtab_get(attrs.col[0].dict,
+                                       attrs.col[0].code[rows - 1]),
+                        "n2");                  /* (rows - 1) % 7 */
+    mot_columns_free(&attrs);
+    mot_tbl_close(&t);
+    assert_int_equal(when[rows - 1], when[0]);
+    /* grown past the huge-page size from a full block: nothing lost */
+    size_t big = cap * 4;
+    assert_int_equal(mot_grow(&a, 1, &cap, big), MOT_OK);
+    assert_true(cap >= big);
+    assert_int_equal(when[rows - 1], when[0]);
+    free(when);
+
+    when = NULL;
+    cap = 0;
+    assert_int_equal(mot_tbl_open(&t, &ld, "small", cols, C_NCOLS, 1),
+                     MOT_OK);
+    assert_int_equal(mot_tbl_reserve(&t, &a, 1, &cap), 0);
+    assert_int_equal(cap, 0);
+    mot_tbl_close(&t);
+    assert_int_equal(d.total, 0);
+    mot_config_free(&p.config);
+    mot_diag_free(&d);
+    free(text);
+}
+
 static void test_absent_file(void **state)
 {
     (void)state;
@@ -188,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_grow_doubles_and_keeps),
         cmocka_unit_test(test_seen_and_pairs),
         cmocka_unit_test(test_header_rows_and_attributes),
+        cmocka_unit_test(test_reserve),
         cmocka_unit_test(test_absent_file),
         cmocka_unit_test(test_error_budget),
     };
