@@ -44,6 +44,13 @@ mot_status mot_strtab_reserve(mot_strtab *t, size_t n);
 /* Index of (s, len), or MOT_NONE if it is not in the table. */
 uint32_t mot_strtab_find(const mot_strtab *t, const char *s, size_t len);
 
+/* mot_strtab_find, trying index `guess` first (any value): a lookup that
+** costs no hashing when strings are looked up in the order they were added
+** (customer ids in events.csv sorted like customers.csv), and one string
+** comparison more when not. */
+uint32_t mot_strtab_find_near(const mot_strtab *t, const char *s, size_t len,
+                              uint32_t guess);
+
 /* The NUL-terminated string at index i (i < mot_strtab_count). */
 const char *mot_strtab_get(const mot_strtab *t, uint32_t i);
 

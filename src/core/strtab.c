@@ -168,6 +168,15 @@ uint32_t mot_strtab_find(const mot_strtab *t, const char *s, size_t len)
     return t->slots[probe(t, s, len, hash_bytes(s, len))].index;
 }
 
+uint32_t mot_strtab_find_near(const mot_strtab *t, const char *s, size_t len,
+                              uint32_t guess)
+{
+    if (guess < t->count && stored_len(t->strs[guess]) == len &&
+        memcmp(t->strs[guess], s, len) == 0)
+        return guess;
+    return mot_strtab_find(t, s, len);
+}
+
 /* Copy (s, len) into the chunks after its length, with a NUL; the copy,
 ** or NULL if a malloc fails. */
 static char *store(mot_strtab *t, const char *s, size_t len)

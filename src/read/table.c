@@ -694,7 +694,11 @@ static int intern(mot_tbl *t, int col, int required, const mot_strtab *known,
         *out = m->index;
         return 1;
     }
-    if (known && (*out = mot_strtab_find(known, s, len)) != MOT_NONE)
+    /* the id after the last one found is the likeliest (sorted files) */
+    uint32_t guess = m->tab == tab && m->index < MOT_TBL_LOCAL
+                     ? m->index + 1 : 0;
+    if (known && (*out = mot_strtab_find_near(known, s, len, guess)) !=
+                 MOT_NONE)
         assert(*out < MOT_TBL_LOCAL);
     else if ((st = mot_strtab_intern(tab, s, len, out, NULL)) == MOT_OK &&
              known)

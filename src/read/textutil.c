@@ -11,25 +11,6 @@
 
 #include "read/textutil.h"
 
-int mot_text_is_space(int c)
-{
-    return c == ' ' || c == '\t';
-}
-
-void mot_text_trim(const char **s, size_t *len)
-{
-    const char *p = *s;
-    size_t n = *len;
-    while (n > 0 && mot_text_is_space((unsigned char)p[0])) {
-        p++;
-        n--;
-    }
-    while (n > 0 && mot_text_is_space((unsigned char)p[n - 1]))
-        n--;
-    *s = p;
-    *len = n;
-}
-
 static int lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;

@@ -81,6 +81,13 @@ static void test_reserve(void **state)
         assert_int_equal(mot_strtab_find(t, buf, (size_t)n), i);
     }
     assert_int_equal(mot_strtab_reserve(t, (size_t)MOT_NONE), MOT_ELIMIT);
+    /* a guess is tried first, and any guess finds what find finds */
+    int n = snprintf(buf, sizeof buf, "K%07u", 1234u);
+    assert_int_equal(mot_strtab_find_near(t, buf, (size_t)n, 1234), 1234);
+    assert_int_equal(mot_strtab_find_near(t, buf, (size_t)n, 1235), 1234);
+    assert_int_equal(mot_strtab_find_near(t, buf, (size_t)n, MOT_NONE), 1234);
+    assert_int_equal(mot_strtab_find_near(t, "K", 1, 1), MOT_NONE);
+    assert_int_equal(mot_strtab_find_near(t, "firs", 4, 0), MOT_NONE);
     assert_int_equal(mot_strtab_count(t), 300001);
     mot_strtab_free(t);
 }
