@@ -429,49 +429,84 @@ static int cmp_i64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* One DiD of outcome `k` (-1: customer_score) over the rows whose staff
-** is in the group (grp[staff] != 0). */
-static void did_one(const bh *b, const int64_t *at, const unsigned char *grp,
-                    int64_t ref, int k, mot_moments *m, mot_bh_did *d)
+/* The cells of one difference-in-differences as it is accumulated: per
+** cell (2 trained + after) the rows, the sum of y and the sum of squared
+** deviations from the cell's running mean (Welford 1962). */
+typedef struct did_acc {
+    size_t n[4];
+    double sum[4], mean[4], ss[4];
+} did_acc;
+
+static void did_add(did_acc *a, int c, double y)
+{
+    a->n[c]++;
+    a->sum[c] += y;
+    double dev = y - a->mean[c];
+    a->mean[c] += dev / (double)a->n[c];
+    a->ss[c] += dev * (y - a->mean[c]);
+}
+
+/* The DiD of the saturated model y = b0 + b1 T + b2 A + b3 T A + e from
+** its cells (docs/methods.md, "Training effect"): its OLS fit has the
+** cell means as fitted values, so b3 = (m3 - m2) - (m1 - m0), the
+** residual sum of squares is the cells' sum, s^2 = that / (N - 4), and
+** Var(b3) = s^2 (1/n0 + 1/n1 + 1/n2 + 1/n3); t interval and two-sided p
+** on N - 4 degrees of freedom, as mot_ols_from_moments gives them. The
+** estimate stays NAN when a cell is empty, N <= 4 or y is constant. */
+static void did_finish(const did_acc *a, double level, mot_bh_did *d)
+{
+    double N = 0, sse = 0, inv = 0, total = 0;
+    int cells = 1;
+    for (int c = 0; c < 4; c++) {
+        d->n[c] = a->n[c];
+        d->mean[c] = a->n[c] ? a->sum[c] / (double)a->n[c] : NAN;
+        cells &= a->n[c] > 0;
+        N += (double)a->n[c];
+        total += a->sum[c];
+    }
+    d->estimate = d->lo = d->hi = d->p = NAN;
+    if (!cells || !(N - 4 > 0))
+        return;
+    double grand = total / N, syy = 0;
+    for (int c = 0; c < 4; c++) {
+        double gap = a->mean[c] - grand;
+        sse += a->ss[c];
+        syy += a->ss[c] + (double)a->n[c] * gap * gap;
+        inv += 1 / (double)a->n[c];
+    }
+    if (!(syy > 0))
+        return;                         /* y constant: no fit */
+    double df = N - 4, s2 = sse / df;
+    double se = sqrt(s2 * inv), tq = mot_t_quantile(0.5 + level / 2, df);
+    d->estimate = (a->mean[3] - a->mean[2]) - (a->mean[1] - a->mean[0]);
+    d->p = 2 * mot_t_sf(fabs(d->estimate / se), df);
+    d->lo = d->estimate - tq * se;
+    d->hi = d->estimate + tq * se;
+}
+
+/* The DiDs of the customer score (acc[0]) and of each step (acc[1 + k])
+** over the rows whose staff is in the group (grp[staff] != 0), in one
+** pass. */
+static void did_group(const bh *b, const int64_t *at, const unsigned char *grp,
+                      int64_t ref, did_acc *acc)
 {
     const mot_interactions *t = b->t;
-    double sum[4] = {0};
-    mot_moments_reset(m);
-    memset(d->n, 0, sizeof d->n);
+    size_t K = t->nsteps;
+    memset(acc, 0, (K + 1) * sizeof *acc);
     for (size_t i = 0; i < t->n; i++) {
         uint32_t s = t->staff[i];
         if (!grp[s] || t->time[i] == MOT_NO_TIME)
             continue;
-        double y;
-        if (k < 0)
-            y = t->customer_score ? t->customer_score[i] : NAN;
-        else {
-            int dw = done_well(b, (size_t)k, i);
-            y = dw < 0 ? NAN : dw;
-        }
-        if (isnan(y))
-            continue;
         int tr = at[s] != MOT_NO_TIME;
-        int af = t->time[i] >= (tr ? at[s] : ref);
-        double x[4] = {tr, af, tr * af, y};
-        mot_moments_add(m, x, 1);
-        d->n[2 * tr + af]++;
-        sum[2 * tr + af] += y;
-    }
-    int cells = 1;
-    for (int c = 0; c < 4; c++) {
-        d->mean[c] = d->n[c] ? sum[c] / (double)d->n[c] : NAN;
-        cells &= d->n[c] > 0;
-    }
-    d->estimate = d->lo = d->hi = d->p = NAN;
-    mot_ols *o;
-    mot_error e;
-    if (cells && mot_ols_from_moments(m, 3, b->o->level, &o, &e) == MOT_OK) {
-        d->estimate = o->coef[3].beta;
-        d->lo = o->coef[3].lo;
-        d->hi = o->coef[3].hi;
-        d->p = o->coef[3].p;
-        mot_ols_free(o);
+        int c = 2 * tr + (t->time[i] >= (tr ? at[s] : ref));
+        double y = t->customer_score ? t->customer_score[i] : NAN;
+        if (!isnan(y))
+            did_add(&acc[0], c, y);
+        for (size_t k = 0; k < K; k++) {
+            int dw = done_well(b, k, i);
+            if (dw >= 0)
+                did_add(&acc[1 + k], c, dw);
+        }
     }
 }
 
@@ -487,10 +522,9 @@ static mot_status training(bh *b, const mot_project *p, mot_error *err)
     int64_t *at = malloc(ns * sizeof *at), *dates = malloc(ns * sizeof *dates);
     uint32_t *br = malloc(ns * sizeof *br);
     unsigned char *grp = malloc(ns), *active = calloc(ns, 1);
-    mot_moments *m = NULL;
+    did_acc *acc = malloc((K + 1) * sizeof *acc);
     mot_status st = MOT_ENOMEM;
-    if (!at || !dates || !br || !grp || !active ||
-        mot_moments_new(4, &m) != MOT_OK)
+    if (!at || !dates || !br || !grp || !active || !acc)
         goto done;
     for (size_t s = 0; s < ns; s++) {
         at[s] = MOT_NO_TIME;
@@ -529,9 +563,10 @@ static mot_status training(bh *b, const mot_project *p, mot_error *err)
             goto done;
         if (!(tr->steps = calloc(K, sizeof *tr->steps)))
             goto done;
-        did_one(b, at, grp, tr->reference, -1, m, &tr->score);
+        did_group(b, at, grp, tr->reference, acc);
+        did_finish(&acc[0], b->o->level, &tr->score);
         for (size_t k = 0; k < K; k++)
-            did_one(b, at, grp, tr->reference, (int)k, m, &tr->steps[k]);
+            did_finish(&acc[1 + k], b->o->level, &tr->steps[k]);
     }
     st = MOT_OK;
 done:
@@ -540,7 +575,7 @@ done:
     free(br);
     free(grp);
     free(active);
-    mot_moments_free(m);
+    free(acc);
     if (st != MOT_OK)
         mot_error_set(err, st, NULL, 0, 0, "out of memory");
     return st;
