@@ -1,11 +1,13 @@
 /*
 ** utf8.c: UTF-8 validation (see utf8.h).
 **
-** The loop takes 32 bytes, then eight, at a time while they are all ASCII
-** and none is NUL, which is nearly all of a typical CSV file; other bytes
-** go through a direct check of the lead byte and the allowed range of each
-** continuation byte (Unicode table 3-7), so overlongs, surrogates and code
-** points above U+10FFFF are rejected at their lead byte.
+** The loop takes eight bytes at a time while they are all ASCII and none is
+** NUL, which is nearly all of a typical CSV file; a three-byte character
+** whose lead byte puts no limit on its continuation bytes (most of CJK) is
+** taken whole; other bytes go through a direct check of the lead byte and
+** the allowed range of each continuation byte (Unicode table 3-7), so
+** overlongs, surrogates and code points above U+10FFFF are rejected at
+** their lead byte.
 */
 #include <stdint.h>
 #include <string.h>
@@ -52,22 +54,20 @@ size_t mot_utf8_check(const unsigned char *s, size_t n, mot_utf8_end *end)
     size_t i = 0;
     while (i < n) {
         uint64_t w;
-        while (n - i >= 32) {       /* four words at a time, all plain */
-            uint64_t v[4];
-            memcpy(v, s + i, sizeof v);
-            if (not_plain_ascii(v[0]) | not_plain_ascii(v[1]) |
-                not_plain_ascii(v[2]) | not_plain_ascii(v[3]))
-                break;
-            i += 32;
-        }
-        if (i == n)
-            break;
         if (n - i >= 8) {
             memcpy(&w, s + i, 8);
-            if (!not_plain_ascii(w)) {
+            uint64_t odd = not_plain_ascii(w);
+            if (!odd) {
                 i += 8;
                 continue;
             }
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* past the plain bytes before the first odd one (the mask's
+            ** lowest set bit is in that byte: the borrow of w - ONES runs
+            ** upwards only from a byte that is zero) */
+            i += (size_t)__builtin_ctzll(odd) / 8;
+#endif
         }
         unsigned c = s[i];
         if (c < 0x80) {
@@ -76,6 +76,11 @@ size_t mot_utf8_check(const unsigned char *s, size_t n, mot_utf8_end *end)
                 return i;
             }
             i++;
+            continue;
+        }
+        if (c >= 0xE1 && c != 0xED && c <= 0xEF && n - i > 2 &&
+            (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;     /* the common three bytes (CJK): no range limits */
             continue;
         }
         unsigned lo, hi;
