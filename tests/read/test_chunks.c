@@ -410,6 +410,24 @@ static void test_project_agrees(void **state)
     free(msgs);
 }
 
+/* Rows ended by a lone carriage return outnumber a chunk's line feeds,
+** the bound of its place in the arrays: the chunk gives up and the file
+** is read in one piece, with the same result. Blank lines leave gaps that
+** are closed. */
+static void test_project_lone_cr(void **state)
+{
+    (void)state;
+    const char *dir = lu_project("chunks_lone_cr", (lu_file[]){
+        {"blueprint.csv", LU_BLUEPRINT}, {"customers.csv", CUSTOMERS},
+        {"events.csv", "customer_id,time,touchpoint,score\n"
+                       "C1,2026-01-01 08:00,T1,4\rC2,2026-01-01 09:00,T2,\r"
+                       "C3,2026-01-01 09:00,T3,5\n\n\n"
+                       "C1,2026-01-02 08:00,T1,3\n\n"
+                       "C4,2026-01-03 08:00,T2,2\n"},
+        {NULL, NULL}});
+    assert_int_equal(agree(dir), MOT_OK);
+}
+
 static void test_project_crlf_bom(void **state)
 {
     (void)state;
@@ -584,6 +602,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_split),
         cmocka_unit_test(test_rows_max),
+        cmocka_unit_test(test_project_lone_cr),
         cmocka_unit_test(test_slices_agree),
         cmocka_unit_test(test_quote_across_cut),
         cmocka_unit_test(test_slices_bad_utf8),
