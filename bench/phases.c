@@ -7,8 +7,8 @@
 ** its end and the fresh memory it was handed (fresh_now): loading the
 ** project
 ** (with MOT_SKIP_ANALYSIS, or with tickets.csv and the events' staff,
-** branch and expected when the folder has tickets.csv; customers.csv and
-** chunks of events.csv read at the same time when N > 1), the tickets part
+** branch and expected when the folder has tickets.csv; chunks of
+** events.csv read side by side when N > 1), the tickets part
 ** (tickets, consistency and trends, then freeing what only it used),
 ** deriving the features, and the analysis (models and bootstrap). Build against a release libmot, for example:
 **

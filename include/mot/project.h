@@ -336,8 +336,8 @@ typedef struct mot_load_options {
                                MOT_SKIP_EVENT_DETAIL, or MOT_SKIP_EVENT_
                                EXTRA or MOT_SKIP_EVENT_JOURNEY when
                                staff.csv is read or events.csv has no
-                               staff_id, customers.csv and chunks of
-                               events.csv are read at the same time (same
+                               staff_id, chunks of events.csv are read
+                               side by side after customers.csv (same
                                result as one thread) */
 } mot_load_options;
 

@@ -26,11 +26,12 @@ mot_status mot_load_kano(mot_load *ld);
 ** load stops after customers.csv), with the same tables, ids and reported
 ** problems. When the load reads no event detail (MOT_SKIP_EVENT_DETAIL),
 ** ld->threads allows more than one, and events.csv is a plain UTF-8 file
-** of at least two chunks (chunks.h), customers.csv and the chunks of
-** events.csv are read at the same time, and the chunks are put together
-** in the order of the file, their customer ids interned in the order a
-** single reader meets them. If any chunk has a problem, events.csv is read
-** again in one piece, which reports it. Returns MOT_OK. */
+** of at least two chunks (chunks.h), customers.csv is read while the
+** other threads count the chunks' rows, then the chunks are read side by
+** side straight into the events' arrays (events.c) and put together in the
+** order of the file, new customer ids interned in the order a single
+** reader meets them. If any chunk has a problem, events.csv is read again
+** in one piece, which reports it. Returns MOT_OK. */
 mot_status mot_load_customers_events(mot_load *ld);
 mot_status mot_load_servqual(mot_load *ld);
 mot_status mot_load_tickets(mot_load *ld);
