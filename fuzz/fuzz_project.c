@@ -13,8 +13,10 @@
 ** Then the loads of `mot analyze` are checked against each other: the
 ** load with tickets.csv and the events' staff columns (MOT_SKIP_EVENT_
 ** JOURNEY | MOT_SKIP_INTERACTION_DETAIL) must give the same status,
-** messages, id tables and tickets with one thread and with two
-** (tickets.csv and interactions.csv read beside events.csv), and once
+** messages, id tables, events and tickets with one thread and with two
+** (tickets.csv and interactions.csv read beside events.csv, and
+** events.csv cut into chunks of 1 to 61 bytes, so that the chunked
+** reader runs on every input), and once
 ** loaded, mot_project_drop of tickets.csv and the
 ** staff columns must leave exactly the project that a load skipping them
 ** gives: the same id tables in the same order and the same columns.
@@ -26,6 +28,7 @@
 #include <unistd.h>
 
 #include "mot/project.h"
+#include "read/chunks.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -144,6 +147,26 @@ static void same_col(const void *x, const void *y, size_t n, size_t sz)
 
 #define SAME(x, y, n) same_col((x), (y), (n), sizeof *(x))
 
+/* Abort unless both have no events or the same events in the columns the
+** analysis reads. */
+static void same_events(const mot_events *x, const mot_events *y)
+{
+    if ((x == NULL) != (y == NULL))
+        abort();
+    if (!x)
+        return;
+    if (x->n != y->n)
+        abort();
+    SAME(x->customer, y->customer, x->n);
+    SAME(x->time, y->time, x->n);
+    SAME(x->touchpoint, y->touchpoint, x->n);
+    SAME(x->score, y->score, x->n);
+    SAME(x->wait_minutes, y->wait_minutes, x->n);
+    SAME(x->staff, y->staff, x->n);
+    SAME(x->branch, y->branch, x->n);
+    SAME(x->journey, y->journey, x->n);
+}
+
 /* Abort unless the projects hold the same tables, ids and columns that
 ** the analysis reads. */
 static void same_project(const mot_project *a, const mot_project *b)
@@ -163,19 +186,7 @@ static void same_project(const mot_project *a, const mot_project *b)
         SAME(a->customers->customer, b->customers->customer,
              a->customers->n);
     }
-    if (a->events) {
-        const mot_events *x = a->events, *y = b->events;
-        if (x->n != y->n)
-            abort();
-        SAME(x->customer, y->customer, x->n);
-        SAME(x->time, y->time, x->n);
-        SAME(x->touchpoint, y->touchpoint, x->n);
-        SAME(x->score, y->score, x->n);
-        SAME(x->wait_minutes, y->wait_minutes, x->n);
-        SAME(x->staff, y->staff, x->n);
-        SAME(x->branch, y->branch, x->n);
-        SAME(x->journey, y->journey, x->n);
-    }
+    same_events(a->events, b->events);
     if (a->interactions) {
         const mot_interactions *x = a->interactions, *y = b->interactions;
         if (x->n != y->n || x->nsteps != y->nsteps)
@@ -192,13 +203,17 @@ static void same_project(const mot_project *a, const mot_project *b)
     }
 }
 
-/* The loads of mot analyze, as the header says. */
-static void check_analysis_loads(void)
+/* The loads of mot analyze, as the header says; the load with two
+** threads cuts events.csv into chunks of `chunk` bytes. */
+static void check_analysis_loads(size_t chunk)
 {
     mot_project *one, *two, *skipped;
     mot_diag d1, d2, d3;
     mot_status s1 = load(WIDE, 1, &one, &d1);
+    mot_chunk_min = 1;
+    mot_chunk_bytes = chunk;
     mot_status s2 = load(WIDE, 2, &two, &d2);
+    mot_chunk_min = mot_chunk_bytes = 0;
     if (s1 != s2)
         abort();
     same_messages(&d1, &d2);
@@ -207,6 +222,7 @@ static void check_analysis_loads(void)
         same_ids(one->customer_ids, two->customer_ids);
         same_ids(one->branches, two->branches);
         same_ids(one->staff_ids, two->staff_ids);
+        same_events(one->events, two->events);
         if ((one->tickets == NULL) != (two->tickets == NULL) ||
             (one->tickets && one->tickets->n != two->tickets->n))
             abort();
@@ -253,6 +269,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     mot_project_free(p);
     mot_diag_free(&diag);
-    check_analysis_loads();
+    check_analysis_loads(1 + size % 61);
     return 0;
 }
