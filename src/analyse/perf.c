@@ -13,10 +13,13 @@
 **     n_customers  customers with at least one contact there
 **     reach        n_customers / customers
 **
-** Events are split in contiguous ranges, one per thread; each thread keeps
-** a mot_moments accumulator and counts per touchpoint, merged at the end
-** (Chan et al.'s pairwise formulas: the same numbers as one pass up to
-** rounding). Intervals need n_rated >= 2 (mean) and >= 1 (share).
+** Events are split in PERF_BLOCKS contiguous ranges, whatever the number
+** of threads; each range gets a mot_moments accumulator and counts per
+** touchpoint (a thread takes the ranges b with b % threads == its part),
+** merged in range order at the end (Chan et al.'s pairwise formulas: the
+** same numbers as one pass up to rounding, and the same numbers with any
+** number of threads). Intervals need n_rated >= 2 (mean) and >= 1
+** (share).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -25,7 +28,10 @@
 #include "core/parallel.h"
 #include "mot/stats.h"
 
-/* One thread's sums per touchpoint. */
+/* The ranges the events are split in. */
+#define PERF_BLOCKS 16
+
+/* One range's sums per touchpoint. */
 typedef struct perf_part {
     mot_moments **m;        /* rated scores */
     size_t *n;              /* events */
@@ -37,7 +43,7 @@ typedef struct perf_job {
     const mot_events *ev;
     size_t ntp;
     const double *tol;      /* per touchpoint */
-    perf_part part[MOT_MAX_THREADS];
+    perf_part part[PERF_BLOCKS];
 } perf_job;
 
 static void part_free(perf_part *pp, size_t ntp)
@@ -50,7 +56,7 @@ static void part_free(perf_part *pp, size_t ntp)
     free(pp->below);
 }
 
-/* Allocate one thread's accumulators; MOT_ENOMEM. */
+/* Allocate one range's accumulators; MOT_ENOMEM. */
 static mot_status part_alloc(perf_part *pp, size_t ntp)
 {
     pp->m = calloc(ntp + 1, sizeof *pp->m);
@@ -64,13 +70,12 @@ static mot_status part_alloc(perf_part *pp, size_t ntp)
     return MOT_OK;
 }
 
-/* Worker: accumulate the events of part `part`. */
-static void perf_part_run(void *ctx, unsigned part, unsigned nparts)
+/* Accumulate the events of range b. */
+static void perf_block(perf_job *j, unsigned b)
 {
-    perf_job *j = ctx;
-    perf_part *pp = &j->part[part];
-    size_t lo = mot_parallel_lo(j->ev->n, part, nparts),
-           hi = mot_parallel_lo(j->ev->n, part + 1, nparts);
+    perf_part *pp = &j->part[b];
+    size_t lo = mot_parallel_lo(j->ev->n, b, PERF_BLOCKS),
+           hi = mot_parallel_lo(j->ev->n, b + 1, PERF_BLOCKS);
     if ((pp->st = part_alloc(pp, j->ntp)) != MOT_OK)
         return;
     for (size_t i = lo; i < hi; i++) {
@@ -85,6 +90,13 @@ static void perf_part_run(void *ctx, unsigned part, unsigned nparts)
         mot_moments_add(pp->m[t], &x, 1.0);
         pp->below[t] += x < j->tol[t];
     }
+}
+
+/* Worker: the ranges b with b % nparts == part. */
+static void perf_part_run(void *ctx, unsigned part, unsigned nparts)
+{
+    for (unsigned b = part; b < PERF_BLOCKS; b += nparts)
+        perf_block(ctx, b);
 }
 
 /* Fill the score statistics of r from the merged sums of touchpoint t. */
@@ -113,17 +125,17 @@ static void score_stats(mot_tp_result *r, const perf_part *pp, size_t t,
     }
 }
 
-/* Accumulate the events on threads and merge into part 0. */
-static mot_status accumulate(perf_job *j, unsigned threads,
-                             unsigned *nparts)
+/* Accumulate the events on threads and merge the ranges, in order, into
+** range 0. */
+static mot_status accumulate(perf_job *j, unsigned threads)
 {
     mot_status st = MOT_OK;
-    *nparts = mot_parallel_threads(threads, j->ev->n);
-    mot_parallel_run(*nparts, perf_part_run, j);
-    for (unsigned i = 0; i < *nparts; i++)
+    mot_parallel_run(mot_parallel_threads(threads, PERF_BLOCKS),
+                     perf_part_run, j);
+    for (unsigned i = 0; i < PERF_BLOCKS; i++)
         if (j->part[i].st != MOT_OK)
             st = j->part[i].st;
-    for (unsigned i = 1; i < *nparts && st == MOT_OK; i++)
+    for (unsigned i = 1; i < PERF_BLOCKS && st == MOT_OK; i++)
         for (size_t t = 0; t < j->ntp && st == MOT_OK; t++) {
             j->part[0].n[t] += j->part[i].n[t];
             j->part[0].below[t] += j->part[i].below[t];
@@ -149,7 +161,6 @@ mot_status mot_analyse_perf(const mot_project *p, const mot_features *f,
                             mot_error *err)
 {
     perf_job j = {p->events, a->ntp, NULL, {{0}}};
-    unsigned nparts = 0;
     double *tol = malloc((a->ntp + 1) * sizeof *tol);
     mot_status st = tol ? MOT_OK : MOT_ENOMEM;
     for (size_t t = 0; t < a->ntp && tol; t++) {
@@ -163,11 +174,11 @@ mot_status mot_analyse_perf(const mot_project *p, const mot_features *f,
     if (st == MOT_OK)
         reach(f, a);
     if (st == MOT_OK && p->events) {
-        st = accumulate(&j, o->threads, &nparts);
+        st = accumulate(&j, o->threads);
         for (size_t t = 0; t < a->ntp && st == MOT_OK; t++)
             score_stats(&a->tp[t], &j.part[0], t, 1 - o->alpha);
     }
-    for (unsigned i = 0; i < nparts; i++)
+    for (unsigned i = 0; i < PERF_BLOCKS; i++)
         part_free(&j.part[i], a->ntp);
     free(tol);
     if (st != MOT_OK)

@@ -5,7 +5,8 @@
 ** runs in order. Both must give the same notes in the same order, the
 ** behaviour and journeys results, and the same churn, survival and
 ** tolerance numbers bit for bit (a telecom demo of 1500 customers, which
-** has interactions, churn times and notes from several parts).
+** has interactions, churn times and notes from several parts); and 1, 2
+** and 3 threads the same touchpoint performance bit for bit.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,6 +58,7 @@ static void test_side_parts_same_as_in_order(void **state)
     mot_features *f = NULL;
     assert_int_equal(mot_features_derive(p, 1, &f, &err), MOT_OK);
     mot_analysis *a = analyse(p, f, 1), *b = analyse(p, f, 2);
+    mot_analysis *c = analyse(p, f, 3);
 
     assert_true(a->nnotes > 0);
     assert_int_equal(a->nnotes, b->nnotes);
@@ -85,7 +87,17 @@ static void test_side_parts_same_as_in_order(void **state)
         same(x->line.value, y->line.value, "line", t);
         same(x->line.p_adjusted, y->line.p_adjusted, "line p", t);
         assert_int_equal(x->kind, y->kind);
+        /* performance: the events' ranges do not follow the threads */
+        for (const mot_tp_result *z = y; z; z = z == y ? &c->tp[t] : NULL) {
+            assert_int_equal(x->n, z->n);
+            assert_int_equal(x->n_rated, z->n_rated);
+            same(x->mean, z->mean, "mean", t);
+            same(x->sd, z->sd, "sd", t);
+            same(x->mean_lo, z->mean_lo, "mean interval", t);
+            same(x->below_tolerance, z->below_tolerance, "below", t);
+        }
     }
+    mot_analysis_free(c);
     mot_analysis_free(a);
     mot_analysis_free(b);
     mot_features_free(f);
