@@ -17,8 +17,8 @@
 #define MOT_MEM_HUGE ((size_t)2 << 20)
 #define MOT_MEM_HUGE_MIN MOT_MEM_HUGE
 
-/* malloc(n) for a big array that will be written through (never NULL for
-** n == 0: malloc(1)): from MOT_MEM_HUGE_MIN bytes on, the block starts on
+/* malloc(n) for a big array that will be written through (n == 0 gives a
+** block of one byte): from MOT_MEM_HUGE_MIN bytes on, the block starts on
 ** a huge-page boundary and the whole huge pages in it are advised, so
 ** that only its last partial huge page is faulted in 4 KiB pages. NULL if
 ** the allocation fails. Free it with free(); it may be shrunk with
