@@ -112,19 +112,22 @@ size_t mot_chunks_rows_max(const char *path, const void *mem,
 
 /* ---- putting pieces together --------------------------------------------- */
 
-mot_status mot_ids_intern_new(const mot_strtab *from, uint32_t *map,
-                              mot_strtab *to)
+mot_status mot_ids_adopt(const mot_strtab *from, mot_strtab *to,
+                         uint32_t **map)
 {
     size_t n = mot_strtab_count(from);
-    for (size_t j = 0; j < n; j++) {
-        if (map[j] != MOT_NONE)
-            continue;
+    mot_status st = MOT_OK;
+    if (!(*map = malloc((n ? n : 1) * sizeof **map)))
+        return MOT_ENOMEM;
+    for (size_t j = 0; j < n && st == MOT_OK; j++) {
         const char *s = mot_strtab_get(from, (uint32_t)j);
-        mot_status st = mot_strtab_intern(to, s, strlen(s), &map[j], NULL);
-        if (st != MOT_OK)
-            return st;
+        st = mot_strtab_intern(to, s, strlen(s), &(*map)[j], NULL);
     }
-    return MOT_OK;
+    if (st != MOT_OK) {
+        free(*map);
+        *map = NULL;
+    }
+    return st;
 }
 
 void mot_ids_failed(mot_load *ld, mot_status st, const char *file)

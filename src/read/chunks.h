@@ -35,13 +35,13 @@ extern size_t mot_chunked_loads;
 extern size_t mot_side_loads;
 
 /* Putting pieces read apart together (the chunks of events.csv, the
-** files read beside it): intern into `to`, in from's order, each string
-** of `from` whose map entry is MOT_NONE and set the entry to its index in
-** `to` (entries already set are kept), so that the new ids get the
-** numbers a single reader would have given them. MOT_OK, or MOT_ENOMEM /
-** MOT_ELIMIT with the entries before the failure set. */
-mot_status mot_ids_intern_new(const mot_strtab *from, uint32_t *map,
-                              mot_strtab *to);
+** files read beside it): intern every string of `from` into `to`, in
+** from's order, so that the new ids get the numbers a single reader would
+** have given them, and set *map to a new array (the caller frees it) of
+** each one's index in `to`. MOT_OK, or MOT_ENOMEM / MOT_ELIMIT with *map
+** NULL (the strings before the failure stay in `to`). */
+mot_status mot_ids_adopt(const mot_strtab *from, mot_strtab *to,
+                         uint32_t **map);
 
 /* Report that putting the pieces of `file` together failed with st
 ** (MOT_ELIMIT: too many distinct ids; anything else: out of memory), and

@@ -426,17 +426,6 @@ static void close_gaps(ev_par *par)
     }
 }
 
-/* A map for the strings of local, every entry MOT_NONE; NULL when out of
-** memory. */
-static uint32_t *new_map(const mot_strtab *local)
-{
-    size_t n = mot_strtab_count(local);
-    uint32_t *map = malloc((n ? n : 1) * sizeof *map);
-    if (map)
-        memset(map, 0xff, (n ? n : 1) * sizeof *map);
-    return map;
-}
-
 /* Give the chunks' own customer ids and branches project indexes, in the
 ** order of the file (chunk by chunk, each in order of first appearance),
 ** as interning row by row would; MOT_OK or the failure. */
@@ -445,15 +434,10 @@ static mot_status intern_new(ev_par *par)
     mot_status st = MOT_OK;
     for (size_t c = 0; c < par->nchunks && st == MOT_OK; c++) {
         ev_chunk *k = &par->chunk[c];
-        if (!(k->map = new_map(k->r.ids)) ||
-            !(k->bmap = new_map(k->r.branches)))
-            st = MOT_ENOMEM;
+        st = mot_ids_adopt(k->r.ids, par->ld->p->customer_ids, &k->map);
         if (st == MOT_OK)
-            st = mot_ids_intern_new(k->r.ids, k->map,
-                                    par->ld->p->customer_ids);
-        if (st == MOT_OK)
-            st = mot_ids_intern_new(k->r.branches, k->bmap,
-                                    par->ld->p->branches);
+            st = mot_ids_adopt(k->r.branches, par->ld->p->branches,
+                               &k->bmap);
     }
     return st;
 }

@@ -210,12 +210,8 @@ static mot_status side_start(const mot_load *ld, side_file *f, int own_ids)
 static mot_status adopt_ids(const mot_strtab *from, mot_strtab *to,
                             uint32_t *col, size_t n)
 {
-    size_t m = mot_strtab_count(from);
-    uint32_t *map = malloc((m ? m : 1) * sizeof *map);
-    if (!map)
-        return MOT_ENOMEM;
-    memset(map, 0xff, (m ? m : 1) * sizeof *map);     /* MOT_NONE */
-    mot_status st = mot_ids_intern_new(from, map, to);
+    uint32_t *map;
+    mot_status st = mot_ids_adopt(from, to, &map);
     for (size_t i = 0; st == MOT_OK && col && i < n; i++)
         if (col[i] != MOT_NONE)
             col[i] = map[col[i]];
