@@ -564,7 +564,7 @@ static mot_status pass_alloc(pass *s)
     s->customers = calloc(n, sizeof *s->customers);
     s->churn_n = calloc(n, sizeof *s->churn_n);
     s->churners = calloc(n, sizeof *s->churners);
-    s->times = mot_mem_calloc(n, sizeof *s->times);
+    s->times = calloc(n, sizeof *s->times);
     s->tp_stamp = calloc(ntp + 1, sizeof *s->tp_stamp);
     s->tp_last = calloc(ntp + 1, sizeof *s->tp_last);
     s->tp_episode_contacts = calloc(ntp + 1, sizeof *s->tp_episode_contacts);

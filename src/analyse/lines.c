@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "analyse/shared.h"
-#include "core/mem.h"
 
 void mot_line_clear(mot_tolerance *t)
 {
@@ -73,6 +72,16 @@ static void line_start(const mot_line_opts *o, const char *measure,
     mo->seed = o->seed;
 }
 
+/* Describe the cut of scan m, which ended with st, in s's line when it
+** found one; returns st. */
+static mot_status line_finish(mot_status st, const mot_maxstat *m,
+                              const mot_line_opts *o, mot_line_scan *s)
+{
+    if (st == MOT_OK && m->found && isfinite(m->p))
+        describe(m, o, &s->line);
+    return st;
+}
+
 mot_status mot_line_scan_run(const double *x, const double *y, size_t n,
                              const mot_line_opts *o, const char *measure,
                              const char *outcome, int expect,
@@ -81,12 +90,7 @@ mot_status mot_line_scan_run(const double *x, const double *y, size_t n,
     mot_maxstat_opts mo;
     mot_maxstat m;
     line_start(o, measure, outcome, expect, s, &mo);
-    mot_status st = mot_maxstat_scan(x, y, n, &mo, &m, err);
-    if (st != MOT_OK)
-        return st;
-    if (m.found && isfinite(m.p))
-        describe(&m, o, &s->line);
-    return MOT_OK;
+    return line_finish(mot_maxstat_scan(x, y, n, &mo, &m, err), &m, o, s);
 }
 
 mot_status mot_line_scan_tally(const mot_maxstat_tally *t,
@@ -97,17 +101,12 @@ mot_status mot_line_scan_tally(const mot_maxstat_tally *t,
     mot_maxstat_opts mo;
     mot_maxstat m;
     line_start(o, measure, outcome, expect, s, &mo);
-    mot_status st = mot_maxstat_tally_scan(t, &mo, &m, err);
-    if (st != MOT_OK)
-        return st;
-    if (m.found && isfinite(m.p))
-        describe(&m, o, &s->line);
-    return MOT_OK;
+    return line_finish(mot_maxstat_tally_scan(t, &mo, &m, err), &m, o, s);
 }
 
 mot_status mot_line_family(mot_line_scan *s, size_t n, double alpha)
 {
-    double *p = mot_mem_calloc(n ? n : 1, sizeof *p);
+    double *p = calloc(n ? n : 1, sizeof *p);
     if (!p)
         return MOT_ENOMEM;
     size_t family = 0;

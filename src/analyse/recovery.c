@@ -262,9 +262,10 @@ static mot_status resolution_line(const mot_project *p, const double *hours,
                                   mot_tk_recovery *rec, mot_error *err)
 {
     const mot_customers *c = p->customers;
-    double *x = mot_mem_alloc((c->n ? c->n : 1) * 2 * sizeof *x), *y = x + c->n;
+    double *x = mot_mem_alloc((c->n ? c->n : 1) * 2 * sizeof *x);
     if (!x)
         return MOT_ENOMEM;
+    double *y = x + c->n;
     for (size_t r = 0; r < c->n; r++) {
         x[r] = hours[c->customer[r]];
         y[r] = c->churned[r] >= 0 ? c->churned[r] : NAN;

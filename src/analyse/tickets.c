@@ -169,7 +169,8 @@ static mot_status sorted_hours(const mot_tk_table *t, size_t nt, int w,
                                tk_sorted *s)
 {
     size_t n = nt ? nt : 1, m = 0;
-    mot_kv *kv = mot_mem_alloc(n * sizeof *kv), *tmp = mot_mem_alloc(n * sizeof *tmp);
+    mot_kv *kv = mot_mem_alloc(n * sizeof *kv);
+    mot_kv *tmp = mot_mem_alloc(n * sizeof *tmp);
     s->kv = NULL;
     s->m = 0;
     if (!kv || !tmp) {

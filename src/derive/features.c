@@ -207,7 +207,7 @@ static mot_status alloc_features(mot_features *f)
     f->last = alloc_array(cells, sizeof *f->last);
     f->mean = alloc_array(cells, sizeof *f->mean);
     f->wait = f->nwait ? alloc_array(nc * f->nwait, sizeof *f->wait) : NULL;
-    f->events = nc ? mot_mem_calloc(nc, sizeof *f->events) : mot_mem_alloc(1);
+    f->events = mot_mem_calloc(nc, sizeof *f->events);
     f->rated = alloc_array(nc, sizeof *f->rated);
     f->first = alloc_array(nc, sizeof *f->first);
     f->worst_moment = alloc_array(nc, sizeof *f->worst_moment);

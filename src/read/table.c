@@ -76,16 +76,17 @@ mot_status mot_grow(mot_array *arrays, size_t k, size_t *cap, size_t need)
     }
     for (size_t i = 0; i < k; i++) {
         void *old, *p;
-        size_t bytes = newcap * arrays[i].size;
         if (newcap > SIZE_MAX / arrays[i].size)
             return MOT_ENOMEM;
+        size_t bytes = newcap * arrays[i].size;
         memcpy(&old, arrays[i].ptr, sizeof old);
         if (bytes < MOT_MEM_HUGE_MIN) {
             p = realloc(old, bytes);
         } else if ((p = mot_mem_alloc(bytes)) != NULL) {
             /* a new block on a huge page rather than realloc's, which
             ** would extend a mapping of 4 KiB pages (core/mem.h) */
-            memcpy(p, old, *cap * arrays[i].size);
+            if (old)
+                memcpy(p, old, *cap * arrays[i].size);
             free(old);
         }
         if (!p)
